@@ -1,0 +1,71 @@
+export type DomainErrorCode =
+  | "invalid"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "idempotency_conflict"
+  | "insufficient_allowance"
+  | "amount_out_of_range"
+  | "self_give"
+  | "giver_inactive"
+  | "recipient_not_found"
+  | "recipient_inactive"
+  | "recipient_is_bot"
+  | "message_required"
+  | "value_required"
+  | "values_disabled"
+  | "unknown_value"
+  | "hold_closed";
+
+/** Every expected failure of a use case. Adapters map `code` to an HTTP status, a form message or a Slack reply. */
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Machine-readable facts behind the message (what is left, which field, which names). */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}
+
+/** SQLSTATE used by the ledger's SQL functions for rule violations (see the ledger_functions migration). */
+export const DOMAIN_SQLSTATE = "PLDT1";
+
+interface PostgresErrorShape {
+  code?: string;
+  message?: string;
+  detail?: string;
+  cause?: unknown;
+}
+
+/** The rule-violation raised by a ledger SQL function, if this error is one; Drizzle may wrap it. */
+export function databaseRuleViolation(
+  error: unknown,
+): { code: string; detail: Record<string, unknown> } | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && current; depth++) {
+    const candidate = current as PostgresErrorShape;
+    if (candidate.code === DOMAIN_SQLSTATE && candidate.message) {
+      return { code: candidate.message, detail: candidate.detail ? JSON.parse(candidate.detail) : {} };
+    }
+    current = candidate.cause;
+  }
+  return null;
+}
+
+/** The SQLSTATE of a PostgreSQL error, looking through Drizzle's wrapper. */
+export function sqlState(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && current; depth++) {
+    const candidate = current as PostgresErrorShape;
+    if (typeof candidate.code === "string" && candidate.code.length === 5) return candidate.code;
+    current = candidate.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import type { Actor, Role } from "./actor";
+import { DomainError } from "./errors";
+
+/**
+ * Who may do what, in one table. A grant is a role, or a relation between the actor and the person the
+ * action is about, which the use case establishes before asking.
+ */
+type Grant = Role | "member" | "self" | "manager_of_target" | "system" | "operator";
+
+const PERMISSIONS = {
+  give_points: ["member"],
+  read_feed: ["member", "system"],
+  read_leaderboard: ["member", "system"],
+  read_history: ["member", "system"],
+  read_balances: ["self", "manager_of_target", "admin", "finance", "system"],
+  set_allowance: ["manager_of_target", "admin"],
+  boost_allowance: ["manager_of_target", "admin"],
+  grant_points: ["admin", "system"],
+  manage_people: ["admin", "system", "operator"],
+  create_organization: ["operator"],
+  check_ledger: ["finance", "admin", "operator"],
+} as const satisfies Record<string, readonly Grant[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export interface Relation {
+  /** The action is about the actor themself. */
+  self?: boolean;
+  /** The actor manages the target, directly or through a chain of managers. */
+  managerOfTarget?: boolean;
+}
+
+export function can(actor: Actor, action: Action, relation: Relation = {}): boolean {
+  const grants: readonly Grant[] = PERMISSIONS[action];
+  return grants.some((grant) => {
+    switch (grant) {
+      case "operator":
+      case "system":
+        return actor.kind === grant;
+      case "member":
+        return actor.kind === "person";
+      case "self":
+        return actor.kind === "person" && relation.self === true;
+      case "manager_of_target":
+        return actor.kind === "person" && relation.managerOfTarget === true;
+      default:
+        return actor.kind === "person" && actor.roles.includes(grant);
+    }
+  });
+}
+
+export function authorize(actor: Actor, action: Action, relation: Relation = {}): void {
+  if (!can(actor, action, relation)) {
+    throw new DomainError("forbidden", "You don't have permission to do that.", { action });
+  }
+}
+
+/** The org an actor acts in; the operator has none and must name one. */
+export function actorOrgId(actor: Actor): string {
+  if (actor.kind === "operator") throw new DomainError("invalid", "Name the organization to act in.");
+  return actor.orgId;
+}

@@ -1,0 +1,51 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A Drizzle handle inside `db.transaction(...)`; core use cases accept either. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Executor = Database | Transaction;
+
+export interface Connection {
+  db: Database;
+  sql: postgres.Sql;
+  close: () => Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Pool size; the embedded PGlite server serves one connection at a time. */
+  max?: number;
+  /** The embedded server cannot keep prepared statements across its single shared session. */
+  prepare?: boolean;
+}
+
+/** The only place that opens database connections. */
+export function connect(url: string, options: ConnectOptions = {}): Connection {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    prepare: options.prepare ?? true,
+    onnotice: () => {},
+    connection: { application_name: "plaudit" },
+  });
+  return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+export function databaseUrlFromEnv(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Run `npm start` for the embedded database, or set it.");
+  return url;
+}
+
+export function connectFromEnv(): Connection {
+  const embedded = process.env.PLAUDIT_EMBEDDED_DB === "1";
+  return connect(databaseUrlFromEnv(), embedded ? { max: 1, prepare: false } : {});
+}
+
+let shared: Connection | undefined;
+
+/** The app's connection pool, opened on first use so that importing this module (as `next build` does) never connects. */
+export function getDb(): Database {
+  shared ??= connectFromEnv();
+  return shared.db;
+}

@@ -1,0 +1,395 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  char,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const valuesMode = pgEnum("values_mode", ["off", "optional", "required"]);
+export const leaverPolicy = pgEnum("leaver_policy", ["keep", "forfeit"]);
+export const personRole = pgEnum("person_role", ["employee", "manager", "admin", "finance"]);
+export const recognitionSource = pgEnum("recognition_source", ["web", "slack", "api", "system"]);
+
+/**
+ * Person accounts hold a balance that may never go negative; system accounts are the other side of
+ * every movement and are allowed to run negative (issuance, grants) or positive (holds, redeemed).
+ */
+export const accountKind = pgEnum("account_kind", [
+  "allowance",
+  "earned",
+  "allowance_issuance",
+  "company_grants",
+  "redemption_hold",
+  "redeemed",
+  "forfeited",
+  "adjustments",
+]);
+
+export const transactionKind = pgEnum("transaction_kind", [
+  "allowance_issue",
+  "allowance_adjust",
+  "give",
+  "grant",
+  "hold",
+  "settle",
+  "release",
+  "forfeit",
+  "adjustment",
+]);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull().unique(),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    currency: char("currency", { length: 3 }).notNull().default("USD"),
+    /** Point value as an exact ratio: `pointValuePoints` points are worth `pointValueMinor` minor units. */
+    pointValuePoints: integer("point_value_points").notNull().default(10),
+    pointValueMinor: integer("point_value_minor").notNull().default(100),
+    defaultMonthlyAllowance: integer("default_monthly_allowance").notNull().default(100),
+    managerAllowancePerReport: integer("manager_allowance_per_report").notNull().default(0),
+    minPointsPerRecognition: integer("min_points_per_recognition").notNull().default(1),
+    maxPointsPerRecognition: integer("max_points_per_recognition").notNull().default(100),
+    valuesMode: valuesMode("values_mode").notNull().default("optional"),
+    leaverPolicy: leaverPolicy("leaver_policy").notNull().default("keep"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("organizations_point_value_positive", sql`${t.pointValuePoints} > 0 and ${t.pointValueMinor} >= 0`),
+    check("organizations_allowance_nonnegative", sql`${t.defaultMonthlyAllowance} >= 0`),
+    check("organizations_manager_allowance_nonnegative", sql`${t.managerAllowancePerReport} >= 0`),
+    check(
+      "organizations_recognition_bounds",
+      sql`${t.minPointsPerRecognition} >= 1 and ${t.maxPointsPerRecognition} >= ${t.minPointsPerRecognition}`,
+    ),
+  ],
+);
+
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    /** Stored lower-cased so that uniqueness and sign-in matching ignore case. */
+    email: text("email").notNull(),
+    roles: personRole("roles").array().notNull().default(sql`'{employee}'::person_role[]`),
+    managerId: uuid("manager_id"),
+    department: text("department"),
+    costCenter: text("cost_center"),
+    externalEmployeeId: text("external_employee_id"),
+    active: boolean("active").notNull().default(true),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    isBot: boolean("is_bot").notNull().default(false),
+    slackTeamId: text("slack_team_id"),
+    slackUserId: text("slack_user_id"),
+    birthday: date("birthday"),
+    hireDate: date("hire_date"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "people_manager_same_org",
+      columns: [t.orgId, t.managerId],
+      foreignColumns: [t.orgId, t.id],
+    }),
+    unique("people_org_email_unique").on(t.orgId, t.email),
+    uniqueIndex("people_org_external_id_unique")
+      .on(t.orgId, t.externalEmployeeId)
+      .where(sql`${t.externalEmployeeId} is not null`),
+    uniqueIndex("people_slack_user_unique")
+      .on(t.orgId, t.slackTeamId, t.slackUserId)
+      .where(sql`${t.slackUserId} is not null`),
+    // Lets every foreign key below insist that both ends belong to the same org.
+    unique("people_org_id_id_unique").on(t.orgId, t.id),
+    index("people_org_manager_idx").on(t.orgId, t.managerId),
+    index("people_org_department_idx").on(t.orgId, t.department),
+    check("people_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    check("people_not_own_manager", sql`${t.managerId} is distinct from ${t.id}`),
+  ],
+);
+
+export const companyValues = pgTable(
+  "company_values",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** The hashtag without '#', lower-case: `ownership`. */
+    name: text("name").notNull(),
+    description: text("description"),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("company_values_org_name_unique").on(t.orgId, t.name),
+    unique("company_values_org_id_id_unique").on(t.orgId, t.id),
+    check("company_values_name_format", sql`${t.name} ~ '^[a-z0-9][a-z0-9_-]{0,39}$'`),
+  ],
+);
+
+export const allowanceOverrides = pgTable(
+  "allowance_overrides",
+  {
+    orgId: uuid("org_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    monthlyAmount: integer("monthly_amount").notNull(),
+    setBy: uuid("set_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: "allowance_overrides_person",
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    primaryKey({ columns: [t.orgId, t.personId] }),
+    check("allowance_overrides_nonnegative", sql`${t.monthlyAmount} >= 0`),
+  ],
+);
+
+export const allowanceBoosts = pgTable(
+  "allowance_boosts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    /** Calendar month in the org's time zone, `YYYY-MM`. */
+    period: char("period", { length: 7 }).notNull(),
+    amount: integer("amount").notNull(),
+    reason: text("reason"),
+    /** A retried boost with the same key is applied once. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "allowance_boosts_person",
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    index("allowance_boosts_person_period_idx").on(t.orgId, t.personId, t.period),
+    unique("allowance_boosts_org_key_unique").on(t.orgId, t.idempotencyKey),
+    check("allowance_boosts_positive", sql`${t.amount} > 0`),
+  ],
+);
+
+export const ledgerAccounts = pgTable(
+  "ledger_accounts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    personId: uuid("person_id"),
+    kind: accountKind("kind").notNull(),
+    /** `YYYY-MM` for allowance accounts, null otherwise. */
+    period: char("period", { length: 7 }),
+    /**
+     * Cached sum of entries, kept for person accounts only: system accounts would turn every give into
+     * a write on one shared row. `npm run db:check` proves the cache equals the entries.
+     */
+    balance: bigint("balance", { mode: "number" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("ledger_accounts_org_id_id_unique").on(t.orgId, t.id),
+    foreignKey({
+      name: "ledger_accounts_person",
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    unique("ledger_accounts_owner_unique").on(t.orgId, t.personId, t.kind, t.period).nullsNotDistinct(),
+    check(
+      "ledger_accounts_person_shape",
+      sql`(${t.personId} is not null) = (${t.kind} in ('allowance', 'earned'))
+        and (${t.period} is not null) = (${t.kind} = 'allowance')
+        and (${t.balance} is not null) = (${t.personId} is not null)`,
+    ),
+    check("ledger_accounts_person_nonnegative", sql`${t.balance} is null or ${t.balance} >= 0`),
+  ],
+);
+
+export const ledgerTransactions = pgTable(
+  "ledger_transactions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    kind: transactionKind("kind").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    /** Hash of the request that created it, so a reused key with a different request is a conflict. */
+    requestHash: text("request_hash").notNull(),
+    /** What the first caller was told; replays return exactly this. */
+    result: jsonb("result"),
+    /** The hold that a settle or release closes. */
+    closesTransactionId: bigint("closes_transaction_id", { mode: "number" }),
+    actorPersonId: uuid("actor_person_id"),
+    memo: text("memo"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("ledger_transactions_org_id_id_unique").on(t.orgId, t.id),
+    unique("ledger_transactions_org_key_unique").on(t.orgId, t.idempotencyKey),
+    // A hold is closed exactly once: settled or released, never both, never twice.
+    uniqueIndex("ledger_transactions_closes_once")
+      .on(t.closesTransactionId)
+      .where(sql`${t.closesTransactionId} is not null`),
+    check(
+      "ledger_transactions_closes_shape",
+      sql`(${t.closesTransactionId} is not null) = (${t.kind} in ('settle', 'release'))`,
+    ),
+  ],
+);
+
+export const ledgerEntries = pgTable(
+  "ledger_entries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id").notNull(),
+    transactionId: bigint("transaction_id", { mode: "number" }).notNull(),
+    accountId: bigint("account_id", { mode: "number" }).notNull(),
+    /** Positive credits the account, negative debits it. */
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Composite keys make a transaction that crosses orgs impossible to write.
+    foreignKey({
+      name: "ledger_entries_transaction_same_org",
+      columns: [t.orgId, t.transactionId],
+      foreignColumns: [ledgerTransactions.orgId, ledgerTransactions.id],
+    }),
+    foreignKey({
+      name: "ledger_entries_account_same_org",
+      columns: [t.orgId, t.accountId],
+      foreignColumns: [ledgerAccounts.orgId, ledgerAccounts.id],
+    }),
+    index("ledger_entries_transaction_idx").on(t.transactionId),
+    index("ledger_entries_account_idx").on(t.accountId),
+    check("ledger_entries_nonzero", sql`${t.amount} <> 0`),
+  ],
+);
+
+export const recognitions = pgTable(
+  "recognitions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** Null for company grants. */
+    giverId: uuid("giver_id"),
+    source: recognitionSource("source").notNull(),
+    message: text("message").notNull(),
+    amountPerRecipient: integer("amount_per_recipient").notNull(),
+    totalAmount: integer("total_amount").notNull(),
+    transactionId: bigint("transaction_id", { mode: "number" })
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "recognitions_giver_same_org",
+      columns: [t.orgId, t.giverId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    index("recognitions_feed_idx").on(t.orgId, t.createdAt.desc(), t.id.desc()),
+    index("recognitions_giver_idx").on(t.orgId, t.giverId, t.createdAt.desc(), t.id.desc()),
+    unique("recognitions_org_id_id_unique").on(t.orgId, t.id),
+    check("recognitions_amount_positive", sql`${t.amountPerRecipient} > 0`),
+  ],
+);
+
+export const recognitionRecipients = pgTable(
+  "recognition_recipients",
+  {
+    recognitionId: uuid("recognition_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    orgId: uuid("org_id").notNull(),
+    amount: integer("amount").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "recognition_recipients_recognition_same_org",
+      columns: [t.orgId, t.recognitionId],
+      foreignColumns: [recognitions.orgId, recognitions.id],
+    }),
+    foreignKey({
+      name: "recognition_recipients_person_same_org",
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    primaryKey({ columns: [t.recognitionId, t.personId] }),
+    index("recognition_recipients_person_idx").on(t.orgId, t.personId, t.createdAt.desc()),
+    index("recognition_recipients_org_time_idx").on(t.orgId, t.createdAt),
+  ],
+);
+
+export const recognitionValues = pgTable(
+  "recognition_values",
+  {
+    recognitionId: uuid("recognition_id").notNull(),
+    valueId: uuid("value_id").notNull(),
+    orgId: uuid("org_id").notNull(),
+  },
+  (t) => [
+    foreignKey({
+      name: "recognition_values_recognition_same_org",
+      columns: [t.orgId, t.recognitionId],
+      foreignColumns: [recognitions.orgId, recognitions.id],
+    }),
+    foreignKey({
+      name: "recognition_values_value_same_org",
+      columns: [t.orgId, t.valueId],
+      foreignColumns: [companyValues.orgId, companyValues.id],
+    }),
+    primaryKey({ columns: [t.recognitionId, t.valueId] }),
+    index("recognition_values_value_idx").on(t.orgId, t.valueId),
+  ],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** Null when the operator CLI or the system acted. */
+    actorPersonId: uuid("actor_person_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_org_time_idx").on(t.orgId, t.createdAt.desc(), t.id.desc())],
+);
