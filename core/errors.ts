@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | "value_required"
   | "values_disabled"
   | "unknown_value"
+  | "insufficient_points"
   | "hold_closed";
 
 /** Every expected failure of a use case. Adapters map `code` to an HTTP status, a form message or a Slack reply. */

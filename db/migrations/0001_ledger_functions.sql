@@ -77,9 +77,14 @@ BEGIN
   INSERT INTO ledger_entries (org_id, transaction_id, account_id, amount)
   SELECT p_org, v_txn, e.account_id, e.amount FROM unnest(p_accounts, p_amounts) AS e(account_id, amount)
   WHERE e.amount <> 0;
+  -- Lock first, in id order, then update: an UPDATE ... FROM alone locks rows in whatever order its
+  -- join produces.
+  PERFORM 1 FROM ledger_accounts
+  WHERE id = ANY (p_accounts) AND org_id = p_org AND balance IS NOT NULL
+  ORDER BY id FOR NO KEY UPDATE;
   UPDATE ledger_accounts a SET balance = a.balance + d.amount
   FROM (SELECT account_id, sum(amount) AS amount FROM unnest(p_accounts, p_amounts) AS e(account_id, amount)
-        GROUP BY account_id ORDER BY account_id) d
+        GROUP BY account_id) d
   WHERE a.id = d.account_id AND a.org_id = p_org AND a.balance IS NOT NULL AND d.amount <> 0;
   RETURN v_txn;
 END $$;
@@ -131,7 +136,7 @@ DECLARE
   v_delta bigint;
 BEGIN
   v_account := plaudit_allowance_account(p_org, p_person, p_period);
-  SELECT balance INTO v_balance FROM ledger_accounts WHERE id = v_account FOR UPDATE;
+  SELECT balance INTO v_balance FROM ledger_accounts WHERE id = v_account FOR NO KEY UPDATE;
   SELECT coalesce(sum(e.amount), 0) INTO v_issued
   FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id
   WHERE e.account_id = v_account AND t.kind IN ('allowance_issue', 'allowance_adjust');
@@ -271,12 +276,14 @@ BEGIN
   WHERE a.org_id = p_org AND a.kind = 'earned' AND a.person_id = ANY (p_recipients);
 
   -- Credit recipients last, in a fixed order: with everyone thanking one person, their row is the hot
-  -- spot, so its lock is held for as short a time as possible.
+  -- spot, so its lock is held for as short a time as possible. NO KEY UPDATE, the lock an UPDATE takes
+  -- anyway: FOR UPDATE would also conflict with the key-share locks that inserting entries (foreign
+  -- keys) takes on the same row, and two gives to one person would deadlock.
   WITH credited AS (
     UPDATE ledger_accounts a SET balance = a.balance + p_amount
     FROM (SELECT id FROM ledger_accounts
           WHERE org_id = p_org AND kind = 'earned' AND person_id = ANY (p_recipients)
-          ORDER BY id FOR UPDATE) locked
+          ORDER BY id FOR NO KEY UPDATE) locked
     WHERE a.id = locked.id
     RETURNING a.person_id, a.balance
   )

@@ -1,24 +1,43 @@
+import { randomBytes } from "node:crypto";
+import type { TestProject } from "vitest/node";
 import { connect } from "../../db/client";
 import { runMigrations } from "../../db/migrate";
-import { adminDatabaseUrl, databaseUrl, TEMPLATE_DATABASE } from "./database-urls";
+import { adminDatabaseUrl, databaseUrl, templateDatabase } from "./database-urls";
 
-/** Builds a migrated template database once per run; each worker clones it (see ./database.ts). */
-export default async function setup(): Promise<void> {
+declare module "vitest" {
+  export interface ProvidedContext {
+    testRunId: string;
+  }
+}
+
+async function dropRunDatabases(runId: string): Promise<void> {
   const admin = connect(adminDatabaseUrl, { max: 1 });
   try {
-    const stale = await admin.sql<{ datname: string }[]>`
-      select datname from pg_database where datname like 'plaudit_test_%'`;
-    for (const { datname } of stale) {
+    const databases = await admin.sql<{ datname: string }[]>`
+      select datname from pg_database where datname like ${`plaudit_test_${runId}_%`}`;
+    for (const { datname } of databases) {
       await admin.sql.unsafe(`drop database if exists "${datname}" with (force)`);
     }
-    await admin.sql.unsafe(`create database "${TEMPLATE_DATABASE}"`);
   } finally {
     await admin.close();
   }
-  const template = connect(databaseUrl(TEMPLATE_DATABASE), { max: 1 });
+}
+
+/** Builds a migrated template database once per run; each worker clones it (see ./database.ts). */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runId = randomBytes(4).toString("hex");
+  const admin = connect(adminDatabaseUrl, { max: 1 });
+  try {
+    await admin.sql.unsafe(`create database "${templateDatabase(runId)}"`);
+  } finally {
+    await admin.close();
+  }
+  const template = connect(databaseUrl(templateDatabase(runId)), { max: 1 });
   try {
     await runMigrations(template.db);
   } finally {
     await template.close();
   }
+  project.provide("testRunId", runId);
+  return () => dropRunDatabases(runId);
 }

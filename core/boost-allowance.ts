@@ -1,0 +1,104 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../db/client";
+import { allowanceBoosts, organizations } from "../db/schema";
+import type { Actor } from "./actor";
+import { syncCurrentAllowance } from "./allowance-sync";
+import { recordAudit } from "./audit";
+import { type Clock, systemClock } from "./clock";
+import { DomainError } from "./errors";
+import { authorizeForPeople } from "./manage-target";
+import { monthKey } from "./periods";
+import { parseInput } from "./validation";
+
+const boostInput = z.object({
+  personId: z.uuid(),
+  amount: z
+    .number("Enter a number of points.")
+    .int("Points are whole numbers.")
+    .positive("Boost by at least 1 point.")
+    .max(1_000_000, "That boost is too large."),
+  reason: z.string().trim().max(500).optional(),
+  idempotencyKey: z.string().min(1).max(200),
+});
+
+export type BoostAllowanceInput = z.input<typeof boostInput>;
+
+export interface BoostAllowanceResult {
+  boostId: string;
+  period: string;
+  remainingThisMonth: number;
+  replayed: boolean;
+}
+
+/** Adds one-time points to someone's allowance for the current month only. */
+export async function boostAllowance(
+  db: Database,
+  actor: Actor,
+  input: BoostAllowanceInput,
+  clock: Clock = systemClock,
+): Promise<BoostAllowanceResult> {
+  if (actor.kind === "operator") throw new DomainError("forbidden", "Act within an org.");
+  const request = parseInput(boostInput, input);
+  const actorPersonId = actor.kind === "person" ? actor.personId : null;
+  const now = clock();
+  return db.transaction(async (tx) => {
+    await authorizeForPeople(tx, actor, "boost_allowance", [request.personId]);
+    const [org] = await tx
+      .select({ timeZone: organizations.timeZone })
+      .from(organizations)
+      .where(eq(organizations.id, actor.orgId));
+    const period = monthKey(now, org?.timeZone ?? "UTC");
+    const [inserted] = await tx
+      .insert(allowanceBoosts)
+      .values({
+        orgId: actor.orgId,
+        personId: request.personId,
+        period,
+        amount: request.amount,
+        reason: request.reason,
+        idempotencyKey: request.idempotencyKey,
+        createdBy: actorPersonId,
+      })
+      .onConflictDoNothing({ target: [allowanceBoosts.orgId, allowanceBoosts.idempotencyKey] })
+      .returning({ id: allowanceBoosts.id });
+    if (!inserted) {
+      // The key was used before (or by a concurrent twin that has now committed).
+      const [earlier] = await tx
+        .select()
+        .from(allowanceBoosts)
+        .where(
+          and(
+            eq(allowanceBoosts.orgId, actor.orgId),
+            eq(allowanceBoosts.idempotencyKey, request.idempotencyKey),
+          ),
+        );
+      if (!earlier || earlier.personId !== request.personId || earlier.amount !== request.amount) {
+        throw new DomainError("idempotency_conflict", "This key was already used for a different boost.");
+      }
+      const remainingThisMonth = await syncCurrentAllowance(
+        tx,
+        actor.orgId,
+        request.personId,
+        actorPersonId,
+        now,
+      );
+      return { boostId: earlier.id, period: earlier.period, remainingThisMonth, replayed: true };
+    }
+    await recordAudit(tx, actor, {
+      orgId: actor.orgId,
+      action: "allowance.boost",
+      targetType: "person",
+      targetId: request.personId,
+      after: { amount: request.amount, period, reason: request.reason ?? null },
+    });
+    const remainingThisMonth = await syncCurrentAllowance(
+      tx,
+      actor.orgId,
+      request.personId,
+      actorPersonId,
+      now,
+    );
+    return { boostId: inserted.id, period, remainingThisMonth, replayed: false };
+  });
+}

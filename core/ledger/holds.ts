@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { DomainError, sqlState } from "../errors";
+import { earnedAccountIds, lockedBalance, systemAccountId } from "./accounts";
+import { post } from "./post";
+
+/**
+ * The two phases of a redemption. `holdPoints` moves points from the person's earned balance into the
+ * org's hold account; the provider order is then placed; `settleHold` moves them on to redeemed, or
+ * `releaseHold` gives them back. A hold is closed exactly once (a unique index on the closing
+ * transaction's `closes_transaction_id`). These run inside the caller's transaction.
+ */
+
+export interface HoldRequest {
+  orgId: string;
+  personId: string;
+  amount: number;
+  idempotencyKey: string;
+  actorPersonId?: string | null;
+  memo?: string;
+}
+
+export async function holdPoints(tx: Executor, request: HoldRequest): Promise<number> {
+  if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
+    throw new DomainError("invalid", "A hold is a positive whole number of points.", { field: "amount" });
+  }
+  const earned = (await earnedAccountIds(tx, request.orgId, [request.personId])).get(request.personId);
+  if (earned === undefined) throw new DomainError("not_found", "That person isn't in your organization.");
+  const balance = await lockedBalance(tx, earned);
+  if (balance < request.amount) {
+    throw new DomainError(
+      "insufficient_points",
+      `That needs ${request.amount} pts but only ${balance} are earned.`,
+      {
+        balance,
+        needed: request.amount,
+      },
+    );
+  }
+  return post(tx, {
+    orgId: request.orgId,
+    kind: "hold",
+    idempotencyKey: request.idempotencyKey,
+    requestHash: "",
+    actorPersonId: request.actorPersonId,
+    memo: request.memo,
+    entries: [
+      { accountId: earned, amount: -request.amount },
+      { accountId: await systemAccountId(tx, request.orgId, "redemption_hold"), amount: request.amount },
+    ],
+  });
+}
+
+interface OpenHold {
+  holdAccount: number;
+  earnedAccount: number;
+  amount: number;
+}
+
+async function loadHold(tx: Executor, orgId: string, holdTransactionId: number): Promise<OpenHold> {
+  const rows = await tx.execute<{ hold_account: string; earned_account: string; amount: string }>(sql`
+    select max(e.account_id) filter (where e.amount > 0) as hold_account,
+           max(e.account_id) filter (where e.amount < 0) as earned_account,
+           max(e.amount) as amount
+    from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
+    where t.org_id = ${orgId}::uuid and t.id = ${holdTransactionId} and t.kind = 'hold'
+    group by t.id`);
+  const row = rows[0];
+  if (!row) throw new DomainError("not_found", "No such hold.");
+  return {
+    holdAccount: Number(row.hold_account),
+    earnedAccount: Number(row.earned_account),
+    amount: Number(row.amount),
+  };
+}
+
+async function closeHold(
+  tx: Executor,
+  request: { orgId: string; holdTransactionId: number; idempotencyKey: string },
+  kind: "settle" | "release",
+): Promise<number> {
+  const hold = await loadHold(tx, request.orgId, request.holdTransactionId);
+  const destination =
+    kind === "settle" ? await systemAccountId(tx, request.orgId, "redeemed") : hold.earnedAccount;
+  try {
+    return await post(tx, {
+      orgId: request.orgId,
+      kind,
+      idempotencyKey: request.idempotencyKey,
+      requestHash: "",
+      closesTransactionId: request.holdTransactionId,
+      entries: [
+        { accountId: hold.holdAccount, amount: -hold.amount },
+        { accountId: destination, amount: hold.amount },
+      ],
+    });
+  } catch (error) {
+    if (sqlState(error) === "23505") {
+      throw new DomainError("hold_closed", "That hold has already been settled or released.");
+    }
+    throw error;
+  }
+}
+
+export function settleHold(
+  tx: Executor,
+  request: { orgId: string; holdTransactionId: number; idempotencyKey: string },
+): Promise<number> {
+  return closeHold(tx, request, "settle");
+}
+
+export function releaseHold(
+  tx: Executor,
+  request: { orgId: string; holdTransactionId: number; idempotencyKey: string },
+): Promise<number> {
+  return closeHold(tx, request, "release");
+}

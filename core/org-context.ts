@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "../db/client";
+import { organizations } from "../db/schema";
+import { DomainError } from "./errors";
+import type { PointValue } from "./money";
+
+export interface OrgContext {
+  id: string;
+  name: string;
+  timeZone: string;
+  pointValue: PointValue;
+}
+
+/** The settings most use cases need to compute periods and money values. */
+export async function loadOrgContext(db: Executor, orgId: string): Promise<OrgContext> {
+  const [org] = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      timeZone: organizations.timeZone,
+      points: organizations.pointValuePoints,
+      minor: organizations.pointValueMinor,
+      currency: organizations.currency,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  if (!org) throw new DomainError("not_found", "Organization not found.");
+  return {
+    id: org.id,
+    name: org.name,
+    timeZone: org.timeZone,
+    pointValue: { points: org.points, minor: org.minor, currency: org.currency },
+  };
+}
