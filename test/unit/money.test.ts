@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, formatPoints, formatPointsWithValue, type PointValue, pointsToMinor } from "../../core/money";
+import {
+  formatMoney,
+  formatPoints,
+  formatPointsWithValue,
+  type PointValue,
+  pointsToMinor,
+} from "../../core/money";
 
 const tenPerDollar: PointValue = { points: 10, minor: 100, currency: "USD" };
 const threeForOneEuro: PointValue = { points: 3, minor: 100, currency: "EUR" };

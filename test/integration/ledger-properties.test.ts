@@ -1,0 +1,148 @@
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { boostAllowance } from "../../core/boost-allowance";
+import { isDomainError } from "../../core/errors";
+import { getBalances } from "../../core/get-balances";
+import { givePoints } from "../../core/give-points";
+import { grantPoints } from "../../core/grant-points";
+import { holdPoints, releaseHold, settleHold } from "../../core/ledger/holds";
+import { setMonthlyAllowance } from "../../core/set-monthly-allowance";
+import { workerDatabase } from "../support/database";
+import { createTestOrg, key } from "../support/factories";
+import { expectLedgerConsistent } from "../support/org-rows";
+
+const database = workerDatabase();
+const PEOPLE = 4;
+
+const person = fc.integer({ min: 0, max: PEOPLE - 1 });
+const points = fc.integer({ min: 1, max: 60 });
+const operation = fc.oneof(
+  fc.record({
+    op: fc.constant("give" as const),
+    giver: person,
+    recipients: fc.uniqueArray(person, { minLength: 1, maxLength: 3 }),
+    amount: points,
+  }),
+  fc.record({
+    op: fc.constant("setAllowance" as const),
+    person,
+    amount: fc.option(fc.integer({ min: 0, max: 150 })),
+  }),
+  fc.record({ op: fc.constant("boost" as const), person, amount: points }),
+  fc.record({ op: fc.constant("grant" as const), person, amount: points }),
+  fc.record({ op: fc.constant("hold" as const), person, amount: points }),
+  fc.record({ op: fc.constant("close" as const), hold: fc.nat(), settle: fc.boolean() }),
+);
+
+describe("ledger invariants under random operations", () => {
+  it("keeps every invariant whatever sequence of gives, allowance changes, boosts, grants and holds runs", async () => {
+    const { db } = await database();
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (operations) => {
+        const org = await createTestOrg(db, { defaultMonthlyAllowance: 50, maxPointsPerRecognition: 60 });
+        const people = await org.addPeople(PEOPLE);
+        const at = (index: number) => {
+          const found = people[index];
+          if (!found) throw new Error(`no person ${index}`);
+          return found;
+        };
+        // The model: what each person should have earned, and which holds are open.
+        const earned = new Map(people.map((p) => [p.id, 0]));
+        const holds: { id: number; personId: string; amount: number; open: boolean }[] = [];
+        const credit = (id: string, amount: number) => earned.set(id, (earned.get(id) ?? 0) + amount);
+
+        for (const step of operations) {
+          if (step.op === "give") {
+            const giver = at(step.giver);
+            const recipients = step.recipients.map(at).filter((p) => p.id !== giver.id);
+            if (recipients.length === 0) continue;
+            const before = (await getBalances(db, giver.actor)).allowance.remaining;
+            const needed = step.amount * recipients.length;
+            const attempt = givePoints(db, giver.actor, {
+              recipientIds: recipients.map((p) => p.id),
+              amount: step.amount,
+              message: "property",
+              source: "web",
+              idempotencyKey: key(),
+            });
+            if (needed <= before) {
+              const result = await attempt;
+              expect(result.allowanceRemaining).toBe(before - needed);
+              for (const r of recipients) credit(r.id, step.amount);
+            } else {
+              await expect(attempt).rejects.toMatchObject({ code: "insufficient_allowance" });
+              expect((await getBalances(db, giver.actor)).allowance.remaining).toBe(before);
+            }
+          } else if (step.op === "setAllowance") {
+            const result = await setMonthlyAllowance(db, org.admin.actor, {
+              personIds: [at(step.person).id],
+              monthlyAmount: step.amount,
+            });
+            expect(result.people[0]?.remainingThisMonth).toBeGreaterThanOrEqual(0);
+          } else if (step.op === "boost") {
+            const before = (await getBalances(db, at(step.person).actor)).allowance.remaining;
+            const boost = await boostAllowance(db, org.admin.actor, {
+              personId: at(step.person).id,
+              amount: step.amount,
+              idempotencyKey: key(),
+            });
+            expect(boost.remainingThisMonth).toBe(before + step.amount);
+          } else if (step.op === "grant") {
+            await grantPoints(db, org.admin.actor, {
+              recipientIds: [at(step.person).id],
+              amount: step.amount,
+              message: "spot award",
+              idempotencyKey: key(),
+            });
+            credit(at(step.person).id, step.amount);
+          } else if (step.op === "hold") {
+            const owner = at(step.person);
+            const available = earned.get(owner.id) ?? 0;
+            const attempt = db.transaction((tx) =>
+              holdPoints(tx, {
+                orgId: org.id,
+                personId: owner.id,
+                amount: step.amount,
+                idempotencyKey: key(),
+              }),
+            );
+            if (step.amount <= available) {
+              holds.push({ id: await attempt, personId: owner.id, amount: step.amount, open: true });
+              credit(owner.id, -step.amount);
+            } else {
+              await expect(attempt).rejects.toMatchObject({ code: "insufficient_points" });
+            }
+          } else if (holds.length > 0) {
+            const hold = holds[step.hold % holds.length];
+            if (!hold) continue;
+            const close = step.settle ? settleHold : releaseHold;
+            const attempt = db.transaction((tx) =>
+              close(tx, { orgId: org.id, holdTransactionId: hold.id, idempotencyKey: key() }),
+            );
+            if (hold.open) {
+              await attempt;
+              hold.open = false;
+              if (!step.settle) credit(hold.personId, hold.amount);
+            } else {
+              await attempt.catch((error: unknown) => expect(isDomainError(error, "hold_closed")).toBe(true));
+            }
+          }
+        }
+
+        for (const p of people) {
+          const balances = await getBalances(db, p.actor);
+          expect(balances.earned.balance).toBe(earned.get(p.id));
+          expect(balances.allowance.remaining).toBeGreaterThanOrEqual(0);
+        }
+        const [held] = await db.execute<{ held: string }>(sql`
+          select coalesce(sum(e.amount), 0) as held from ledger_entries e
+          join ledger_accounts a on a.id = e.account_id
+          where a.org_id = ${org.id}::uuid and a.kind = 'redemption_hold'`);
+        expect(Number(held?.held)).toBe(holds.filter((h) => h.open).reduce((sum, h) => sum + h.amount, 0));
+        await expectLedgerConsistent(db, org.admin.actor);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

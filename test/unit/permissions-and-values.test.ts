@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../../core/actor";
+import { isDomainError } from "../../core/errors";
+import { type Action, actorOrgId, authorize, can, type Relation } from "../../core/permissions";
+import { normaliseValueName, VALUE_NAME_PATTERN } from "../../core/values";
+
+const ORG = "00000000-0000-4000-8000-000000000001";
+const person = (roles: ("employee" | "manager" | "admin" | "finance")[]): Actor => ({
+  kind: "person",
+  orgId: ORG,
+  personId: "00000000-0000-4000-8000-000000000002",
+  roles,
+});
+
+/** Each way an actor can stand towards the person an action is about. */
+const CASES = {
+  employee: { actor: person(["employee"]), relation: {} },
+  employeeAboutThemself: { actor: person(["employee"]), relation: { self: true } },
+  managerOfTarget: { actor: person(["employee", "manager"]), relation: { managerOfTarget: true } },
+  managerNotOfTarget: { actor: person(["employee", "manager"]), relation: {} },
+  managerAboutThemself: { actor: person(["employee", "manager"]), relation: { self: true } },
+  admin: { actor: person(["employee", "admin"]), relation: {} },
+  finance: { actor: person(["employee", "finance"]), relation: {} },
+  system: { actor: { kind: "system", orgId: ORG }, relation: {} },
+  operator: { actor: { kind: "operator" }, relation: {} },
+} satisfies Record<string, { actor: Actor; relation: Relation }>;
+
+type Case = keyof typeof CASES;
+
+const allPeople = (allowed: boolean) => ({
+  employee: allowed,
+  employeeAboutThemself: allowed,
+  managerOfTarget: allowed,
+  managerNotOfTarget: allowed,
+  managerAboutThemself: allowed,
+  admin: allowed,
+  finance: allowed,
+});
+
+const EXPECTED: Record<Action, Record<Case, boolean>> = {
+  // An org-level actor (an API key) gives on a named person's behalf: givePoints accepts `giverId` from
+  // exactly that actor, so the table must let it through.
+  give_points: { ...allPeople(true), system: true, operator: false },
+  read_feed: { ...allPeople(true), system: true, operator: false },
+  read_leaderboard: { ...allPeople(true), system: true, operator: false },
+  read_history: { ...allPeople(true), system: true, operator: false },
+  read_balances: {
+    ...allPeople(false),
+    employeeAboutThemself: true,
+    managerOfTarget: true,
+    managerAboutThemself: true,
+    admin: true,
+    finance: true,
+    system: true,
+    operator: false,
+  },
+  // Nobody sets their own allowance unless they are an admin.
+  set_allowance: { ...allPeople(false), managerOfTarget: true, admin: true, system: false, operator: false },
+  boost_allowance: { ...allPeople(false), managerOfTarget: true, admin: true, system: false, operator: false },
+  grant_points: { ...allPeople(false), admin: true, system: true, operator: false },
+  manage_people: { ...allPeople(false), admin: true, system: true, operator: true },
+  create_organization: { ...allPeople(false), system: false, operator: true },
+  check_ledger: { ...allPeople(false), admin: true, finance: true, system: false, operator: true },
+};
+
+const CELLS = Object.entries(EXPECTED).flatMap(([action, row]) =>
+  Object.entries(row).map(([name, allowed]) => ({ action: action as Action, name: name as Case, allowed })),
+);
+
+describe("permission table", () => {
+  it.each(CELLS)("$name: $action is allowed = $allowed", ({ action, name, allowed }) => {
+    const { actor, relation } = CASES[name];
+    expect(can(actor, action, relation)).toBe(allowed);
+  });
+
+  it("never lets a relation stand in for a role it was not granted for", () => {
+    const employee = CASES.employee.actor;
+    expect(can(employee, "grant_points", { self: true, managerOfTarget: true })).toBe(false);
+    expect(can(employee, "check_ledger", { self: true, managerOfTarget: true })).toBe(false);
+    // Relations are facts about a person; an org-level actor gains nothing from them.
+    expect(can({ kind: "system", orgId: ORG }, "set_allowance", { managerOfTarget: true })).toBe(false);
+    expect(can({ kind: "operator" }, "read_balances", { self: true, managerOfTarget: true })).toBe(false);
+  });
+
+  it("grants by relation whatever the roles: a person with reports but no manager role", () => {
+    expect(can(CASES.employee.actor, "set_allowance", { managerOfTarget: true })).toBe(true);
+    expect(can(CASES.employee.actor, "read_balances", { managerOfTarget: true })).toBe(true);
+  });
+
+  it("authorize throws a forbidden DomainError naming the action", () => {
+    let caught: unknown;
+    try {
+      authorize(CASES.employee.actor, "grant_points");
+    } catch (error) {
+      caught = error;
+    }
+    expect(isDomainError(caught, "forbidden")).toBe(true);
+    expect(caught).toMatchObject({ details: { action: "grant_points" } });
+    expect(() => authorize(CASES.admin.actor, "grant_points")).not.toThrow();
+  });
+
+  it("the operator has no org to act in", () => {
+    expect(() => actorOrgId({ kind: "operator" })).toThrow(expect.objectContaining({ code: "invalid" }));
+    expect(actorOrgId({ kind: "system", orgId: ORG })).toBe(ORG);
+    expect(actorOrgId(CASES.finance.actor)).toBe(ORG);
+  });
+});
+
+describe("normaliseValueName", () => {
+  it.each([
+    ["#Ownership", "ownership"],
+    ["ownership", "ownership"],
+    ["OWNERSHIP", "ownership"],
+    ["<#C123|ownership>", "ownership"],
+    ["<#C0ABC12DE|Ownership>", "ownership"],
+    ["<#C123|team-work>", "team-work"],
+    ["  #Ownership  ", "ownership"],
+    [" <#C123|ownership> ", "ownership"],
+    ["<#C123| ownership >", "ownership"],
+    ["\t#customer_first\n", "customer_first"],
+  ])("%j names %j", (raw, name) => {
+    expect(normaliseValueName(raw)).toBe(name);
+    expect(VALUE_NAME_PATTERN.test(normaliseValueName(raw))).toBe(true);
+  });
+
+  it("strips only one leading hash", () => {
+    expect(normaliseValueName("##ownership")).toBe("#ownership");
+    expect(VALUE_NAME_PATTERN.test(normaliseValueName("##ownership"))).toBe(false);
+  });
+
+  it("leaves text that is not a channel mention alone, so it fails the name pattern", () => {
+    for (const raw of ["<#c123|ownership>", "<@U123|ana>", "own ership", ""]) {
+      expect(VALUE_NAME_PATTERN.test(normaliseValueName(raw)), raw).toBe(false);
+    }
+  });
+});
