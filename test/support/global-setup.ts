@@ -10,6 +10,12 @@ declare module "vitest" {
   }
 }
 
+function redactPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
 async function dropRunDatabases(runId: string): Promise<void> {
   const admin = connect(adminDatabaseUrl, { max: 1 });
   try {
@@ -28,6 +34,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runId = randomBytes(4).toString("hex");
   const admin = connect(adminDatabaseUrl, { max: 1 });
   try {
+    await admin.sql`select 1`.catch((error: unknown) => {
+      throw new Error(
+        `No PostgreSQL answers at ${redactPassword(adminDatabaseUrl)} (${String(error)}). Start one, or set ` +
+          "TEST_DATABASE_URL to a superuser URL; on Debian, `bash .ci/run` installs and starts one.",
+      );
+    });
     await admin.sql.unsafe(`create database "${templateDatabase(runId)}"`);
   } finally {
     await admin.close();

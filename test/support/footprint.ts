@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import { expect } from "vitest";
+import type { Executor } from "../../db/client";
+
+/** Every table an org's actions can write to; each has an org_id column. */
+const ORG_TABLES = [
+  "people",
+  "company_values",
+  "ledger_accounts",
+  "ledger_transactions",
+  "ledger_entries",
+  "recognitions",
+  "recognition_recipients",
+  "recognition_values",
+  "allowance_overrides",
+  "allowance_boosts",
+  "audit_log",
+] as const;
+
+export type OrgTable = (typeof ORG_TABLES)[number];
+
+export interface Footprint {
+  rows: Record<OrgTable, number>;
+  /** Cached person balances as `accountId:balance`, in account order. */
+  balances: string[];
+}
+
+/** Row counts of everything written for one org, and its cached balances. */
+export async function orgFootprint(db: Executor, orgId: string): Promise<Footprint> {
+  const counts = sql.join(
+    ORG_TABLES.map(
+      (table) =>
+        sql`(select count(*) from ${sql.identifier(table)} where org_id = ${orgId}::uuid)::int as ${sql.identifier(table)}`,
+    ),
+    sql`, `,
+  );
+  const [row] = await db.execute<Record<OrgTable, number>>(sql`select ${counts}`);
+  if (!row) throw new Error("footprint query returned no row");
+  const balances = await db.execute<{ id: string; balance: string }>(sql`
+    select id, balance from ledger_accounts where org_id = ${orgId}::uuid and balance is not null order by id`);
+  return { rows: row, balances: balances.map((account) => `${account.id}:${account.balance}`) };
+}
+
+/** Runs `action` and proves it changed nothing that belongs to the org. */
+export async function expectOrgUntouched<T>(
+  db: Executor,
+  orgId: string,
+  action: () => Promise<T>,
+): Promise<T> {
+  const before = await orgFootprint(db, orgId);
+  const result = await action();
+  expect(await orgFootprint(db, orgId)).toEqual(before);
+  return result;
+}
