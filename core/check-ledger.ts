@@ -11,8 +11,7 @@ export interface LedgerViolation {
 
 /**
  * The reconciliation: each query returns the rows that break one invariant of the ledger. An empty
- * result from all of them proves the ledger consistent. The operator checks every org; anyone else
- * checks their own.
+ * result from all of them proves the ledger consistent.
  */
 interface Check {
   name: string;
@@ -87,14 +86,46 @@ const CHECKS: Check[] = [
       where ${org} and (h.kind <> 'hold' or ca.amount is distinct from ha.amount)
       order by c.id limit 100`,
   },
+  {
+    name: "recognition_references_unknown_row",
+    orgColumn: "r.org_id",
+    query: (org) => sql`
+      select r.org_id, 'recognition ' || r.id || ' names ' || x.what || ' ' || x.ref || ', not of its org' as detail
+      from recognitions r
+      cross join lateral (
+        select 'recipient' as what, rr.person_id::text as ref from recognition_recipients rr
+        where rr.recognition_id = r.id
+          and not exists (select 1 from people p where p.org_id = r.org_id and p.id = rr.person_id)
+        union all
+        select 'value', rv.value_id::text from recognition_values rv
+        where rv.recognition_id = r.id
+          and not exists (select 1 from company_values v where v.org_id = r.org_id and v.id = rv.value_id)
+      ) x
+      where ${org}
+      order by r.id limit 100`,
+  },
+  {
+    name: "transaction_of_unknown_org",
+    orgColumn: "t.org_id",
+    query: (org) => sql`
+      select t.org_id, 'transaction ' || t.id || ' belongs to no organization' as detail
+      from ledger_transactions t
+      where ${org} and not exists (select 1 from organizations o where o.id = t.org_id)
+      order by t.id limit 100`,
+  },
 ];
 
-export async function checkLedger(db: Executor, actor: Actor): Promise<LedgerViolation[]> {
+export async function checkLedger(
+  db: Executor,
+  actor: Actor,
+  input: { orgId?: string } = {},
+): Promise<LedgerViolation[]> {
   authorize(actor, "check_ledger");
+  // The operator may check one org or all of them; anyone else only their own.
+  const orgId = actor.kind === "operator" ? input.orgId : actor.orgId;
   const violations: LedgerViolation[] = [];
   for (const check of CHECKS) {
-    const orgFilter =
-      actor.kind === "operator" ? sql`true` : sql`${sql.raw(check.orgColumn)} = ${actor.orgId}::uuid`;
+    const orgFilter = orgId === undefined ? sql`true` : sql`${sql.raw(check.orgColumn)} = ${orgId}::uuid`;
     const rows = await db.execute<{ org_id: string; detail: string }>(check.query(orgFilter));
     for (const row of rows) violations.push({ check: check.name, orgId: row.org_id, detail: row.detail });
   }

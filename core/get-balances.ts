@@ -20,7 +20,7 @@ export interface Balances {
     /** Left to give this month. */
     remaining: number;
     remainingMinor: number;
-    /** This month's allowance including boosts. */
+    /** This month's allowance including boosts, as it stands now (after any change mid-month). */
     total: number;
     given: number;
   };

@@ -213,15 +213,12 @@ function readFile(csv: string): { fileErrors: ImportFileError[]; drafts: Draft[]
   return { fileErrors, drafts: rows.map((row) => readRow(row, header)) };
 }
 
-/** Column names ignore case, and spaces or dashes stand for underscores ("Manager Email"). */
+/** Column names ignore case and punctuation, so "Manager Email" and "E-Mail" name the columns an export means. */
 function readHeader(row: CsvRow, fileErrors: ImportFileError[]): (ImportColumn | null)[] {
   const seen = new Set<ImportColumn>();
   return row.fields.map((raw, index) => {
-    const name = raw
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, "_");
-    const column = COLUMNS.find((known) => known === name);
+    const name = columnKey(raw);
+    const column = COLUMNS.find((known) => columnKey(known) === name);
     if (column && !seen.has(column)) {
       seen.add(column);
       return column;
@@ -232,6 +229,10 @@ function readHeader(row: CsvRow, fileErrors: ImportFileError[]): (ImportColumn |
     fileErrors.push({ line: row.line, message });
     return null;
   });
+}
+
+function columnKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
 function readRow(row: CsvRow, header: (ImportColumn | null)[]): Draft {

@@ -8,7 +8,8 @@ import { DomainError } from "./errors";
 type Grant = Role | "member" | "self" | "manager_of_target" | "system" | "operator";
 
 const PERMISSIONS = {
-  give_points: ["member"],
+  // The system actor (an API key) gives on behalf of a named person; the ledger checks that person.
+  give_points: ["member", "system"],
   read_feed: ["member", "system"],
   read_leaderboard: ["member", "system"],
   read_history: ["member", "system"],

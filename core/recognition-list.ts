@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../db/client";
-import { DomainError } from "./errors";
+import { DomainError, sqlState } from "./errors";
 import type { PointValue } from "./money";
 import { loadOrgContext } from "./org-context";
 import { normaliseValueName } from "./values";
@@ -45,10 +45,24 @@ function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(`${createdAt}|${id}`).toString("base64url");
 }
 
+// Exactly what encodeCursor writes (PostgreSQL's JSON timestamp form); anything else is a tampered link.
+const CURSOR_TIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}:\d{2}|Z)$/;
+
+function invalidCursor(): DomainError {
+  return new DomainError("invalid", "That page link is no longer valid.", { field: "cursor" });
+}
+
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !z.uuid().safeParse(id).success) {
-    throw new DomainError("invalid", "That page link is no longer valid.", { field: "cursor" });
+  const [createdAt, id, ...rest] = Buffer.from(cursor, "base64url").toString().split("|");
+  if (
+    !createdAt ||
+    !id ||
+    rest.length > 0 ||
+    !CURSOR_TIME.test(createdAt) ||
+    !z.uuid().safeParse(id).success
+  ) {
+    throw invalidCursor();
   }
   return { createdAt, id };
 }
@@ -100,7 +114,7 @@ export async function listRecognitions(
     const after = decodeCursor(page.cursor);
     clauses.push(sql`(r.created_at, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
   }
-  const rows = await db.execute<Row>(sql`
+  const query = db.execute<Row>(sql`
     select r.id, to_json(r.created_at) #>> '{}' as created_at, r.message, r.source,
            r.amount_per_recipient, r.total_amount, g.id as giver_id, g.name as giver_name,
            (select json_agg(json_build_object('id', p.id, 'name', p.name, 'amount', rr.amount) order by p.name)
@@ -114,6 +128,11 @@ export async function listRecognitions(
     where ${sql.join(clauses, sql` and `)}
     order by r.created_at desc, r.id desc
     limit ${page.limit + 1}`);
+  // A well-formed but impossible date (February 30th) only fails in the database.
+  const rows = await query.catch((error: unknown) => {
+    const state = sqlState(error);
+    throw page.cursor && (state === "22007" || state === "22008") ? invalidCursor() : error;
+  });
   const items = rows.slice(0, page.limit).map(
     (row): RecognitionItem => ({
       id: row.id,

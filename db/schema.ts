@@ -233,13 +233,17 @@ export const ledgerAccounts = pgTable(
   ],
 );
 
+/*
+ * Hot-path tables (transactions, recognitions and their recipients and values) carry no foreign key to a
+ * row that many concurrent gives share: the org, a popular recipient, a popular value. Checking such a
+ * key share-locks the referenced row, and with many gives in flight each lock becomes a new MultiXact.
+ * `plaudit_give` validates those ids in the same statement and `npm run db:check` proves them.
+ */
 export const ledgerTransactions = pgTable(
   "ledger_transactions",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id),
+    orgId: uuid("org_id").notNull(),
     kind: transactionKind("kind").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
     /** Hash of the request that created it, so a reused key with a different request is a conflict. */
@@ -299,9 +303,7 @@ export const recognitions = pgTable(
   "recognitions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id),
+    orgId: uuid("org_id").notNull(),
     /** Null for company grants. */
     giverId: uuid("giver_id"),
     source: recognitionSource("source").notNull(),
@@ -341,11 +343,6 @@ export const recognitionRecipients = pgTable(
       columns: [t.orgId, t.recognitionId],
       foreignColumns: [recognitions.orgId, recognitions.id],
     }),
-    foreignKey({
-      name: "recognition_recipients_person_same_org",
-      columns: [t.orgId, t.personId],
-      foreignColumns: [people.orgId, people.id],
-    }),
     primaryKey({ columns: [t.recognitionId, t.personId] }),
     index("recognition_recipients_person_idx").on(t.orgId, t.personId, t.createdAt.desc()),
     index("recognition_recipients_org_time_idx").on(t.orgId, t.createdAt),
@@ -364,11 +361,6 @@ export const recognitionValues = pgTable(
       name: "recognition_values_recognition_same_org",
       columns: [t.orgId, t.recognitionId],
       foreignColumns: [recognitions.orgId, recognitions.id],
-    }),
-    foreignKey({
-      name: "recognition_values_value_same_org",
-      columns: [t.orgId, t.valueId],
-      foreignColumns: [companyValues.orgId, companyValues.id],
     }),
     primaryKey({ columns: [t.recognitionId, t.valueId] }),
     index("recognition_values_value_idx").on(t.orgId, t.valueId),

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { DomainError, sqlState } from "../errors";
+import { loadPeople } from "../people-lookup";
+import { requestHash } from "../request-hash";
 import { earnedAccountIds, lockedBalance, systemAccountId } from "./accounts";
 import { post } from "./post";
 
@@ -20,12 +22,39 @@ export interface HoldRequest {
   memo?: string;
 }
 
+/**
+ * The transaction an earlier call with this key wrote, when it was the same request; a key reused for
+ * something else is a conflict. Lets a retried hold, settle or release return its first result.
+ */
+async function earlierWithKey(
+  tx: Executor,
+  orgId: string,
+  key: string,
+  same: { kind: "hold" | "settle" | "release"; hash: string },
+): Promise<number | null> {
+  const rows = await tx.execute<{ id: string; kind: string; request_hash: string }>(sql`
+    select id, kind, request_hash from ledger_transactions where org_id = ${orgId}::uuid and idempotency_key = ${key}`);
+  const earlier = rows[0];
+  if (!earlier) return null;
+  if (earlier.kind !== same.kind || earlier.request_hash !== same.hash) {
+    throw new DomainError(
+      "idempotency_conflict",
+      "This key was already used for a different ledger operation.",
+    );
+  }
+  return Number(earlier.id);
+}
+
 export async function holdPoints(tx: Executor, request: HoldRequest): Promise<number> {
   if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
     throw new DomainError("invalid", "A hold is a positive whole number of points.", { field: "amount" });
   }
+  const hash = requestHash({ personId: request.personId, amount: request.amount });
+  const earlier = await earlierWithKey(tx, request.orgId, request.idempotencyKey, { kind: "hold", hash });
+  if (earlier !== null) return earlier;
+  await loadPeople(tx, request.orgId, [request.personId]);
   const earned = (await earnedAccountIds(tx, request.orgId, [request.personId])).get(request.personId);
-  if (earned === undefined) throw new DomainError("not_found", "That person isn't in your organization.");
+  if (earned === undefined) throw new Error(`no earned account for ${request.personId}`);
   const balance = await lockedBalance(tx, earned);
   if (balance < request.amount) {
     throw new DomainError(
@@ -41,7 +70,7 @@ export async function holdPoints(tx: Executor, request: HoldRequest): Promise<nu
     orgId: request.orgId,
     kind: "hold",
     idempotencyKey: request.idempotencyKey,
-    requestHash: "",
+    requestHash: hash,
     actorPersonId: request.actorPersonId,
     memo: request.memo,
     entries: [
@@ -79,6 +108,9 @@ async function closeHold(
   request: { orgId: string; holdTransactionId: number; idempotencyKey: string },
   kind: "settle" | "release",
 ): Promise<number> {
+  const hash = requestHash({ holdTransactionId: request.holdTransactionId });
+  const earlier = await earlierWithKey(tx, request.orgId, request.idempotencyKey, { kind, hash });
+  if (earlier !== null) return earlier;
   const hold = await loadHold(tx, request.orgId, request.holdTransactionId);
   const destination =
     kind === "settle" ? await systemAccountId(tx, request.orgId, "redeemed") : hold.earnedAccount;
@@ -87,7 +119,7 @@ async function closeHold(
       orgId: request.orgId,
       kind,
       idempotencyKey: request.idempotencyKey,
-      requestHash: "",
+      requestHash: hash,
       closesTransactionId: request.holdTransactionId,
       entries: [
         { accountId: hold.holdAccount, amount: -hold.amount },
@@ -95,6 +127,7 @@ async function closeHold(
       ],
     });
   } catch (error) {
+    // The one unique constraint left to hit: another settle or release of this hold got there first.
     if (sqlState(error) === "23505") {
       throw new DomainError("hold_closed", "That hold has already been settled or released.");
     }

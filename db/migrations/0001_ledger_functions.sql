@@ -14,8 +14,8 @@ CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entr
 CREATE TRIGGER ledger_entries_no_truncate BEFORE TRUNCATE ON ledger_entries
   FOR EACH STATEMENT EXECUTE FUNCTION plaudit_forbid_change();
 --> statement-breakpoint
--- A transaction row is written once, except that its result is filled in by the statement that created
--- it (the give records what its caller was told, so that a replay is told the same).
+-- A transaction row is written once, except that a use case that learns its result only after posting
+-- (a grant) may fill the empty result in, in the same transaction, so that a replay is told the same.
 CREATE FUNCTION plaudit_transaction_result_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' OR OLD.result IS NOT NULL
@@ -28,6 +28,9 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER ledger_transactions_append_only BEFORE UPDATE OR DELETE ON ledger_transactions
   FOR EACH ROW EXECUTE FUNCTION plaudit_transaction_result_only();
+--> statement-breakpoint
+CREATE TRIGGER ledger_transactions_no_truncate BEFORE TRUNCATE ON ledger_transactions
+  FOR EACH STATEMENT EXECUTE FUNCTION plaudit_forbid_change();
 --> statement-breakpoint
 CREATE FUNCTION plaudit_domain_error(p_code text, p_detail jsonb DEFAULT '{}'::jsonb) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -150,7 +153,8 @@ END $$;
 --> statement-breakpoint
 -- Give points: every rule that needs the database, the ledger postings and the recognition, in one
 -- statement. Input shape (positive whole amount, non-empty message, distinct recipients) is checked by
--- core/give-points.ts before the call.
+-- core/give-points.ts before the call. Written for the hot path: one read of each row it needs, each
+-- row written once, and the recipients' rows (the contended ones) locked as late as possible.
 CREATE FUNCTION plaudit_give(
   p_org uuid, p_giver uuid, p_recipients uuid[], p_amount integer, p_message text, p_values text[],
   p_source recognition_source, p_key text, p_hash text, p_now timestamptz
@@ -163,12 +167,18 @@ DECLARE
   v_txn bigint;
   v_allowance bigint;
   v_remaining bigint;
-  v_recognition uuid;
+  v_recognition uuid := gen_random_uuid();
   v_value_ids uuid[];
   v_unknown text[];
   v_bad record;
+  v_accounts bigint[];
   v_balances jsonb;
+  v_result jsonb;
 BEGIN
+  -- Identical requests arriving together queue here; each later one then finds the first's transaction
+  -- and replays its result instead of giving twice. Held until commit; a hash collision between two
+  -- different keys only makes them wait for each other.
+  PERFORM pg_advisory_xact_lock(hashtextextended(p_key, hashtextextended(p_org::text, 0)));
   SELECT * INTO v_existing FROM ledger_transactions WHERE org_id = p_org AND idempotency_key = p_key;
   IF FOUND THEN
     IF v_existing.request_hash <> p_hash OR v_existing.kind <> 'give' THEN
@@ -181,10 +191,6 @@ BEGIN
   IF NOT FOUND THEN
     PERFORM plaudit_domain_error('not_found', '{"entity": "organization"}');
   END IF;
-  PERFORM 1 FROM people WHERE org_id = p_org AND id = p_giver AND active AND NOT is_bot;
-  IF NOT FOUND THEN
-    PERFORM plaudit_domain_error('giver_inactive');
-  END IF;
   IF p_giver = ANY (p_recipients) THEN
     PERFORM plaudit_domain_error('self_give');
   END IF;
@@ -193,15 +199,17 @@ BEGIN
       'min', v_org.min_points_per_recognition, 'max', v_org.max_points_per_recognition));
   END IF;
 
-  -- Recipients: all must be active people of this org and not bots. Another org's id looks exactly
-  -- like an id that does not exist.
-  SELECT r.id, p.id AS found, p.active, p.is_bot, p.name INTO v_bad
-  FROM unnest(p_recipients) AS r(id) LEFT JOIN people p ON p.org_id = p_org AND p.id = r.id
+  -- The giver and every recipient must be active people of this org, and recipients not bots. Another
+  -- org's id looks exactly like an id that does not exist.
+  SELECT r.id, r.id = p_giver AS is_giver, p.id AS found, p.active, p.is_bot, p.name INTO v_bad
+  FROM unnest(p_giver || p_recipients) AS r(id) LEFT JOIN people p ON p.org_id = p_org AND p.id = r.id
   WHERE p.id IS NULL OR NOT p.active OR p.is_bot
-  ORDER BY p.id IS NULL DESC, p.is_bot DESC
+  ORDER BY r.id = p_giver DESC, p.id IS NULL DESC, p.is_bot DESC
   LIMIT 1;
   IF FOUND THEN
-    IF v_bad.found IS NULL THEN
+    IF v_bad.is_giver THEN
+      PERFORM plaudit_domain_error('giver_inactive');
+    ELSIF v_bad.found IS NULL THEN
       PERFORM plaudit_domain_error('recipient_not_found', jsonb_build_object('personId', v_bad.id));
     ELSIF v_bad.is_bot THEN
       PERFORM plaudit_domain_error('recipient_is_bot', jsonb_build_object('name', v_bad.name));
@@ -227,72 +235,55 @@ BEGIN
     END IF;
   END IF;
 
-  -- Claims the key first: an identical request arriving at the same moment waits here for this one to
-  -- commit, then finds it and replays its result instead of giving twice.
-  INSERT INTO ledger_transactions (org_id, kind, idempotency_key, request_hash, actor_person_id)
-  VALUES (p_org, 'give', p_key, p_hash, p_giver)
-  ON CONFLICT ON CONSTRAINT ledger_transactions_org_key_unique DO NOTHING
-  RETURNING id INTO v_txn;
-  IF v_txn IS NULL THEN
-    SELECT * INTO v_existing FROM ledger_transactions WHERE org_id = p_org AND idempotency_key = p_key;
-    IF v_existing.request_hash <> p_hash OR v_existing.kind <> 'give' THEN
-      PERFORM plaudit_domain_error('idempotency_conflict');
-    END IF;
-    RETURN v_existing.result || '{"replayed": true}'::jsonb;
-  END IF;
-
-  v_period := plaudit_period(v_org.time_zone, p_now);
-  v_allowance := plaudit_allowance_account(p_org, p_giver, v_period);
   -- The guarded update is the concurrency control: the row lock serialises gives from one person and
-  -- the WHERE clause refuses the one that would overdraw.
+  -- the WHERE clause refuses the one that would overdraw. The month's account is opened on its first
+  -- give, which is the only time the second attempt runs.
+  v_period := plaudit_period(v_org.time_zone, p_now);
   UPDATE ledger_accounts SET balance = balance - v_total
-  WHERE id = v_allowance AND balance >= v_total
-  RETURNING balance INTO v_remaining;
+  WHERE org_id = p_org AND person_id = p_giver AND kind = 'allowance' AND period = v_period AND balance >= v_total
+  RETURNING id, balance INTO v_allowance, v_remaining;
   IF NOT FOUND THEN
-    PERFORM plaudit_domain_error('insufficient_allowance', jsonb_build_object(
-      'remaining', (SELECT balance FROM ledger_accounts WHERE id = v_allowance), 'needed', v_total,
-      'pointValuePoints', v_org.point_value_points, 'pointValueMinor', v_org.point_value_minor,
-      'currency', v_org.currency));
+    v_allowance := plaudit_allowance_account(p_org, p_giver, v_period);
+    UPDATE ledger_accounts SET balance = balance - v_total
+    WHERE id = v_allowance AND balance >= v_total
+    RETURNING balance INTO v_remaining;
+    IF NOT FOUND THEN
+      PERFORM plaudit_domain_error('insufficient_allowance', jsonb_build_object(
+        'remaining', (SELECT balance FROM ledger_accounts WHERE id = v_allowance), 'needed', v_total,
+        'pointValuePoints', v_org.point_value_points, 'pointValueMinor', v_org.point_value_minor,
+        'currency', v_org.currency));
+    END IF;
   END IF;
 
-  INSERT INTO ledger_accounts (org_id, person_id, kind, balance)
-  SELECT p_org, r.id, 'earned', 0 FROM unnest(p_recipients) AS r(id)
-  ON CONFLICT ON CONSTRAINT ledger_accounts_owner_unique DO NOTHING;
+  -- Credit recipients (opening their earned account on first receipt) in person-id order, so that two
+  -- gives to overlapping people lock them in the same order. With everyone thanking one person this
+  -- row is the hot spot; everything after it is a plain insert, so its lock is held briefly.
+  WITH credited AS (
+    INSERT INTO ledger_accounts AS a (org_id, person_id, kind, balance)
+    SELECT p_org, r.id, 'earned', p_amount FROM unnest(p_recipients) AS r(id) ORDER BY r.id
+    ON CONFLICT ON CONSTRAINT ledger_accounts_owner_unique DO UPDATE SET balance = a.balance + excluded.balance
+    RETURNING a.id, a.person_id, a.balance
+  )
+  SELECT array_agg(id), jsonb_object_agg(person_id, balance) INTO v_accounts, v_balances FROM credited;
 
-  INSERT INTO recognitions (org_id, giver_id, source, message, amount_per_recipient, total_amount, transaction_id, created_at)
-  VALUES (p_org, p_giver, p_source, p_message, p_amount, v_total, v_txn, p_now)
-  RETURNING id INTO v_recognition;
+  v_txn := nextval(pg_get_serial_sequence('ledger_transactions', 'id'));
+  v_result := jsonb_build_object(
+    'transactionId', v_txn, 'recognitionId', v_recognition, 'period', v_period,
+    'allowanceRemaining', v_remaining, 'earnedBalances', v_balances, 'createdAt', p_now);
+  INSERT INTO ledger_transactions (id, org_id, kind, idempotency_key, request_hash, actor_person_id, result, created_at)
+  VALUES (v_txn, p_org, 'give', p_key, p_hash, p_giver, v_result, p_now);
+  INSERT INTO ledger_entries (org_id, transaction_id, account_id, amount, created_at)
+  SELECT p_org, v_txn, e.account_id, e.amount, p_now
+  FROM unnest(v_allowance || v_accounts, (-v_total) || array_fill(p_amount::bigint, ARRAY[cardinality(v_accounts)]))
+    AS e(account_id, amount);
+
+  INSERT INTO recognitions (id, org_id, giver_id, source, message, amount_per_recipient, total_amount, transaction_id, created_at)
+  VALUES (v_recognition, p_org, p_giver, p_source, p_message, p_amount, v_total, v_txn, p_now);
   INSERT INTO recognition_recipients (recognition_id, person_id, org_id, amount, created_at)
   SELECT v_recognition, r.id, p_org, p_amount, p_now FROM unnest(p_recipients) AS r(id);
   IF v_value_ids IS NOT NULL THEN
     INSERT INTO recognition_values (recognition_id, value_id, org_id)
     SELECT DISTINCT v_recognition, v.id, p_org FROM unnest(v_value_ids) AS v(id);
   END IF;
-
-  INSERT INTO ledger_entries (org_id, transaction_id, account_id, amount)
-  SELECT p_org, v_txn, v_allowance, -v_total
-  UNION ALL
-  SELECT p_org, v_txn, a.id, p_amount FROM ledger_accounts a
-  WHERE a.org_id = p_org AND a.kind = 'earned' AND a.person_id = ANY (p_recipients);
-
-  -- Credit recipients last, in a fixed order: with everyone thanking one person, their row is the hot
-  -- spot, so its lock is held for as short a time as possible. NO KEY UPDATE, the lock an UPDATE takes
-  -- anyway: FOR UPDATE would also conflict with the key-share locks that inserting entries (foreign
-  -- keys) takes on the same row, and two gives to one person would deadlock.
-  WITH credited AS (
-    UPDATE ledger_accounts a SET balance = a.balance + p_amount
-    FROM (SELECT id FROM ledger_accounts
-          WHERE org_id = p_org AND kind = 'earned' AND person_id = ANY (p_recipients)
-          ORDER BY id FOR NO KEY UPDATE) locked
-    WHERE a.id = locked.id
-    RETURNING a.person_id, a.balance
-  )
-  SELECT jsonb_object_agg(person_id, balance) INTO v_balances FROM credited;
-
-  UPDATE ledger_transactions SET result = jsonb_build_object(
-    'transactionId', v_txn, 'recognitionId', v_recognition, 'period', v_period,
-    'allowanceRemaining', v_remaining, 'earnedBalances', v_balances, 'createdAt', p_now)
-  WHERE id = v_txn
-  RETURNING result INTO v_balances;
-  RETURN v_balances || '{"replayed": false}'::jsonb;
+  RETURN v_result || '{"replayed": false}'::jsonb;
 END $$;

@@ -5,9 +5,10 @@ import { getBalances } from "../../core/get-balances";
 import { givePoints } from "../../core/give-points";
 import { setMonthlyAllowance } from "../../core/set-monthly-allowance";
 import { auditLog, organizations } from "../../db/schema";
+import { expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key, type TestPerson } from "../support/factories";
-import { expectLedgerConsistent, expectRefusedWithoutWrites } from "../support/org-rows";
+import { expectRefusedWithoutWrites } from "../support/footprint";
 
 const database = workerDatabase();
 const november = () => new Date("2026-11-10T15:00:00Z");
@@ -78,21 +79,21 @@ describe("setting monthly allowances", () => {
     for (const person of [report, outsider, manager]) {
       expect((await getBalances(db, person.actor, {}, november)).allowance.remaining).toBe(0);
     }
-    await expectRefusedWithoutWrites(db, org.id, "insufficient_allowance", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "insufficient_allowance", () =>
       giveFrom(db, outsider, report, 1),
     );
   });
 
   it("refuses a manager changing someone outside their reporting line", async () => {
     const { db, org, manager, outsider } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "forbidden", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "forbidden", () =>
       setMonthlyAllowance(db, manager.actor, { personIds: [outsider.id], monthlyAmount: 500 }, november),
     );
   });
 
   it("refuses the whole batch when one person in it is outside the manager's line", async () => {
     const { db, org, manager, report, outsider } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "forbidden", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "forbidden", () =>
       setMonthlyAllowance(
         db,
         manager.actor,
@@ -104,7 +105,7 @@ describe("setting monthly allowances", () => {
 
   it("refuses a manager raising their own allowance", async () => {
     const { db, org, manager } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "forbidden", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "forbidden", () =>
       setMonthlyAllowance(db, manager.actor, { personIds: [manager.id], monthlyAmount: 500 }, november),
     );
   });
@@ -112,7 +113,7 @@ describe("setting monthly allowances", () => {
   it("refuses employees and finance", async () => {
     const { db, org, report, outsider, finance } = await setup();
     for (const actor of [report.actor, finance.actor]) {
-      await expectRefusedWithoutWrites(db, org.id, "forbidden", () =>
+      await expectRefusedWithoutWrites(db, [org.id], "forbidden", () =>
         setMonthlyAllowance(db, actor, { personIds: [outsider.id], monthlyAmount: 500 }, november),
       );
     }
@@ -120,10 +121,10 @@ describe("setting monthly allowances", () => {
 
   it("refuses a negative or fractional allowance", async () => {
     const { db, org, report } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "invalid", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "invalid", () =>
       setMonthlyAllowance(db, org.admin.actor, { personIds: [report.id], monthlyAmount: -1 }, november),
     );
-    await expectRefusedWithoutWrites(db, org.id, "invalid", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "invalid", () =>
       setMonthlyAllowance(db, org.admin.actor, { personIds: [report.id], monthlyAmount: 2.5 }, november),
     );
   });
@@ -152,7 +153,7 @@ describe("setting monthly allowances", () => {
       november,
     );
     expect(cleared.people[0]?.remainingThisMonth).toBe(20);
-    await expectLedgerConsistent(db, org.admin.actor);
+    await expectLedgerClean(db, org.id);
   });
 
   it("adds the per-report amount for each active direct report of a manager", async () => {
@@ -187,14 +188,14 @@ describe("boosting this month's allowance", () => {
     );
     expect(new Set(results.map((result) => result.boostId)).size).toBe(1);
     expect((await getBalances(db, report.actor, {}, november)).allowance.remaining).toBe(130);
-    await expectRefusedWithoutWrites(db, org.id, "idempotency_conflict", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "idempotency_conflict", () =>
       boostAllowance(db, manager.actor, { ...input, amount: 31 }, november),
     );
   });
 
   it("refuses a manager boosting someone outside their line, and a non-positive boost", async () => {
     const { db, org, manager, outsider, report } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "forbidden", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "forbidden", () =>
       boostAllowance(
         db,
         manager.actor,
@@ -202,7 +203,7 @@ describe("boosting this month's allowance", () => {
         november,
       ),
     );
-    await expectRefusedWithoutWrites(db, org.id, "invalid", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "invalid", () =>
       boostAllowance(db, manager.actor, { personId: report.id, amount: 0, idempotencyKey: key() }, november),
     );
   });

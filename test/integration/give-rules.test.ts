@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type GivePointsInput, givePoints } from "../../core/give-points";
 import { companyValues } from "../../db/schema";
+import { expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key, type TestPerson } from "../support/factories";
-import { expectLedgerConsistent, expectRefusedWithoutWrites } from "../support/org-rows";
+import { expectRefusedWithoutWrites } from "../support/footprint";
 
 const database = workerDatabase();
 
@@ -38,55 +39,55 @@ describe("giving points", () => {
     expect(result.allowanceRemaining).toBe(70);
     expect(result.earnedBalances).toEqual({ [ana.id]: 15, [ben.id]: 15 });
     expect(result.replayed).toBe(false);
-    await expectLedgerConsistent(db, org.admin.actor);
+    await expectLedgerClean(db, org.id);
   });
 
   it("refuses a fractional amount", async () => {
     const { db, org, giver, ana } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "invalid", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "invalid", () =>
       givePoints(db, giver.actor, give([ana], { amount: 2.5 })),
     );
   });
 
   it("refuses zero or negative points", async () => {
     const { db, org, giver, ana } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "invalid", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "invalid", () =>
       givePoints(db, giver.actor, give([ana], { amount: 0 })),
     );
-    await expectRefusedWithoutWrites(db, org.id, "invalid", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "invalid", () =>
       givePoints(db, giver.actor, give([ana], { amount: -5 })),
     );
   });
 
   it("refuses an amount below the org's minimum per recognition", async () => {
     const { db, org, giver, ana } = await setup({ minPointsPerRecognition: 5 });
-    await expectRefusedWithoutWrites(db, org.id, "amount_out_of_range", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "amount_out_of_range", () =>
       givePoints(db, giver.actor, give([ana], { amount: 4 })),
     );
   });
 
   it("refuses an amount above the org's maximum per recognition", async () => {
     const { db, org, giver, ana } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "amount_out_of_range", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "amount_out_of_range", () =>
       givePoints(db, giver.actor, give([ana], { amount: 51 })),
     );
   });
 
   it("requires a message", async () => {
     const { db, org, giver, ana } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "message_required", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "message_required", () =>
       givePoints(db, giver.actor, give([ana], { message: "   " })),
     );
   });
 
   it("requires at least one recipient", async () => {
     const { db, org, giver } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "invalid", () => givePoints(db, giver.actor, give([])));
+    await expectRefusedWithoutWrites(db, [org.id], "invalid", () => givePoints(db, giver.actor, give([])));
   });
 
   it("refuses giving to yourself, even alongside others", async () => {
     const { db, org, giver, ana } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "self_give", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "self_give", () =>
       givePoints(db, giver.actor, give([ana, giver])),
     );
   });
@@ -94,7 +95,7 @@ describe("giving points", () => {
   it("refuses a deactivated recipient", async () => {
     const { db, org, giver, ana } = await setup();
     const leaver = await org.addPerson({ active: false, name: "Lee Leaver" });
-    await expectRefusedWithoutWrites(db, org.id, "recipient_inactive", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "recipient_inactive", () =>
       givePoints(db, giver.actor, give([ana, leaver])),
     );
   });
@@ -102,7 +103,7 @@ describe("giving points", () => {
   it("refuses a bot recipient", async () => {
     const { db, org, giver } = await setup();
     const bot = await org.addPerson({ isBot: true, name: "Deploy Bot" });
-    await expectRefusedWithoutWrites(db, org.id, "recipient_is_bot", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "recipient_is_bot", () =>
       givePoints(db, giver.actor, give([bot])),
     );
   });
@@ -111,10 +112,10 @@ describe("giving points", () => {
     const { db, org, giver } = await setup();
     const other = await createTestOrg(db);
     const stranger = await other.addPerson();
-    await expectRefusedWithoutWrites(db, org.id, "recipient_not_found", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "recipient_not_found", () =>
       givePoints(db, giver.actor, give([stranger])),
     );
-    await expectRefusedWithoutWrites(db, other.id, "recipient_not_found", () =>
+    await expectRefusedWithoutWrites(db, [other.id], "recipient_not_found", () =>
       givePoints(db, giver.actor, give([stranger])),
     );
   });
@@ -122,7 +123,7 @@ describe("giving points", () => {
   it("refuses a deactivated giver", async () => {
     const { db, org, ana } = await setup();
     const leaver = await org.addPerson({ active: false });
-    await expectRefusedWithoutWrites(db, org.id, "giver_inactive", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "giver_inactive", () =>
       givePoints(db, leaver.actor, give([ana])),
     );
   });
@@ -130,7 +131,7 @@ describe("giving points", () => {
   it("refuses values when the org has them turned off", async () => {
     const { db, org, giver, ana } = await setup({ valuesMode: "off" });
     await org.addValues("ownership");
-    await expectRefusedWithoutWrites(db, org.id, "values_disabled", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "values_disabled", () =>
       givePoints(db, giver.actor, give([ana], { values: ["ownership"] })),
     );
   });
@@ -138,7 +139,7 @@ describe("giving points", () => {
   it("requires a value when the org requires them", async () => {
     const { db, org, giver, ana } = await setup({ valuesMode: "required" });
     await org.addValues("ownership");
-    await expectRefusedWithoutWrites(db, org.id, "value_required", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "value_required", () =>
       givePoints(db, giver.actor, give([ana])),
     );
     const ok = await givePoints(db, giver.actor, give([ana], { values: ["#Ownership"] }));
@@ -153,7 +154,7 @@ describe("giving points", () => {
       code: "unknown_value",
       message: "Not a company value: #speed.",
     });
-    await expectRefusedWithoutWrites(db, org.id, "unknown_value", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "unknown_value", () =>
       givePoints(db, giver.actor, give([ana], { values: ["speed"] })),
     );
   });
@@ -162,7 +163,7 @@ describe("giving points", () => {
     const { db, org, giver, ana } = await setup();
     await org.addValues("hustle");
     await db.update(companyValues).set({ retiredAt: new Date() }).where(eq(companyValues.orgId, org.id));
-    await expectRefusedWithoutWrites(db, org.id, "unknown_value", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "unknown_value", () =>
       givePoints(db, giver.actor, give([ana], { values: ["hustle"] })),
     );
   });
@@ -177,14 +178,14 @@ describe("giving points", () => {
       message: "That needs 16 pts but you have 15 pts · $1.50 left this month.",
       details: { remaining: 15, needed: 16 },
     });
-    await expectRefusedWithoutWrites(db, org.id, "insufficient_allowance", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "insufficient_allowance", () =>
       givePoints(db, giver.actor, give([ana], { amount: 16 })),
     );
   });
 
   it("charges amount × recipients and gives to nobody when that is more than is left", async () => {
     const { db, org, giver, ana, ben } = await setup({ defaultMonthlyAllowance: 30 });
-    await expectRefusedWithoutWrites(db, org.id, "insufficient_allowance", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "insufficient_allowance", () =>
       givePoints(db, giver.actor, give([ana, ben], { amount: 20 })),
     );
     const ok = await givePoints(db, giver.actor, give([ana, ben], { amount: 15 }));
@@ -193,7 +194,7 @@ describe("giving points", () => {
 
   it("refuses any give from someone whose allowance is zero", async () => {
     const { db, org, giver, ana } = await setup({ defaultMonthlyAllowance: 0 });
-    await expectRefusedWithoutWrites(db, org.id, "insufficient_allowance", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "insufficient_allowance", () =>
       givePoints(db, giver.actor, give([ana], { amount: 1 })),
     );
   });
@@ -202,14 +203,14 @@ describe("giving points", () => {
     const { db, org, giver, ana } = await setup();
     const first = give([ana]);
     await givePoints(db, giver.actor, first);
-    await expectRefusedWithoutWrites(db, org.id, "idempotency_conflict", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "idempotency_conflict", () =>
       givePoints(db, giver.actor, { ...first, amount: 11 }),
     );
   });
 
   it("lets only the giver spend their own allowance", async () => {
     const { db, org, giver, ana, ben } = await setup();
-    await expectRefusedWithoutWrites(db, org.id, "forbidden", () =>
+    await expectRefusedWithoutWrites(db, [org.id], "forbidden", () =>
       givePoints(db, giver.actor, give([ana], { giverId: ben.id })),
     );
   });

@@ -1,7 +1,8 @@
+import type { SQL } from "drizzle-orm";
 import { expect } from "vitest";
 import { checkLedger, type LedgerViolation } from "../../core/check-ledger";
-import { type DomainError, type DomainErrorCode, isDomainError } from "../../core/errors";
-import type { Executor } from "../../db/client";
+import { type DomainError, type DomainErrorCode, isDomainError, sqlState } from "../../core/errors";
+import type { Database, Executor } from "../../db/client";
 
 /** Narrows away null and undefined, failing the test with a message when the value is missing. */
 export function defined<T>(value: T | null | undefined, what = "value"): T {
@@ -26,12 +27,29 @@ export async function expectDomainError(
   return caught;
 }
 
-/** The reconciliation run as the operator (all orgs of the worker database), narrowed to one org. */
-export async function ledgerViolations(db: Executor, orgId: string): Promise<LedgerViolation[]> {
-  const violations = await checkLedger(db, { kind: "operator" });
-  return violations.filter((violation) => violation.orgId === orgId);
+/** The reconciliation, run as the operator for one org. */
+export function ledgerViolations(db: Executor, orgId: string): Promise<LedgerViolation[]> {
+  return checkLedger(db, { kind: "operator" }, { orgId });
 }
 
 export async function expectLedgerClean(db: Executor, orgId: string): Promise<void> {
   expect(await ledgerViolations(db, orgId)).toEqual([]);
+}
+
+/**
+ * Runs one statement in a transaction that is always rolled back, so a statement the database wrongly
+ * accepts leaves no trace. Returns the SQLSTATE it failed with, or undefined when it succeeded.
+ */
+export async function sqlStateOfFailure(db: Database, statement: SQL): Promise<string | undefined> {
+  const rolledBack = new Error("rolled back");
+  try {
+    await db.transaction(async (tx) => {
+      await tx.execute(statement);
+      throw rolledBack;
+    });
+  } catch (error) {
+    if (error === rolledBack) return undefined;
+    return sqlState(error);
+  }
+  return undefined;
 }

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
+import type { DomainError, DomainErrorCode } from "../../core/errors";
 import type { Executor } from "../../db/client";
+import { expectDomainError } from "./assertions";
 
 /** Every table an org's actions can write to; each has an org_id column. */
 const ORG_TABLES = [
@@ -51,4 +53,17 @@ export async function expectOrgUntouched<T>(
   const result = await action();
   expect(await orgFootprint(db, orgId)).toEqual(before);
   return result;
+}
+
+/** Expects `action` to be refused with `code` and proves it wrote nothing in any of the orgs. */
+export async function expectRefusedWithoutWrites(
+  db: Executor,
+  orgIds: readonly string[],
+  code: DomainErrorCode,
+  action: () => Promise<unknown>,
+): Promise<DomainError> {
+  const before = await Promise.all(orgIds.map((orgId) => orgFootprint(db, orgId)));
+  const error = await expectDomainError(action(), code);
+  expect(await Promise.all(orgIds.map((orgId) => orgFootprint(db, orgId)))).toEqual(before);
+  return error;
 }

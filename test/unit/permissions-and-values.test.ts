@@ -56,7 +56,13 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   },
   // Nobody sets their own allowance unless they are an admin.
   set_allowance: { ...allPeople(false), managerOfTarget: true, admin: true, system: false, operator: false },
-  boost_allowance: { ...allPeople(false), managerOfTarget: true, admin: true, system: false, operator: false },
+  boost_allowance: {
+    ...allPeople(false),
+    managerOfTarget: true,
+    admin: true,
+    system: false,
+    operator: false,
+  },
   grant_points: { ...allPeople(false), admin: true, system: true, operator: false },
   manage_people: { ...allPeople(false), admin: true, system: true, operator: true },
   create_organization: { ...allPeople(false), system: false, operator: true },

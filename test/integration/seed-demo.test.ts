@@ -1,0 +1,149 @@
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES } from "../../core/actor";
+import { createOrganization } from "../../core/create-organization";
+import { VALUE_NAME_PATTERN } from "../../core/values";
+import { type Connection, connect, type Database } from "../../db/client";
+import { auditLog, companyValues, people, recognitions } from "../../db/schema";
+import { type DemoSeedResult, needsDemoSeed, seedDemo } from "../../db/seed/demo";
+import { expectLedgerClean } from "../support/assertions";
+import { ensureWorkerDatabase, workerDatabase } from "../support/database";
+import { databaseUrl } from "../support/database-urls";
+import { orgFootprint } from "../support/footprint";
+
+const database = workerDatabase();
+const NOW = new Date("2026-03-18T16:00:00Z");
+const clock = () => NOW;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+let db: Database;
+let seeded: DemoSeedResult;
+
+describe("the demo seed", () => {
+  beforeAll(async () => {
+    ({ db } = await database());
+    seeded = await seedDemo(db, clock);
+  });
+
+  it("creates Acme with about 40 people in four departments, with every role and reporting lines", async () => {
+    expect(seeded).toMatchObject({ slug: "acme", alreadySeeded: false });
+    const staff = await db.select().from(people).where(eq(people.orgId, seeded.orgId));
+    expect(staff).toHaveLength(seeded.people);
+    expect(staff.length).toBeGreaterThanOrEqual(36);
+    expect(staff.length).toBeLessThanOrEqual(44);
+    expect(new Set(staff.flatMap((person) => (person.department ? [person.department] : []))).size).toBe(4);
+    expect(new Set(staff.flatMap((person) => person.roles))).toEqual(new Set(ROLES));
+    expect(staff.every((person) => person.email.endsWith("@acme.example"))).toBe(true);
+    expect(staff.filter((person) => person.isBot)).toHaveLength(1);
+    const leavers = staff.filter((person) => !person.active);
+    expect(leavers).toHaveLength(1);
+    expect(leavers[0]?.deactivatedAt).toBeInstanceOf(Date);
+
+    // One CEO at the top; everyone else human reports to someone, and every chain ends at the CEO.
+    const humans = staff.filter((person) => !person.isBot);
+    const byId = new Map(humans.map((person) => [person.id, person]));
+    const tops = humans.filter((person) => !person.managerId);
+    expect(tops).toHaveLength(1);
+    for (const person of humans) {
+      let current = person;
+      for (let depth = 0; current.managerId; depth++) {
+        expect(depth).toBeLessThan(5);
+        const manager = byId.get(current.managerId);
+        if (!manager) throw new Error(`${current.name}'s manager is not in the org`);
+        current = manager;
+      }
+      expect(current.id).toBe(tops[0]?.id);
+    }
+    expect(humans.every((person) => person.costCenter)).toBe(true);
+  });
+
+  it("adds company values and allowance overrides", async () => {
+    const values = await db.select().from(companyValues).where(eq(companyValues.orgId, seeded.orgId));
+    expect(values.length).toBeGreaterThanOrEqual(4);
+    expect(values.every((value) => VALUE_NAME_PATTERN.test(value.name))).toBe(true);
+    const { rows } = await orgFootprint(db, seeded.orgId);
+    expect(rows.allowance_overrides).toBeGreaterThanOrEqual(3);
+  });
+
+  it("records a few hundred varied recognitions in each of the last three months, none in the future", async () => {
+    const recognised = await db
+      .select({ createdAt: recognitions.createdAt, amount: recognitions.amountPerRecipient })
+      .from(recognitions)
+      .where(eq(recognitions.orgId, seeded.orgId));
+    expect(recognised).toHaveLength(seeded.recognitions);
+    expect(recognised.length).toBeGreaterThanOrEqual(200);
+    expect(recognised.every((row) => row.createdAt <= NOW)).toBe(true);
+    for (let month = 0; month < 3; month++) {
+      const end = NOW.getTime() - month * 30 * DAY_MS;
+      const inMonth = recognised.filter(
+        (row) => row.createdAt.getTime() < end && row.createdAt.getTime() >= end - 30 * DAY_MS,
+      );
+      expect(inMonth.length, `recognitions ${month} months back`).toBeGreaterThanOrEqual(50);
+    }
+    expect(new Set(recognised.map((row) => row.amount)).size).toBeGreaterThanOrEqual(5);
+
+    const [shape] = await db.execute<{
+      min: number;
+      max: number;
+      gives_with_values: string;
+      grants: string;
+    }>(sql`
+      select min(n)::int as min, max(n)::int as max,
+        (select count(distinct recognition_id) from recognition_values where org_id = ${seeded.orgId}::uuid)
+          as gives_with_values,
+        (select count(*) from recognitions where org_id = ${seeded.orgId}::uuid and giver_id is null) as grants
+      from (select count(*) as n from recognition_recipients r
+            join recognitions g on g.id = r.recognition_id
+            where g.org_id = ${seeded.orgId}::uuid and g.giver_id is not null
+            group by r.recognition_id) counts`);
+    expect(shape).toMatchObject({ min: 1, max: 3 });
+    expect(Number(shape?.gives_with_values)).toBeGreaterThan(recognised.length / 2);
+    expect(Number(shape?.grants)).toBeGreaterThan(0);
+  });
+
+  it("keeps the ledger consistent", async () => {
+    await expectLedgerClean(db, seeded.orgId);
+  });
+
+  it("does nothing when run again", async () => {
+    const before = await orgFootprint(db, seeded.orgId);
+    expect(await needsDemoSeed(db)).toBe(false);
+    const again = await seedDemo(db, () => new Date(NOW.getTime() + 40 * DAY_MS));
+    expect(again).toEqual({ ...seeded, alreadySeeded: true });
+    expect(await orgFootprint(db, seeded.orgId)).toEqual(before);
+  });
+
+  it("finishes an interrupted seed without doubling anything", async () => {
+    const before = await orgFootprint(db, seeded.orgId);
+    // Without its completion mark the demo looks like a seed that stopped halfway.
+    await db
+      .delete(auditLog)
+      .where(and(eq(auditLog.orgId, seeded.orgId), eq(auditLog.action, "organization.seed_demo")));
+    expect(await needsDemoSeed(db)).toBe(true);
+    const resumed = await seedDemo(db, clock);
+    expect(resumed).toEqual(seeded);
+    expect(await orgFootprint(db, seeded.orgId)).toEqual(before);
+  });
+});
+
+describe("the demo seed next to another org called acme", () => {
+  let connection: Connection | undefined;
+  afterAll(() => connection?.close());
+
+  it("refuses and leaves that org alone", async () => {
+    // A database of its own, since slugs are unique and the other tests' database holds the demo.
+    connection = connect(databaseUrl(await ensureWorkerDatabase("_acme")), { max: 2 });
+    const { orgId } = await createOrganization(
+      connection.db,
+      { kind: "operator" },
+      { name: "Acme Corp", slug: "acme", admin: { name: "Real Admin", email: "admin@acme.test" } },
+    );
+    expect(await needsDemoSeed(connection.db)).toBe(false);
+    await expect(seedDemo(connection.db, clock)).rejects.toMatchObject({
+      name: "DomainError",
+      code: "conflict",
+    });
+    const staff = await connection.db.select().from(people).where(eq(people.orgId, orgId));
+    expect(staff).toHaveLength(1);
+  });
+});
