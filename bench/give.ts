@@ -125,7 +125,7 @@ async function duplicateDeliveries(connection: Connection, org: BenchOrg): Promi
   const { sql } = connection;
   const earned = async (person: number) => {
     const [account] = await sql<{ balance: string }[]>`
-      select balance from ledger_accounts
+      select sum(balance) as balance from ledger_accounts
       where org_id = ${org.orgId} and person_id = ${personId(person)} and kind = 'earned'`;
     return Number(account?.balance);
   };

@@ -67,12 +67,12 @@ export async function getBalances(
            coalesce((select -sum(e.amount) from ledger_entries e
                      join ledger_transactions t on t.id = e.transaction_id and t.kind = 'give'
                      where e.account_id = a.id), 0) as given,
-           earned.balance as earned
+           (select sum(balance) from ledger_accounts earned
+            where earned.org_id = ctx.org_id and earned.person_id = ${personId}::uuid
+              and earned.kind = 'earned' and earned.period is null) as earned
     from ctx
     left join ledger_accounts a on a.org_id = ctx.org_id and a.person_id = ${personId}::uuid
-      and a.kind = 'allowance' and a.period = ctx.period
-    left join ledger_accounts earned on earned.org_id = ctx.org_id and earned.person_id = ${personId}::uuid
-      and earned.kind = 'earned'`);
+      and a.kind = 'allowance' and a.period = ctx.period`);
   const row = rows[0];
   if (!row) throw new DomainError("not_found", "That person isn't in your organization.");
 

@@ -5,7 +5,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { type Clock, systemClock } from "./clock";
 import { DomainError } from "./errors";
-import { earnedAccountIds, systemAccountId } from "./ledger/accounts";
+import { earnedAccountIds, earnedBalances, systemAccountId } from "./ledger/accounts";
 import { runOnce } from "./ledger/idempotency";
 import { post, recordResult } from "./ledger/post";
 import { loadPeople } from "./people-lookup";
@@ -97,15 +97,11 @@ export async function grantPoints(
           createdAt: now,
         })),
       );
-      const balances = await tx.query.ledgerAccounts.findMany({
-        columns: { personId: true, balance: true },
-        where: (account, { and, eq, inArray }) =>
-          and(eq(account.orgId, orgId), eq(account.kind, "earned"), inArray(account.personId, recipientIds)),
-      });
+      const balances = await earnedBalances(tx, orgId, recipientIds);
       const outcome = {
         transactionId,
         recognitionId: recognition.id,
-        earnedBalances: Object.fromEntries(balances.map((row) => [row.personId, row.balance])),
+        earnedBalances: balances,
       };
       await recordResult(tx, transactionId, outcome);
       await recordAudit(tx, actor, {

@@ -13,6 +13,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   unique,
@@ -209,6 +210,12 @@ export const ledgerAccounts = pgTable(
     /** `YYYY-MM` for allowance accounts, null otherwise. */
     period: char("period", { length: 7 }),
     /**
+     * A person's earned balance is spread over up to EARNED_SLOTS accounts. Each give credits one slot
+     * picked by its key, so when everyone thanks one person at once, the gives lock different rows
+     * instead of queueing on one. Debits lock all of a person's slots. Other accounts use slot 0.
+     */
+    slot: smallint("slot").notNull().default(0),
+    /**
      * Cached sum of entries, kept for person accounts only: system accounts would turn every give into
      * a write on one shared row. `npm run db:check` proves the cache equals the entries.
      */
@@ -222,7 +229,13 @@ export const ledgerAccounts = pgTable(
       columns: [t.orgId, t.personId],
       foreignColumns: [people.orgId, people.id],
     }),
-    unique("ledger_accounts_owner_unique").on(t.orgId, t.personId, t.kind, t.period).nullsNotDistinct(),
+    unique("ledger_accounts_owner_unique")
+      .on(t.orgId, t.personId, t.kind, t.period, t.slot)
+      .nullsNotDistinct(),
+    check(
+      "ledger_accounts_slot_range",
+      sql`${t.slot} = 0 or (${t.kind} = 'earned' and ${t.slot} between 1 and 7)`,
+    ),
     check(
       "ledger_accounts_person_shape",
       sql`(${t.personId} is not null) = (${t.kind} in ('allowance', 'earned'))

@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client";
 import { DomainError, sqlState } from "../errors";
 import { loadPeople } from "../people-lookup";
 import { requestHash } from "../request-hash";
-import { earnedAccountIds, lockedBalance, systemAccountId } from "./accounts";
+import { type EarnedSlot, earnedAccountIds, lockEarnedSlots, systemAccountId } from "./accounts";
 import { post } from "./post";
 
 /**
@@ -53,9 +53,8 @@ export async function holdPoints(tx: Executor, request: HoldRequest): Promise<nu
   const earlier = await earlierWithKey(tx, request.orgId, request.idempotencyKey, { kind: "hold", hash });
   if (earlier !== null) return earlier;
   await loadPeople(tx, request.orgId, [request.personId]);
-  const earned = (await earnedAccountIds(tx, request.orgId, [request.personId])).get(request.personId);
-  if (earned === undefined) throw new Error(`no earned account for ${request.personId}`);
-  const balance = await lockedBalance(tx, earned);
+  const slots = await lockEarnedSlots(tx, request.orgId, request.personId);
+  const balance = slots.reduce((sum, slot) => sum + slot.balance, 0);
   if (balance < request.amount) {
     throw new DomainError(
       "insufficient_points",
@@ -74,33 +73,46 @@ export async function holdPoints(tx: Executor, request: HoldRequest): Promise<nu
     actorPersonId: request.actorPersonId,
     memo: request.memo,
     entries: [
-      { accountId: earned, amount: -request.amount },
+      ...drawFromSlots(slots, request.amount),
       { accountId: await systemAccountId(tx, request.orgId, "redemption_hold"), amount: request.amount },
     ],
   });
 }
 
+/** Debit entries taking `amount` from the slots in their order, each slot no further than to zero. */
+function drawFromSlots(
+  slots: readonly EarnedSlot[],
+  amount: number,
+): { accountId: number; amount: number }[] {
+  const entries: { accountId: number; amount: number }[] = [];
+  let left = amount;
+  for (const slot of slots) {
+    const taken = Math.min(slot.balance, left);
+    if (taken > 0) entries.push({ accountId: slot.accountId, amount: -taken });
+    left -= taken;
+  }
+  return entries;
+}
+
 interface OpenHold {
   holdAccount: number;
-  earnedAccount: number;
+  personId: string;
   amount: number;
 }
 
 async function loadHold(tx: Executor, orgId: string, holdTransactionId: number): Promise<OpenHold> {
-  const rows = await tx.execute<{ hold_account: string; earned_account: string; amount: string }>(sql`
+  const rows = await tx.execute<{ hold_account: string; person_id: string; amount: string }>(sql`
     select max(e.account_id) filter (where e.amount > 0) as hold_account,
-           max(e.account_id) filter (where e.amount < 0) as earned_account,
-           max(e.amount) as amount
-    from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
+           max(a.person_id::text) filter (where e.amount < 0) as person_id,
+           sum(e.amount) filter (where e.amount > 0) as amount
+    from ledger_transactions t
+    join ledger_entries e on e.transaction_id = t.id
+    join ledger_accounts a on a.id = e.account_id
     where t.org_id = ${orgId}::uuid and t.id = ${holdTransactionId} and t.kind = 'hold'
     group by t.id`);
   const row = rows[0];
   if (!row) throw new DomainError("not_found", "No such hold.");
-  return {
-    holdAccount: Number(row.hold_account),
-    earnedAccount: Number(row.earned_account),
-    amount: Number(row.amount),
-  };
+  return { holdAccount: Number(row.hold_account), personId: row.person_id, amount: Number(row.amount) };
 }
 
 async function closeHold(
@@ -113,7 +125,10 @@ async function closeHold(
   if (earlier !== null) return earlier;
   const hold = await loadHold(tx, request.orgId, request.holdTransactionId);
   const destination =
-    kind === "settle" ? await systemAccountId(tx, request.orgId, "redeemed") : hold.earnedAccount;
+    kind === "settle"
+      ? await systemAccountId(tx, request.orgId, "redeemed")
+      : (await earnedAccountIds(tx, request.orgId, [hold.personId])).get(hold.personId);
+  if (destination === undefined) throw new Error(`no earned account for ${hold.personId}`);
   try {
     return await post(tx, {
       orgId: request.orgId,

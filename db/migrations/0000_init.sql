@@ -58,10 +58,12 @@ CREATE TABLE "ledger_accounts" (
 	"person_id" uuid,
 	"kind" "account_kind" NOT NULL,
 	"period" char(7),
+	"slot" smallint DEFAULT 0 NOT NULL,
 	"balance" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "ledger_accounts_org_id_id_unique" UNIQUE("org_id","id"),
-	CONSTRAINT "ledger_accounts_owner_unique" UNIQUE NULLS NOT DISTINCT("org_id","person_id","kind","period"),
+	CONSTRAINT "ledger_accounts_owner_unique" UNIQUE NULLS NOT DISTINCT("org_id","person_id","kind","period","slot"),
+	CONSTRAINT "ledger_accounts_slot_range" CHECK ("ledger_accounts"."slot" = 0 or ("ledger_accounts"."kind" = 'earned' and "ledger_accounts"."slot" between 1 and 7)),
 	CONSTRAINT "ledger_accounts_person_shape" CHECK (("ledger_accounts"."person_id" is not null) = ("ledger_accounts"."kind" in ('allowance', 'earned'))
         and ("ledger_accounts"."period" is not null) = ("ledger_accounts"."kind" = 'allowance')
         and ("ledger_accounts"."balance" is not null) = ("ledger_accounts"."person_id" is not null)),

@@ -58,9 +58,8 @@ LANGUAGE sql STABLE AS $$
   WHERE o.id = p_org
 $$;
 --> statement-breakpoint
--- Writes a balanced transaction. Person balances change in account-id order so that two postings
--- touching the same accounts always lock them in the same order; the CHECK on balance refuses any
--- overdraft. Returns the new transaction's id.
+-- Writes a balanced transaction and moves the cached balances of the person accounts it touches; the
+-- CHECK on balance refuses any overdraft. Returns the new transaction's id.
 CREATE FUNCTION plaudit_post(
   p_org uuid, p_kind transaction_kind, p_key text, p_hash text, p_actor uuid, p_memo text,
   p_closes bigint, p_accounts bigint[], p_amounts bigint[]
@@ -80,11 +79,11 @@ BEGIN
   INSERT INTO ledger_entries (org_id, transaction_id, account_id, amount)
   SELECT p_org, v_txn, e.account_id, e.amount FROM unnest(p_accounts, p_amounts) AS e(account_id, amount)
   WHERE e.amount <> 0;
-  -- Lock first, in id order, then update: an UPDATE ... FROM alone locks rows in whatever order its
-  -- join produces.
+  -- Lock first, then update: an UPDATE ... FROM alone locks rows in whatever order its join produces.
+  -- Every writer takes person accounts in one order: allowance first, then earned by person and slot.
   PERFORM 1 FROM ledger_accounts
   WHERE id = ANY (p_accounts) AND org_id = p_org AND balance IS NOT NULL
-  ORDER BY id FOR NO KEY UPDATE;
+  ORDER BY kind <> 'allowance', person_id, slot FOR NO KEY UPDATE;
   UPDATE ledger_accounts a SET balance = a.balance + d.amount
   FROM (SELECT account_id, sum(amount) AS amount FROM unnest(p_accounts, p_amounts) AS e(account_id, amount)
         GROUP BY account_id) d
@@ -260,16 +259,22 @@ BEGIN
     END IF;
   END IF;
 
-  -- Credit recipients (opening their earned account on first receipt) in person-id order, so that two
-  -- gives to overlapping people lock them in the same order. With everyone thanking one person this
-  -- row is the hot spot; everything after it is a plain insert, so its lock is held briefly.
+  -- Credit each recipient's earned slot picked by this give's key (opening it on first use), in person
+  -- order like every other writer. With everyone thanking one person, concurrent gives mostly land on
+  -- different slots instead of queueing on one row; everything after this is a plain insert.
   WITH credited AS (
-    INSERT INTO ledger_accounts AS a (org_id, person_id, kind, balance)
-    SELECT p_org, r.id, 'earned', p_amount FROM unnest(p_recipients) AS r(id) ORDER BY r.id
+    INSERT INTO ledger_accounts AS a (org_id, person_id, kind, slot, balance)
+    SELECT p_org, r.id, 'earned', (hashtextextended(p_key, 0) & 7)::smallint, p_amount
+    FROM unnest(p_recipients) AS r(id) ORDER BY r.id
     ON CONFLICT ON CONSTRAINT ledger_accounts_owner_unique DO UPDATE SET balance = a.balance + excluded.balance
-    RETURNING a.id, a.person_id, a.balance
+    RETURNING a.id
   )
-  SELECT array_agg(id), jsonb_object_agg(person_id, balance) INTO v_accounts, v_balances FROM credited;
+  SELECT array_agg(id) INTO v_accounts FROM credited;
+  SELECT jsonb_object_agg(person_id, earned) INTO v_balances FROM (
+    SELECT person_id, sum(balance) AS earned FROM ledger_accounts
+    WHERE org_id = p_org AND kind = 'earned' AND person_id = ANY (p_recipients) AND period IS NULL
+    GROUP BY person_id
+  ) totals;
 
   v_txn := nextval(pg_get_serial_sequence('ledger_transactions', 'id'));
   v_result := jsonb_build_object(
