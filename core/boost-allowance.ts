@@ -62,7 +62,8 @@ export async function boostAllowance(
       })
       .onConflictDoNothing({ target: [allowanceBoosts.orgId, allowanceBoosts.idempotencyKey] })
       .returning({ id: allowanceBoosts.id });
-    if (!inserted) {
+    let boost = inserted ? { id: inserted.id, period, replayed: false } : null;
+    if (!boost) {
       // The key was used before (or by a concurrent twin that has now committed).
       const [earlier] = await tx
         .select()
@@ -76,22 +77,16 @@ export async function boostAllowance(
       if (!earlier || earlier.personId !== request.personId || earlier.amount !== request.amount) {
         throw new DomainError("idempotency_conflict", "This key was already used for a different boost.");
       }
-      const remainingThisMonth = await syncCurrentAllowance(
-        tx,
-        actor.orgId,
-        request.personId,
-        actorPersonId,
-        now,
-      );
-      return { boostId: earlier.id, period: earlier.period, remainingThisMonth, replayed: true };
+      boost = { id: earlier.id, period: earlier.period, replayed: true };
+    } else {
+      await recordAudit(tx, actor, {
+        orgId: actor.orgId,
+        action: "allowance.boost",
+        targetType: "person",
+        targetId: request.personId,
+        after: { amount: request.amount, period, reason: request.reason ?? null },
+      });
     }
-    await recordAudit(tx, actor, {
-      orgId: actor.orgId,
-      action: "allowance.boost",
-      targetType: "person",
-      targetId: request.personId,
-      after: { amount: request.amount, period, reason: request.reason ?? null },
-    });
     const remainingThisMonth = await syncCurrentAllowance(
       tx,
       actor.orgId,
@@ -99,6 +94,6 @@ export async function boostAllowance(
       actorPersonId,
       now,
     );
-    return { boostId: inserted.id, period, remainingThisMonth, replayed: false };
+    return { boostId: boost.id, period: boost.period, remainingThisMonth, replayed: boost.replayed };
   });
 }
