@@ -202,7 +202,9 @@ async function prepareDatabase(embedded: boolean): Promise<void> {
 }
 
 function runNext(args: string[]): { child: ChildProcess; exit: Promise<number> } {
-  const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, stdio: "inherit" });
+  // A self-hosted server reports nothing home unless its operator opts in.
+  const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
+  const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, stdio: "inherit", env });
   return { child, exit: supervise(child, () => child.kill(stopSignal), 10_000) };
 }
 
