@@ -5,4 +5,5 @@ export function normaliseValueName(raw: string): string {
   return name.trim().replace(/^#/, "").toLowerCase();
 }
 
+/** Mirrors the CHECK on company_values.name. */
 export const VALUE_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
