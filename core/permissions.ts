@@ -18,6 +18,10 @@ const PERMISSIONS = {
   boost_allowance: ["manager_of_target", "admin"],
   grant_points: ["admin", "system"],
   manage_people: ["admin", "system", "operator"],
+  update_org_settings: ["admin"],
+  manage_values: ["admin"],
+  manage_api_keys: ["admin"],
+  read_audit_log: ["admin"],
   create_organization: ["operator"],
   check_ledger: ["finance", "admin", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;

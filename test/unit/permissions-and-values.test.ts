@@ -65,6 +65,10 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   },
   grant_points: { ...allPeople(false), admin: true, system: true, operator: false },
   manage_people: { ...allPeople(false), admin: true, system: true, operator: true },
+  update_org_settings: { ...allPeople(false), admin: true, system: false, operator: false },
+  manage_values: { ...allPeople(false), admin: true, system: false, operator: false },
+  manage_api_keys: { ...allPeople(false), admin: true, system: false, operator: false },
+  read_audit_log: { ...allPeople(false), admin: true, system: false, operator: false },
   create_organization: { ...allPeople(false), system: false, operator: true },
   check_ledger: { ...allPeople(false), admin: true, finance: true, system: false, operator: true },
 };
