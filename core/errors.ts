@@ -1,6 +1,7 @@
 export type DomainErrorCode =
   | "invalid"
   | "forbidden"
+  | "unauthenticated"
   | "not_found"
   | "conflict"
   | "idempotency_conflict"

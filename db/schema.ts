@@ -398,3 +398,43 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_org_time_idx").on(t.orgId, t.createdAt.desc(), t.id.desc())],
 );
+
+/**
+ * Org API keys for the integration API. Only a SHA-256 of the full key is stored: keys carry 32 random
+ * bytes, so a slow password hash would add latency to every request without adding safety.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    /** The first characters of the key (`pk_ab12cd34`), so admins can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    /** Lower-case hex SHA-256 of the full key. */
+    secretHash: text("secret_hash").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: uuid("revoked_by"),
+  },
+  (t) => [
+    unique("api_keys_secret_hash_unique").on(t.secretHash),
+    index("api_keys_org_idx").on(t.orgId, t.createdAt),
+    foreignKey({
+      name: "api_keys_created_by_same_org",
+      columns: [t.orgId, t.createdBy],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    foreignKey({
+      name: "api_keys_revoked_by_same_org",
+      columns: [t.orgId, t.revokedBy],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    check("api_keys_secret_hash_format", sql`${t.secretHash} ~ '^[0-9a-f]{64}$'`),
+    check("api_keys_revoked_shape", sql`${t.revokedBy} is null or ${t.revokedAt} is not null`),
+  ],
+);

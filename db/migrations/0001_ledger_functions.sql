@@ -270,6 +270,14 @@ BEGIN
     RETURNING a.id
   )
   SELECT array_agg(id) INTO v_accounts FROM credited;
+  -- A deactivation that committed while this give waited for a slot (it locks them all to forfeit the
+  -- balance) must win: the give would otherwise credit a leaver after their points were forfeited.
+  SELECT p.name INTO v_bad FROM people p
+  WHERE p.org_id = p_org AND p.id = ANY (p_recipients) AND NOT p.active
+  LIMIT 1;
+  IF FOUND THEN
+    PERFORM plaudit_domain_error('recipient_inactive', jsonb_build_object('name', v_bad.name));
+  END IF;
   SELECT jsonb_object_agg(person_id, earned) INTO v_balances FROM (
     SELECT person_id, sum(balance) AS earned FROM ledger_accounts
     WHERE org_id = p_org AND kind = 'earned' AND person_id = ANY (p_recipients) AND period IS NULL

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { boostAllowance } from "../../core/boost-allowance";
+import { createApiKey } from "../../core/create-api-key";
 import { getBalances } from "../../core/get-balances";
 import { getLeaderboard } from "../../core/get-leaderboard";
 import { givePoints } from "../../core/give-points";
@@ -23,7 +24,7 @@ const now = () => NOW;
 
 /**
  * Two orgs that look alike (same value names, same department) and both have history: gives, a
- * grant, an override and a boost, so that any stray write or read shows.
+ * grant, an override, a boost and an API key, so that any stray write or read shows.
  */
 async function twoOrgs(db: Database) {
   const setUp = async () => {
@@ -46,6 +47,7 @@ async function twoOrgs(db: Database) {
     );
     await setMonthlyAllowance(db, org.admin.actor, { personIds: [ben.id], monthlyAmount: 80 }, now);
     await boostAllowance(db, org.admin.actor, { personId: ana.id, amount: 15, idempotencyKey: key() }, now);
+    await createApiKey(db, org.admin.actor, { name: "Integration" }, now);
     return { org, manager, ana, ben };
   };
   const a = await setUp();

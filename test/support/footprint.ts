@@ -17,6 +17,7 @@ const ORG_TABLES = [
   "allowance_overrides",
   "allowance_boosts",
   "audit_log",
+  "api_keys",
 ] as const;
 
 export type OrgTable = (typeof ORG_TABLES)[number];

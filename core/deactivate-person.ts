@@ -1,0 +1,220 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database, Executor } from "../db/client";
+import { ledgerTransactions, organizations, people } from "../db/schema";
+import type { Actor, Role } from "./actor";
+import { syncCurrentAllowance } from "./allowance-sync";
+import { recordAudit } from "./audit";
+import { type Clock, systemClock } from "./clock";
+import { DomainError } from "./errors";
+import { lockEarnedSlots, systemAccountId } from "./ledger/accounts";
+import { post, recordResult } from "./ledger/post";
+import { actorOrgId, authorize } from "./permissions";
+import { requestHash } from "./request-hash";
+import { parseInput } from "./validation";
+
+const deactivateInput = z.object({
+  personId: z.uuid("Choose a person."),
+});
+
+export type DeactivatePersonInput = z.input<typeof deactivateInput>;
+
+export interface DeactivatePersonResult {
+  personId: string;
+  /** Null only for someone who was created inactive (by an import) and never deactivated here. */
+  deactivatedAt: Date | null;
+  /** Earned points moved to the org's forfeited account; 0 under the 'keep' policy. */
+  forfeited: number;
+  forfeitTransactionId: number | null;
+  /** True when the person was already inactive and nothing was written. */
+  replayed: boolean;
+}
+
+export interface LockedPerson {
+  id: string;
+  name: string;
+  active: boolean;
+  roles: Role[];
+  managerId: string | null;
+  deactivatedAt: Date | null;
+}
+
+/**
+ * Locks the person and every active admin of the org, in id order, until the transaction ends. Every
+ * change that can take away an org's last active admin goes through here, so two of them can't both
+ * see "another admin is left" and both go ahead. Returns the person (not_found for another org's id)
+ * and the ids of the active admins.
+ */
+export async function lockPersonAndAdmins(
+  tx: Executor,
+  orgId: string,
+  personId: string,
+): Promise<{ person: LockedPerson; activeAdminIds: string[] }> {
+  const rows = await tx.execute<{
+    id: string;
+    name: string;
+    active: boolean;
+    roles: string;
+    manager_id: string | null;
+    deactivated_at: string | Date | null;
+  }>(sql`
+    select id, name, active, roles::text[] as roles, manager_id, deactivated_at from people
+    where org_id = ${orgId}::uuid and (id = ${personId}::uuid or (active and 'admin' = any(roles)))
+    order by id for no key update`);
+  const parsed = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    active: row.active,
+    roles: parseRoles(row.roles),
+    managerId: row.manager_id,
+    deactivatedAt: row.deactivated_at === null ? null : new Date(row.deactivated_at),
+  }));
+  const person = parsed.find((row) => row.id === personId);
+  if (!person) throw new DomainError("not_found", "That person isn't in your organization.");
+  const activeAdminIds = parsed
+    .filter((row) => row.active && row.roles.includes("admin"))
+    .map((row) => row.id);
+  return { person, activeAdminIds };
+}
+
+/** postgres.js returns a text[] either parsed or as its literal, depending on the type cache. */
+function parseRoles(value: string | string[]): Role[] {
+  const list = Array.isArray(value) ? value : value.replace(/^\{|\}$/g, "").split(",");
+  return list.filter((role) => role.length > 0) as Role[];
+}
+
+export function forfeitKey(personId: string, deactivatedAt: Date): string {
+  return `forfeit:${personId}:${deactivatedAt.toISOString()}`;
+}
+
+/**
+ * Deactivates a person (an admin or the system): they keep their history but can no longer give or
+ * receive. Under the org's 'forfeit' leaver policy their whole earned balance moves to the org's
+ * forfeited account in the same transaction; under 'keep' it stays. Deactivating someone already
+ * inactive changes nothing and returns what their deactivation did.
+ */
+export async function deactivatePerson(
+  db: Database,
+  actor: Actor,
+  input: DeactivatePersonInput,
+  clock: Clock = systemClock,
+): Promise<DeactivatePersonResult> {
+  authorize(actor, "manage_people");
+  const orgId = actorOrgId(actor);
+  const { personId } = parseInput(deactivateInput, input);
+  const actorPersonId = actor.kind === "person" ? actor.personId : null;
+  if (actorPersonId === personId) {
+    throw new DomainError("invalid", "You can't deactivate yourself.", { field: "personId" });
+  }
+
+  return db.transaction(async (tx) => {
+    const { person, activeAdminIds } = await lockPersonAndAdmins(tx, orgId, personId);
+    if (!person.active) return earlierDeactivation(tx, orgId, person);
+    if (person.roles.includes("admin") && activeAdminIds.every((id) => id === personId)) {
+      throw new DomainError(
+        "conflict",
+        `${person.name} is the last active admin; make someone else admin first.`,
+        {
+          field: "personId",
+        },
+      );
+    }
+
+    const [org] = await tx
+      .select({
+        leaverPolicy: organizations.leaverPolicy,
+        perReport: organizations.managerAllowancePerReport,
+      })
+      .from(organizations)
+      .where(eq(organizations.id, orgId));
+    if (!org) throw new DomainError("not_found", "No such organization.");
+
+    const deactivatedAt = clock();
+    await tx
+      .update(people)
+      .set({ active: false, deactivatedAt })
+      .where(and(eq(people.orgId, orgId), eq(people.id, personId)));
+
+    let forfeited = 0;
+    let forfeitTransactionId: number | null = null;
+    if (org.leaverPolicy === "forfeit") {
+      const slots = await lockEarnedSlots(tx, orgId, personId);
+      forfeited = slots.reduce((sum, slot) => sum + slot.balance, 0);
+      if (forfeited > 0) {
+        const idempotencyKey = forfeitKey(personId, deactivatedAt);
+        forfeitTransactionId = await post(tx, {
+          orgId,
+          kind: "forfeit",
+          idempotencyKey,
+          requestHash: requestHash({ personId, amount: forfeited }),
+          actorPersonId,
+          memo: `Earned balance of ${person.name} forfeited on deactivation`,
+          entries: [
+            ...slots
+              .filter((slot) => slot.balance > 0)
+              .map((slot) => ({ accountId: slot.accountId, amount: -slot.balance })),
+            { accountId: await systemAccountId(tx, orgId, "forfeited"), amount: forfeited },
+          ],
+        });
+        await recordResult(tx, forfeitTransactionId, { personId, forfeited });
+        await recordAudit(tx, actor, {
+          orgId,
+          action: "points.forfeit",
+          targetType: "person",
+          targetId: personId,
+          before: { earned: forfeited },
+          after: { earned: 0, forfeited, transactionId: forfeitTransactionId },
+        });
+      }
+    }
+
+    await recordAudit(tx, actor, {
+      orgId,
+      action: "person.deactivate",
+      targetType: "person",
+      targetId: personId,
+      before: { active: true, deactivatedAt: null },
+      after: {
+        active: false,
+        deactivatedAt: deactivatedAt.toISOString(),
+        leaverPolicy: org.leaverPolicy,
+        forfeited,
+      },
+    });
+
+    // One fewer active report: the manager's per-report allowance for this month shrinks, never below
+    // what they have already given.
+    if (person.managerId !== null && org.perReport > 0) {
+      await syncCurrentAllowance(tx, orgId, person.managerId, actorPersonId, deactivatedAt);
+    }
+    return { personId, deactivatedAt, forfeited, forfeitTransactionId, replayed: false };
+  });
+}
+
+/** What the deactivation of an already inactive person did, read back from its forfeit transaction. */
+async function earlierDeactivation(
+  tx: Executor,
+  orgId: string,
+  person: LockedPerson,
+): Promise<DeactivatePersonResult> {
+  const { deactivatedAt } = person;
+  const [forfeit] = deactivatedAt
+    ? await tx
+        .select({ id: ledgerTransactions.id, result: ledgerTransactions.result })
+        .from(ledgerTransactions)
+        .where(
+          and(
+            eq(ledgerTransactions.orgId, orgId),
+            eq(ledgerTransactions.idempotencyKey, forfeitKey(person.id, deactivatedAt)),
+          ),
+        )
+    : [];
+  const recorded = forfeit?.result as { forfeited?: number } | null | undefined;
+  return {
+    personId: person.id,
+    deactivatedAt,
+    forfeited: recorded?.forfeited ?? 0,
+    forfeitTransactionId: forfeit ? Number(forfeit.id) : null,
+    replayed: true,
+  };
+}
