@@ -52,6 +52,9 @@ export async function holdPoints(tx: Executor, request: HoldRequest): Promise<nu
   const hash = requestHash({ personId: request.personId, amount: request.amount });
   const earlier = await earlierWithKey(tx, request.orgId, request.idempotencyKey, { kind: "hold", hash });
   if (earlier !== null) return earlier;
+  // The first hold locks the point value (see update-org-settings); key-share the org row so that a
+  // settings change running at the same moment waits for this hold or sees it.
+  await tx.execute(sql`select 1 from organizations where id = ${request.orgId}::uuid for key share`);
   await loadPeople(tx, request.orgId, [request.personId]);
   const slots = await lockEarnedSlots(tx, request.orgId, request.personId);
   const balance = slots.reduce((sum, slot) => sum + slot.balance, 0);
