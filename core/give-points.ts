@@ -76,9 +76,6 @@ export async function givePoints(
     });
   }
   const recipientIds = [...new Set(request.recipientIds)].sort();
-  if (recipientIds.includes(giverId)) {
-    throw new DomainError("self_give", "You can't give points to yourself.", { field: "recipientIds" });
-  }
   const values = [...new Set(request.values.map(normaliseValueName))].sort();
 
   const key = request.idempotencyKey;

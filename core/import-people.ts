@@ -10,15 +10,8 @@ import { type ExistingPerson, type PlannedRow, planImport, summarise } from "./p
 import { readFile } from "./people-import/read-file";
 import type { ImportPeopleResult, PersonFields } from "./people-import/types";
 import { authorize } from "./permissions";
+import { PERSON_DETAIL_COLUMNS } from "./person-details";
 import { parseInput } from "./validation";
-
-export type {
-  ImportColumn,
-  ImportError,
-  ImportFileError,
-  ImportPeopleResult,
-  ImportRowResult,
-} from "./people-import/types";
 
 const importPeopleInput = z.object({
   orgId: z.uuid("Choose an organization.").optional(),
@@ -89,22 +82,7 @@ function targetOrgId(actor: Actor, orgId: string | undefined): string {
 }
 
 async function loadPeople(tx: Transaction, orgId: string): Promise<ExistingPerson[]> {
-  const rows = await tx
-    .select({
-      id: people.id,
-      managerId: people.managerId,
-      name: people.name,
-      email: people.email,
-      roles: people.roles,
-      department: people.department,
-      costCenter: people.costCenter,
-      externalEmployeeId: people.externalEmployeeId,
-      birthday: people.birthday,
-      hireDate: people.hireDate,
-      active: people.active,
-    })
-    .from(people)
-    .where(eq(people.orgId, orgId));
+  const rows = await tx.select(PERSON_DETAIL_COLUMNS).from(people).where(eq(people.orgId, orgId));
   return rows.map(({ id, managerId, roles, ...fields }) => ({
     id,
     managerId,

@@ -9,6 +9,7 @@ import { type Clock, systemClock } from "./clock";
 import { lockPersonAndAdmins } from "./deactivate-person";
 import { DomainError, sqlState } from "./errors";
 import { actorOrgId, authorize } from "./permissions";
+import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
 import { parseInput } from "./validation";
 
 /** Optional text: trimmed, and blank means "none". */
@@ -45,20 +46,6 @@ const updateInput = z.object({
 
 export type UpdatePersonInput = z.input<typeof updateInput>;
 
-export interface PersonDetails {
-  id: string;
-  name: string;
-  email: string;
-  roles: Role[];
-  managerId: string | null;
-  department: string | null;
-  costCenter: string | null;
-  externalEmployeeId: string | null;
-  birthday: string | null;
-  hireDate: string | null;
-  active: boolean;
-}
-
 export interface UpdatePersonResult {
   person: PersonDetails;
   /** The fields whose value changed; empty when the update changed nothing (and nothing was written). */
@@ -78,20 +65,6 @@ const EDITABLE = [
 ] as const satisfies readonly (keyof PersonDetails)[];
 
 type Editable = (typeof EDITABLE)[number];
-
-const DETAILS = {
-  id: people.id,
-  name: people.name,
-  email: people.email,
-  roles: people.roles,
-  managerId: people.managerId,
-  department: people.department,
-  costCenter: people.costCenter,
-  externalEmployeeId: people.externalEmployeeId,
-  birthday: people.birthday,
-  hireDate: people.hireDate,
-  active: people.active,
-};
 
 /**
  * An admin (or the system) edits a person of their org. Email and external employee id stay unique
@@ -121,7 +94,7 @@ export async function updatePerson(
     return await db.transaction(async (tx) => {
       const { activeAdminIds } = await lockPersonAndAdmins(tx, orgId, personId);
       const [before] = await tx
-        .select(DETAILS)
+        .select(PERSON_DETAIL_COLUMNS)
         .from(people)
         .where(and(eq(people.orgId, orgId), eq(people.id, personId)));
       if (!before) throw new DomainError("not_found", "That person isn't in your organization.");
@@ -154,7 +127,7 @@ export async function updatePerson(
         .update(people)
         .set(set)
         .where(and(eq(people.orgId, orgId), eq(people.id, personId)))
-        .returning(DETAILS);
+        .returning(PERSON_DETAIL_COLUMNS);
       if (!after) throw new Error("person update returned nothing");
 
       await recordAudit(tx, actor, {

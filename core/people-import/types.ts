@@ -1,4 +1,4 @@
-import type { Role } from "../actor";
+import type { PersonDetails } from "../person-details";
 
 export const COLUMNS = [
   "name",
@@ -46,14 +46,5 @@ export interface ImportPeopleResult {
   totals: { rows: number; create: number; update: number; unchanged: number; withErrors: number };
 }
 
-export interface PersonFields {
-  name: string;
-  email: string;
-  roles: Role[];
-  department: string | null;
-  costCenter: string | null;
-  externalEmployeeId: string | null;
-  birthday: string | null;
-  hireDate: string | null;
-  active: boolean;
-}
+/** What an import row sets; the manager is resolved separately, by email. */
+export type PersonFields = Omit<PersonDetails, "id" | "managerId">;

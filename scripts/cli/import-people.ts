@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { type ImportPeopleResult, importPeople } from "../../core/import-people";
+import { importPeople } from "../../core/import-people";
+import type { ImportPeopleResult } from "../../core/people-import/types";
 import { type Command, requireOption, UsageError } from "./command";
 import { orgIdBySlug } from "./org";
 
