@@ -13,7 +13,10 @@ const PERMISSIONS = {
   read_feed: ["member", "system"],
   read_leaderboard: ["member", "system"],
   read_history: ["member", "system"],
+  search_people: ["member", "system"],
   read_balances: ["self", "manager_of_target", "admin", "finance", "system"],
+  // A manager's own reporting line; admins see only theirs here too (everyone is on the People page).
+  read_team: ["manager", "admin"],
   set_allowance: ["manager_of_target", "admin"],
   boost_allowance: ["manager_of_target", "admin"],
   grant_points: ["admin", "system"],

@@ -11,6 +11,7 @@
  * outright after a few tens of milliseconds, leaving the database unclosed.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { constants } from "node:os";
@@ -185,6 +186,29 @@ async function startEmbeddedDatabase(): Promise<void> {
   log(`Embedded PostgreSQL is listening on ${address}`);
 }
 
+/**
+ * Sign-in settings. The embedded default is a demo: the demo login is on and the session secret is made
+ * once and kept under .data/. Anywhere else the operator sets AUTH_SECRET, and the demo login stays off
+ * unless PLAUDIT_DEMO_LOGIN=1.
+ */
+function configureSignIn(embedded: boolean): void {
+  // `next start` serves its own host name; a proxy in front can pin it with AUTH_URL.
+  process.env.AUTH_TRUST_HOST ??= "true";
+  if (!embedded) {
+    if (!process.env.AUTH_SECRET)
+      throw new Error("AUTH_SECRET is not set. Generate one with `openssl rand -base64 32`.");
+    return;
+  }
+  process.env.PLAUDIT_DEMO_LOGIN ??= "1";
+  if (process.env.AUTH_SECRET) return;
+  const secretFile = path.join(dataRoot, "auth-secret");
+  if (!existsSync(secretFile)) {
+    mkdirSync(dataRoot, { recursive: true });
+    writeFileSync(secretFile, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
+}
+
 async function prepareDatabase(embedded: boolean): Promise<void> {
   const connection = connectFromEnv();
   // Closed before the app starts: the embedded server takes one client at a time.
@@ -265,6 +289,7 @@ async function main(): Promise<void> {
   }
   const embedded = !process.env.DATABASE_URL;
   if (!embedded) log("Using the database at DATABASE_URL");
+  configureSignIn(embedded);
   const database = async () => {
     if (embedded) await startEmbeddedDatabase();
     if (!stopping) await prepareDatabase(embedded);

@@ -44,6 +44,7 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   read_feed: { ...allPeople(true), system: true, operator: false },
   read_leaderboard: { ...allPeople(true), system: true, operator: false },
   read_history: { ...allPeople(true), system: true, operator: false },
+  search_people: { ...allPeople(true), system: true, operator: false },
   read_balances: {
     ...allPeople(false),
     employeeAboutThemself: true,
@@ -52,6 +53,16 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
     admin: true,
     finance: true,
     system: true,
+    operator: false,
+  },
+  // A reporting-line view: managers and admins see their own reports; the role alone grants it.
+  read_team: {
+    ...allPeople(false),
+    managerOfTarget: true,
+    managerNotOfTarget: true,
+    managerAboutThemself: true,
+    admin: true,
+    system: false,
     operator: false,
   },
   // Nobody sets their own allowance unless they are an admin.

@@ -1,0 +1,39 @@
+import { isDomainError } from "@/core/errors";
+
+/** What a server action tells its form: nothing yet, success, or why it was refused and which field is to blame. */
+export type FormState =
+  | { status: "idle" }
+  | { status: "ok"; message: string; at: number }
+  | { status: "error"; message: string; fieldErrors: Record<string, string>; at: number };
+
+export const IDLE: FormState = { status: "idle" };
+
+/**
+ * Runs a form's one core call and turns a refusal into a message beside the field that caused it.
+ * Anything that is not a refusal is a bug and propagates to the error page.
+ */
+export async function formAction(work: () => Promise<string>): Promise<FormState> {
+  try {
+    return { status: "ok", message: await work(), at: Date.now() };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const fieldErrors = { ...((error.details.fieldErrors as Record<string, string> | undefined) ?? {}) };
+    const field = error.details.field;
+    if (typeof field === "string" && !fieldErrors[field]) fieldErrors[field] = error.message;
+    return { status: "error", message: error.message, fieldErrors, at: Date.now() };
+  }
+}
+
+/** A form field's text, or undefined when it was left empty. */
+export function textField(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  if (typeof value !== "string") return undefined;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+/** A whole-number field; text that is not a number is passed on as NaN for the use case to refuse by name. */
+export function numberField(form: FormData, name: string): number | undefined {
+  const text = textField(form, name);
+  return text === undefined ? undefined : Number(text);
+}

@@ -1,0 +1,17 @@
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { loadViewer, type Viewer } from "@/core/load-viewer";
+import { getDb } from "@/db/client";
+import { auth } from "./auth";
+
+/**
+ * The person this request acts as. Signed-out visitors go to the sign-in page; a person deactivated
+ * since signing in gets the page that says so. Cached per request, so a layout and its page share it.
+ */
+export const requireViewer = cache(async (): Promise<Viewer> => {
+  const session = await auth();
+  if (!session?.personId) redirect("/signin");
+  const viewer = await loadViewer(getDb(), session.personId);
+  if (!viewer) redirect("/signin/refused?reason=deactivated");
+  return viewer;
+});
