@@ -1,0 +1,26 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+
+/** Signs in through the demo login as the seeded person with this name. */
+export async function signInAs(page: Page, name: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto("/signin");
+  const option = page.locator("#personId option", { hasText: name });
+  await page.selectOption("#personId", { value: (await option.first().getAttribute("value")) ?? "" });
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("link", { name, exact: true }).first()).toBeVisible();
+}
+
+/** Saves a full-page screenshot as an artifact of the journey (in test-results/e2e and the report). */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+/** The number in a header figure such as "95 pts · $9.50". */
+export async function headerPoints(page: Page, testId: "allowance-left" | "earned"): Promise<number> {
+  const text = ((await page.getByTestId(testId).locator("dd").textContent()) ?? "").replace(/,/g, "");
+  const match = /(\d+) pts/.exec(text);
+  if (!match?.[1]) throw new Error(`No points figure in "${text}"`);
+  return Number(match[1]);
+}

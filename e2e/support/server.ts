@@ -1,0 +1,51 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const tsxBin = path.join(root, "node_modules/tsx/dist/cli.mjs");
+
+/** Runs a command to completion, failing the whole run with its output when it fails. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(process.execPath, [command, ...args], { cwd: root, env, encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(
+      `${path.basename(command)} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+}
+
+export function prepareDatabase(env: NodeJS.ProcessEnv): void {
+  run(tsxBin, ["scripts/cli.ts", "migrate"], env);
+  run(tsxBin, ["scripts/cli.ts", "seed-demo"], env);
+}
+
+export function buildApp(env: NodeJS.ProcessEnv): void {
+  run(nextBin, ["build"], env);
+}
+
+/** `next start` on the given port, resolved once the health check answers. */
+export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: root,
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return child;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill();
+  throw new Error("next start did not answer its health check within 60 s");
+}
