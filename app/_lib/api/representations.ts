@@ -1,0 +1,83 @@
+import type { Balances } from "@/core/get-balances";
+import type { GivePointsInput, GivePointsResult } from "@/core/give-points";
+import { type PointValue, pointsToMinor } from "@/core/money";
+import type { PersonDetails } from "@/core/person-details";
+import type { RecognitionItem } from "@/core/recognition-list";
+
+/**
+ * The integration API's JSON shapes (described in app/api/v1/openapi.ts): snake_case, points as whole
+ * numbers, and beside each points figure a person would read, its money value at the org's point value.
+ */
+
+function moneyOf(points: number, pointValue: PointValue) {
+  return { minor: pointsToMinor(points, pointValue), currency: pointValue.currency };
+}
+
+export function personJson(person: PersonDetails) {
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    external_id: person.externalEmployeeId,
+    roles: person.roles,
+    manager_id: person.managerId,
+    department: person.department,
+    cost_center: person.costCenter,
+    birthday: person.birthday,
+    hire_date: person.hireDate,
+    active: person.active,
+  };
+}
+
+export function recognitionJson(item: RecognitionItem, pointValue: PointValue) {
+  return {
+    id: item.id,
+    created_at: item.createdAt,
+    source: item.source,
+    message: item.message,
+    giver: item.giver,
+    recipients: item.recipients,
+    values: item.values,
+    amount_per_recipient: item.amountPerRecipient,
+    total_amount: item.totalAmount,
+    total_value: moneyOf(item.totalAmount, pointValue),
+  };
+}
+
+/**
+ * What a give returns, built only from what the ledger stored for it and the request that matched it,
+ * so that every replay of the request answers with exactly the same body.
+ */
+export function givenJson(result: GivePointsResult, request: Pick<GivePointsInput, "giverId" | "amount">) {
+  // The recipients as the ledger credited them: each once, whatever the request repeated.
+  const recipientIds = Object.keys(result.earnedBalances).sort();
+  return {
+    id: result.recognitionId,
+    created_at: result.createdAt,
+    source: "api",
+    giver_id: request.giverId,
+    recipient_ids: recipientIds,
+    amount_per_recipient: request.amount,
+    total_amount: request.amount * recipientIds.length,
+    period: result.period,
+    allowance_remaining: result.allowanceRemaining,
+  };
+}
+
+export function balancesJson(balances: Balances) {
+  const { allowance, earned, pointValue } = balances;
+  return {
+    person_id: balances.personId,
+    period: balances.period,
+    allowance: {
+      remaining: allowance.remaining,
+      remaining_value: { minor: allowance.remainingMinor, currency: pointValue.currency },
+      total: allowance.total,
+      given: allowance.given,
+    },
+    earned: {
+      balance: earned.balance,
+      balance_value: { minor: earned.balanceMinor, currency: pointValue.currency },
+    },
+  };
+}

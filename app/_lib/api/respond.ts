@@ -1,0 +1,50 @@
+import type { Actor } from "@/core/actor";
+import { type DomainError, isDomainError } from "@/core/errors";
+import { type Database, getDb } from "@/db/client";
+import { httpStatusFor } from "../error-status";
+import { authenticateRequest } from "./authenticate";
+
+export interface ApiCall {
+  db: Database;
+  actor: Actor & { kind: "system" };
+  query: URLSearchParams;
+}
+
+/** Every answer is about one org's live data; no cache may keep it. */
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+function refusal(error: DomainError): Response {
+  const field = typeof error.details.field === "string" ? error.details.field : undefined;
+  const headers: Record<string, string> =
+    error.code === "unauthenticated" ? { "WWW-Authenticate": 'Bearer realm="plaudit"' } : {};
+  return jsonResponse(
+    { error: { code: error.code, message: error.message, ...(field ? { field } : {}) } },
+    httpStatusFor(error.code),
+    headers,
+  );
+}
+
+/**
+ * Runs one integration API request: authenticates its key, runs `work` as the key's org, and turns a
+ * refusal into `{"error": {"code", "message", "field"?}}` with its status. Anything else is a bug: it is
+ * logged here and answered with a generic 500 that reveals nothing about the cause.
+ */
+export async function apiCall(
+  request: Request,
+  work: (call: ApiCall) => Promise<Response>,
+): Promise<Response> {
+  try {
+    const db = getDb();
+    const { actor } = await authenticateRequest(db, request);
+    return await work({ db, actor, query: new URL(request.url).searchParams });
+  } catch (error) {
+    if (isDomainError(error)) return refusal(error);
+    console.error("Integration API request failed:", error);
+    return jsonResponse(
+      { error: { code: "internal", message: "Something went wrong on our side; try again later." } },
+      500,
+    );
+  }
+}
