@@ -1,6 +1,90 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/app/_components/page-header";
+import { EmptyState, Panel } from "@/app/_components/panel";
+import { linkClass } from "@/app/_components/styles";
+import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
+import { getBalances } from "@/core/get-balances";
+import { getGivingRules } from "@/core/get-giving-rules";
+import { listCompanyValues } from "@/core/list-company-values";
+import { listDepartments } from "@/core/list-departments";
+import { listFeed } from "@/core/list-feed";
+import { getDb } from "@/db/client";
+import { GiveForm } from "./_give/give-form";
+import { FeedFilters } from "./_recognitions/feed-filters";
+import { Pagination } from "./_recognitions/pagination";
+import { RecognitionList } from "./_recognitions/recognition-list";
+import { firstParam, type SearchParams } from "./_recognitions/search-params";
 
-export default async function FeedPage() {
+export const metadata: Metadata = { title: "Feed · Plaudit" };
+
+export default async function FeedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireViewer();
-  return <p>Signed in as {viewer.person.name}</p>;
+  const params = await searchParams;
+  const filters = { value: firstParam(params, "value"), department: firstParam(params, "department") };
+  const cursor = firstParam(params, "cursor");
+  const db = getDb();
+  const [page, { values }, { departments }, rules, balances] = await Promise.all([
+    guarded(listFeed(db, viewer.actor, { ...filters, cursor })),
+    listCompanyValues(db, viewer.actor),
+    listDepartments(db, viewer.actor),
+    getGivingRules(db, viewer.actor),
+    getBalances(db, viewer.actor),
+  ]);
+  const filtered = Boolean(filters.value || filters.department);
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader
+        title="Feed"
+        description={`Thank a colleague, and see who is being recognized at ${viewer.org.name}.`}
+      />
+      <Panel title="Give recognition">
+        <GiveForm
+          idempotencyKey={randomUUID()}
+          rules={rules}
+          values={values}
+          remaining={balances.allowance.remaining}
+          pointValue={balances.pointValue}
+        />
+      </Panel>
+      <section aria-labelledby="feed-heading" className="mt-10">
+        <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
+          <h2 id="feed-heading" className="text-lg font-semibold">
+            Recent recognition
+          </h2>
+          <FeedFilters
+            values={values.map((value) => value.name)}
+            departments={departments}
+            value={filters.value}
+            department={filters.department}
+          />
+        </div>
+        <RecognitionList
+          label="Recognition feed"
+          page={page}
+          timeZone={viewer.org.timeZone}
+          now={new Date()}
+          empty={
+            filtered ? (
+              <EmptyState title="Nothing matches these filters">
+                Try another value or department, or{" "}
+                <Link href="/" className={linkClass}>
+                  see all recognition
+                </Link>
+                .
+              </EmptyState>
+            ) : (
+              <EmptyState title="No recognition yet">
+                Be the first: thank a colleague for something they did this week with the form above.
+              </EmptyState>
+            )
+          }
+        />
+        <Pagination path="/" params={filters} cursor={cursor} nextCursor={page.nextCursor} />
+      </section>
+    </div>
+  );
 }

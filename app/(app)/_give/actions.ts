@@ -1,0 +1,60 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { formAction, textField } from "@/app/_lib/form-state";
+import { requireViewer } from "@/app/_lib/viewer";
+import { DomainError, isDomainError } from "@/core/errors";
+import { getDisplayNames } from "@/core/get-display-names";
+import { givePoints } from "@/core/give-points";
+import { type ColleagueMatch, searchColleagues } from "@/core/search-colleagues";
+import { getDb } from "@/db/client";
+import { describeGift, type GiveFormState } from "./give-state";
+
+const SEARCH_LENGTH = 100;
+
+function textList(form: FormData, name: string): string[] {
+  return form.getAll(name).filter((value): value is string => typeof value === "string");
+}
+
+/** Colleagues the viewer could thank whose name or email contains `query`. */
+export async function searchPeople(query: unknown): Promise<ColleagueMatch[]> {
+  const viewer = await requireViewer();
+  const text = typeof query === "string" ? query.slice(0, SEARCH_LENGTH) : "";
+  const { people } = await searchColleagues(getDb(), viewer.actor, { query: text });
+  return people;
+}
+
+/** Gives points from the viewer's allowance; the form's key makes a double submit take effect once. */
+export async function give(_previous: GiveFormState, form: FormData): Promise<GiveFormState> {
+  const viewer = await requireViewer();
+  const db = getDb();
+  const recipientIds = textList(form, "recipientIds");
+  // Text that is not a whole number reaches the use case as NaN, which it refuses by name.
+  const amount = Number(textField(form, "amount") ?? Number.NaN);
+  let keySpent = false;
+  const state = await formAction(async () => {
+    await givePoints(db, viewer.actor, {
+      recipientIds,
+      amount,
+      message: textField(form, "message") ?? "",
+      values: textList(form, "values"),
+      source: "web",
+      idempotencyKey: textField(form, "idempotencyKey") ?? "",
+    }).catch((error: unknown) => {
+      // The key was taken by an earlier give from this form whose answer never arrived.
+      if (!isDomainError(error, "idempotency_conflict")) throw error;
+      keySpent = true;
+      revalidatePath("/", "layout");
+      throw new DomainError(
+        "idempotency_conflict",
+        "Your previous give from this form already went through, so this one wasn't sent. Check the feed, then give again if you meant to.",
+      );
+    });
+    revalidatePath("/", "layout");
+    const names = await getDisplayNames(db, viewer.actor, { people: recipientIds });
+    const recipientNames = [...new Set(recipientIds)].map((id) => names.people[id] ?? "a colleague");
+    return describeGift(amount, recipientNames, viewer.org.pointValue);
+  });
+  return state.status === "ok" || keySpent ? { ...state, nextIdempotencyKey: randomUUID() } : state;
+}

@@ -1,0 +1,277 @@
+"use client";
+
+import {
+  type FormEvent,
+  type RefObject,
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
+import { describedBy, Field, FormMessage } from "@/app/_components/form";
+import { Points } from "@/app/_components/points";
+import { buttonClass, inputClass } from "@/app/_components/styles";
+import { IDLE } from "@/app/_lib/form-state";
+import type { GivingRules } from "@/core/get-giving-rules";
+import type { ActiveCompanyValue } from "@/core/list-company-values";
+import type { PointValue } from "@/core/money";
+import type { ColleagueMatch } from "@/core/search-colleagues";
+import { give } from "./actions";
+import type { GiveFormState } from "./give-state";
+import { PeoplePicker } from "./people-picker";
+
+const FIELDS = ["recipientIds", "amount", "message", "values"] as const;
+type GiveField = (typeof FIELDS)[number];
+
+/** The refusal for a field, including zod's per-item paths such as `recipientIds.0`. */
+function errorFor(state: GiveFormState, field: GiveField): string | undefined {
+  if (state.status !== "error") return undefined;
+  const entry = Object.entries(state.fieldErrors).find(
+    ([name]) => name === field || name.startsWith(`${field}.`),
+  );
+  return entry?.[1];
+}
+
+/** What "Points each" starts at, within the org's range. */
+const DEFAULT_POINTS = 10;
+
+function wholePoints(text: string): number {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : 0;
+}
+
+/** "This will use N pts of your M pts left this month", in red once N is more than M. */
+function AllowanceLine({
+  needed,
+  remaining,
+  value,
+}: {
+  needed: number;
+  remaining: number;
+  value: PointValue;
+}) {
+  if (needed === 0) {
+    return (
+      <p aria-live="polite" className="text-sm text-stone-600">
+        You have <Points points={remaining} value={value} /> left to give this month.
+      </p>
+    );
+  }
+  const over = needed > remaining;
+  return (
+    <p aria-live="polite" className={`text-sm ${over ? "text-red-700" : "text-stone-600"}`}>
+      This will use <Points points={needed} value={value} /> of your{" "}
+      <Points points={remaining} value={value} /> left this month.
+      {over ? (
+        <strong>
+          {" "}
+          That is <Points points={needed - remaining} value={value} /> more than you have left.
+        </strong>
+      ) : null}
+    </p>
+  );
+}
+
+export function GiveForm({
+  idempotencyKey: firstKey,
+  rules,
+  values,
+  remaining,
+  pointValue,
+}: {
+  idempotencyKey: string;
+  rules: GivingRules;
+  values: ActiveCompanyValue[];
+  /** Left to give this month. */
+  remaining: number;
+  pointValue: PointValue;
+}) {
+  const [state, dispatch, pending] = useActionState<GiveFormState, FormData>(give, IDLE);
+  const [recipients, setRecipients] = useState<ColleagueMatch[]>([]);
+  const defaultAmount = String(Math.min(Math.max(DEFAULT_POINTS, rules.minPoints), rules.maxPoints));
+  const [amount, setAmount] = useState(defaultAmount);
+  const [message, setMessage] = useState("");
+  const [chosenValues, setChosenValues] = useState<string[]>([]);
+  const [idempotencyKey, setIdempotencyKey] = useState(firstKey);
+  const [handledState, setHandledState] = useState(state);
+  const recipientsInput = useRef<HTMLInputElement>(null);
+  const amountInput = useRef<HTMLInputElement>(null);
+  const messageInput = useRef<HTMLTextAreaElement>(null);
+  const firstValueInput = useRef<HTMLInputElement>(null);
+
+  // A give went through: start a fresh one. Any answer that spent the key brings the next one, so a
+  // new give is never mistaken for a retry of the last.
+  if (state !== handledState) {
+    setHandledState(state);
+    if (state.nextIdempotencyKey) setIdempotencyKey(state.nextIdempotencyKey);
+    if (state.status === "ok") {
+      setRecipients([]);
+      setAmount(defaultAmount);
+      setMessage("");
+      setChosenValues([]);
+    }
+  }
+
+  // After a refusal, take the giver to the first field that needs fixing; its message is tied to it.
+  useEffect(() => {
+    const inputs = {
+      recipientIds: recipientsInput,
+      amount: amountInput,
+      message: messageInput,
+      values: firstValueInput,
+    };
+    const field = FIELDS.find((name) => errorFor(state, name));
+    if (field) inputs[field].current?.focus();
+  }, [state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // Submitting by hand rather than through `action`: React resets a form after an action, which
+    // would wipe what the giver typed whenever the give is refused.
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => dispatch(form));
+  }
+
+  const errors = Object.fromEntries(FIELDS.map((field) => [field, errorFor(state, field)])) as Record<
+    GiveField,
+    string | undefined
+  >;
+  const unplacedError = state.status === "error" && FIELDS.every((field) => !errors[field]);
+  // With values optional and none defined there is nothing to pick; when required, say why a give fails.
+  const showValues =
+    rules.valuesMode === "required" || (rules.valuesMode === "optional" && values.length > 0);
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="Give recognition" noValidate>
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <Field
+        id="give-recipients"
+        label="Who are you thanking?"
+        hint="Type a name and press Enter. Add as many people as you like."
+        error={errors.recipientIds}
+      >
+        <PeoplePicker
+          id="give-recipients"
+          chosen={recipients}
+          onChosenChange={setRecipients}
+          inputRef={recipientsInput}
+          ariaProps={describedBy("give-recipients", errors.recipientIds)}
+        />
+      </Field>
+      <Field id="give-message" label="Message" error={errors.message}>
+        <textarea
+          id="give-message"
+          name="message"
+          ref={messageInput}
+          required
+          rows={3}
+          maxLength={2000}
+          placeholder="What did they do, and why did it matter?"
+          value={message}
+          onChange={(event) => setMessage(event.target.value)}
+          className={inputClass}
+          {...describedBy("give-message", errors.message)}
+        />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-[11rem_1fr]">
+        <Field
+          id="give-amount"
+          label="Points each"
+          hint={`${rules.minPoints} to ${rules.maxPoints} per person`}
+          error={errors.amount}
+        >
+          <input
+            id="give-amount"
+            name="amount"
+            ref={amountInput}
+            type="number"
+            inputMode="numeric"
+            required
+            min={rules.minPoints}
+            max={rules.maxPoints}
+            step={1}
+            value={amount}
+            onChange={(event) => setAmount(event.target.value)}
+            className={inputClass}
+            {...describedBy("give-amount", errors.amount)}
+          />
+        </Field>
+        {showValues ? (
+          <ValuePicker
+            values={values}
+            required={rules.valuesMode === "required"}
+            chosen={chosenValues}
+            onChosenChange={setChosenValues}
+            error={errors.values}
+            firstRef={firstValueInput}
+          />
+        ) : null}
+      </div>
+      <div className="flex flex-col gap-3 border-t border-stone-100 pt-4 sm:flex-row sm:items-center sm:justify-between">
+        <AllowanceLine
+          needed={wholePoints(amount) * recipients.length}
+          remaining={remaining}
+          value={pointValue}
+        />
+        <button type="submit" className={`${buttonClass} shrink-0`} disabled={pending} aria-busy={pending}>
+          {pending ? "Giving…" : "Give points"}
+        </button>
+      </div>
+      {state.status === "ok" || unplacedError ? <FormMessage state={state} /> : null}
+    </form>
+  );
+}
+
+function ValuePicker({
+  values,
+  required,
+  chosen,
+  onChosenChange,
+  error,
+  firstRef,
+}: {
+  values: ActiveCompanyValue[];
+  required: boolean;
+  chosen: string[];
+  onChosenChange: (names: string[]) => void;
+  error: string | undefined;
+  firstRef: RefObject<HTMLInputElement | null>;
+}) {
+  const toggle = (name: string, on: boolean) =>
+    onChosenChange(on ? [...chosen, name] : chosen.filter((other) => other !== name));
+  return (
+    <fieldset className="min-w-0 space-y-1" aria-describedby={error ? "give-values-error" : undefined}>
+      <legend className="text-sm font-medium text-stone-800">
+        Company values{" "}
+        <span className="font-normal text-stone-500">{required ? "(required)" : "(optional)"}</span>
+      </legend>
+      {values.length === 0 ? (
+        <p className="pt-1 text-sm text-stone-500">Your organization hasn't added any values yet.</p>
+      ) : (
+        <div className="flex flex-wrap gap-2 pt-1">
+          {values.map((value, index) => (
+            <label key={value.id} title={value.description ?? undefined} className="relative cursor-pointer">
+              <input
+                type="checkbox"
+                name="values"
+                value={value.name}
+                ref={index === 0 ? firstRef : undefined}
+                checked={chosen.includes(value.name)}
+                onChange={(event) => toggle(value.name, event.target.checked)}
+                className="peer sr-only"
+              />
+              <span className="inline-block rounded-full px-3 py-1.5 text-sm font-medium text-stone-700 ring-1 ring-stone-300 ring-inset peer-checked:bg-amber-600 peer-checked:text-white peer-checked:ring-amber-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-amber-600 hover:bg-stone-100 peer-checked:hover:bg-amber-700">
+                #{value.name}
+              </span>
+            </label>
+          ))}
+        </div>
+      )}
+      {error ? (
+        <p id="give-values-error" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { Fragment, type ReactNode } from "react";
+import { Points } from "@/app/_components/points";
+import type { RecognitionItem, RecognitionPage } from "@/core/recognition-list";
+import { Avatar, CompanyAwardBadge } from "./avatar";
+import { PersonLink } from "./person-link";
+import { hrefWith } from "./search-params";
+import { When } from "./when";
+
+const SOURCE_LABELS: Record<RecognitionItem["source"], string | null> = {
+  slack: "via Slack",
+  web: "via web",
+  api: "via API",
+  system: null,
+};
+
+/** What goes before the item at `index` so that a list reads "Ana", "Ana and Ben", "Ana, Ben and Cy". */
+function separatorBefore(index: number, length: number): string {
+  if (index === 0) return "";
+  return index === length - 1 ? " and " : ", ";
+}
+
+function RecognitionEntry({ item, page, timeZone, now }: { item: RecognitionItem } & ListContext) {
+  const source = SOURCE_LABELS[item.source];
+  const recipients = item.recipients.map((recipient, index) => (
+    <Fragment key={recipient.id}>
+      {separatorBefore(index, item.recipients.length)}
+      <PersonLink id={recipient.id} name={recipient.name} />
+    </Fragment>
+  ));
+  return (
+    <li className="flex gap-3 rounded-xl border border-stone-200 bg-white p-4 shadow-sm sm:gap-4 sm:p-5">
+      {item.giver ? <Avatar id={item.giver.id} name={item.giver.name} /> : <CompanyAwardBadge />}
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <p className="min-w-0 text-sm leading-6 text-stone-700">
+            {item.giver ? (
+              <PersonLink id={item.giver.id} name={item.giver.name} />
+            ) : (
+              <span className="font-semibold text-amber-800">Company award</span>
+            )}
+            <span aria-hidden="true" className="px-1.5 text-stone-400">
+              →
+            </span>
+            <span className="sr-only"> {item.giver ? "thanked" : "to"} </span>
+            {recipients}
+          </p>
+          <p className="text-sm text-amber-800">
+            <Points points={item.amountPerRecipient} value={page.pointValue} />
+            {item.recipients.length > 1 ? <span className="text-stone-500"> each</span> : null}
+          </p>
+        </div>
+        <p className="mt-1.5 whitespace-pre-line break-words text-stone-900">{item.message}</p>
+        <div className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-2 text-xs">
+          {item.values.length > 0 ? (
+            <ul aria-label="Company values" className="flex flex-wrap gap-1.5">
+              {item.values.map((value) => (
+                <li key={value}>
+                  <Link
+                    href={hrefWith("/", { value })}
+                    className="inline-block rounded-full bg-amber-50 px-2.5 py-0.5 font-medium text-amber-800 ring-1 ring-amber-200 ring-inset hover:bg-amber-100 outline-none focus-visible:outline-2 focus-visible:outline-amber-600"
+                  >
+                    #{value}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="ml-auto text-stone-500">
+            <When iso={item.createdAt} timeZone={timeZone} now={now} />
+            {source ? <span className="text-stone-400"> · {source}</span> : null}
+          </p>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+interface ListContext {
+  page: RecognitionPage;
+  /** The org's time zone, for dates. */
+  timeZone: string;
+  now: Date;
+}
+
+/** A page of recognitions as the feed, profiles and history show them, or `empty` when there are none. */
+export function RecognitionList({
+  label,
+  empty,
+  ...context
+}: ListContext & { label: string; empty: ReactNode }) {
+  if (context.page.items.length === 0) return <>{empty}</>;
+  return (
+    <ul aria-label={label} className="space-y-3">
+      {context.page.items.map((item) => (
+        <RecognitionEntry key={item.id} item={item} {...context} />
+      ))}
+    </ul>
+  );
+}

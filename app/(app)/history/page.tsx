@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/app/_components/page-header";
+import { linkClass } from "@/app/_components/styles";
+import { guarded } from "@/app/_lib/page-guard";
+import { requireViewer } from "@/app/_lib/viewer";
+import { listPersonHistory } from "@/core/list-person-history";
+import { getDb } from "@/db/client";
+import { DIRECTIONS, PersonHistory } from "../_recognitions/person-history";
+import { choiceParam, firstParam, type SearchParams } from "../_recognitions/search-params";
+
+export const metadata: Metadata = { title: "My history · Plaudit" };
+
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const viewer = await requireViewer();
+  const params = await searchParams;
+  const direction = choiceParam(params, "direction", DIRECTIONS);
+  const cursor = firstParam(params, "cursor");
+  const page = await guarded(
+    listPersonHistory(getDb(), viewer.actor, { personId: viewer.person.id, direction, cursor }),
+  );
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader
+        title="My history"
+        description={
+          <>
+            The recognition you have received and given.{" "}
+            <Link href={`/people/${viewer.person.id}`} className={linkClass}>
+              See your totals
+            </Link>
+          </>
+        }
+      />
+      <PersonHistory
+        path="/history"
+        person={{ name: viewer.person.name, isSelf: true }}
+        direction={direction}
+        cursor={cursor}
+        page={page}
+        timeZone={viewer.org.timeZone}
+        now={new Date()}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { guarded } from "@/app/_lib/page-guard";
+import { requireViewer } from "@/app/_lib/viewer";
+import { listPersonHistory } from "@/core/list-person-history";
+import { getDb } from "@/db/client";
+import { DIRECTIONS, PersonHistory } from "../../_recognitions/person-history";
+import { choiceParam, firstParam, type SearchParams } from "../../_recognitions/search-params";
+import { loadProfile } from "./profile";
+
+/** The person's recognitions, under the profile their layout shows. */
+export default async function PersonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ personId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const viewer = await requireViewer();
+  const [{ personId }, query] = await Promise.all([params, searchParams]);
+  const direction = choiceParam(query, "direction", DIRECTIONS);
+  const cursor = firstParam(query, "cursor");
+  const [{ person }, history] = await Promise.all([
+    loadProfile(personId),
+    guarded(listPersonHistory(getDb(), viewer.actor, { personId, direction, cursor })),
+  ]);
+
+  return (
+    <section aria-labelledby="history-heading" className="space-y-3">
+      <h2 id="history-heading" className="text-lg font-semibold">
+        Recognition
+      </h2>
+      <PersonHistory
+        path={`/people/${person.id}`}
+        person={person}
+        direction={direction}
+        cursor={cursor}
+        page={history}
+        timeZone={viewer.org.timeZone}
+        now={new Date()}
+      />
+    </section>
+  );
+}
