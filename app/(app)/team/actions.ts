@@ -1,0 +1,56 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type FormState, formAction, numberField, textField } from "@/app/_lib/form-state";
+import { requireViewer } from "@/app/_lib/viewer";
+import { boostAllowance } from "@/core/boost-allowance";
+import { formatPointsWithValue } from "@/core/money";
+import { setMonthlyAllowance } from "@/core/set-monthly-allowance";
+import { getDb } from "@/db/client";
+
+/** The dashboard's figures and the header's "Left to give" can both change with an allowance. */
+function refreshAllowances() {
+  revalidatePath("/team");
+  revalidatePath("/(app)", "layout");
+}
+
+function peopleCount(count: number): string {
+  return `${count} ${count === 1 ? "person" : "people"}`;
+}
+
+/** Sets, or with the "default" intent clears, the monthly allowance of every report ticked in the table. */
+export async function setTeamAllowance(_previous: FormState, form: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
+  return formAction(async () => {
+    const returnToDefault = form.get("intent") === "default";
+    const result = await setMonthlyAllowance(getDb(), viewer.actor, {
+      personIds: form.getAll("personId").map(String),
+      // An empty field becomes NaN so the use case refuses it with its own message beside the field.
+      monthlyAmount: returnToDefault ? null : (numberField(form, "monthlyAmount") ?? Number.NaN),
+    });
+    refreshAllowances();
+    const changed = peopleCount(result.people.length);
+    const monthlyAmount = result.people[0]?.monthlyAmount ?? null;
+    return monthlyAmount === null
+      ? `${changed} returned to the default monthly allowance.`
+      : `Monthly allowance set to ${formatPointsWithValue(monthlyAmount, viewer.org.pointValue)} for ${changed}.`;
+  });
+}
+
+/** Adds a one-time boost to one report's allowance for the current month. */
+export async function boostReportAllowance(_previous: FormState, form: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
+  return formAction(async () => {
+    const amount = numberField(form, "amount") ?? Number.NaN;
+    const result = await boostAllowance(getDb(), viewer.actor, {
+      personId: textField(form, "personId") ?? "",
+      amount,
+      reason: textField(form, "reason"),
+      idempotencyKey: textField(form, "idempotencyKey") ?? "",
+    });
+    refreshAllowances();
+    const left = formatPointsWithValue(result.remainingThisMonth, viewer.org.pointValue);
+    if (result.replayed) return `That boost was already added. ${left} left to give this month.`;
+    return `Added ${formatPointsWithValue(amount, viewer.org.pointValue)} for this month. ${left} left to give.`;
+  });
+}
