@@ -86,15 +86,28 @@ function columnKey(name: string): string {
 }
 
 function readRow(row: CsvRow, header: (ImportColumn | null)[]): Draft {
-  const errors: ImportError[] = [];
-  const fail = (column: ImportColumn | null, message: string) => errors.push({ column, message });
-  if (row.fields.length !== header.length) {
-    fail(null, `Expected ${header.length} fields like the header, found ${row.fields.length}.`);
-  }
   const cells = new Map<ImportColumn, string>();
   header.forEach((column, index) => {
-    if (column) cells.set(column, (row.fields[index] ?? "").trim());
+    if (column) cells.set(column, row.fields[index] ?? "");
   });
+  const person = readPerson(cells);
+  if (row.fields.length !== header.length) {
+    person.errors.unshift({
+      column: null,
+      message: `Expected ${header.length} fields like the header, found ${row.fields.length}.`,
+    });
+  }
+  return { line: row.line, ...person };
+}
+
+/**
+ * The checks one person's cells get on their own, whether a file row or a form supplies them. Cells are
+ * trimmed first; a column missing from the map leaves that field out of the result.
+ */
+export function readPerson(raw: ReadonlyMap<ImportColumn, string>): Omit<Draft, "line"> {
+  const errors: ImportError[] = [];
+  const fail = (column: ImportColumn | null, message: string) => errors.push({ column, message });
+  const cells = new Map([...raw].map(([column, value]) => [column, value.trim()]));
   const text = (column: ImportColumn): string | undefined => {
     const value = cells.get(column);
     if (value !== undefined && value.length > MAX_TEXT)
@@ -130,7 +143,7 @@ function readRow(row: CsvRow, header: (ImportColumn | null)[]): Draft {
   set("active", active ? active === "true" : undefined);
 
   const managerEmail = cells.get("manager_email")?.toLowerCase();
-  return { line: row.line, errors, fields, managerEmail: nullIfBlank(managerEmail) };
+  return { errors, fields, managerEmail: nullIfBlank(managerEmail) };
 }
 
 function nullIfBlank(value: string | undefined): string | null | undefined {

@@ -14,6 +14,20 @@ export const COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof COLUMNS)[number];
 
+/** The field each column sets, so a complaint about a column can name the matching field of a form or API. */
+export const FIELD_OF_COLUMN = {
+  name: "name",
+  email: "email",
+  roles: "roles",
+  manager_email: "managerEmail",
+  department: "department",
+  cost_center: "costCenter",
+  external_employee_id: "externalEmployeeId",
+  birthday: "birthday",
+  hire_date: "hireDate",
+  active: "active",
+} as const satisfies Record<ImportColumn, keyof PersonFields | "managerEmail">;
+
 export interface ImportError {
   /** The column to highlight; null when the whole row is at fault. */
   column: ImportColumn | null;

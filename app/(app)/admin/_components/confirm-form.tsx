@@ -1,0 +1,87 @@
+"use client";
+
+import { type ReactNode, useActionState, useId, useRef } from "react";
+import { FormMessage } from "@/app/_components/form";
+import { dangerButtonClass, secondaryButtonClass } from "@/app/_components/styles";
+import { type FormState, IDLE } from "@/app/_lib/form-state";
+import { HiddenFields } from "./hidden-fields";
+import { PendingButton } from "./pending-button";
+import type { ServerFormAction } from "./use-kept-form";
+
+/**
+ * A button for a change that is hard to undo (retiring, revoking). It opens a modal dialog that says what
+ * will happen; only the dialog's own button submits. The dialog closes once the change is made and stays
+ * open with the reason when it is refused.
+ */
+export function ConfirmForm({
+  action,
+  fields,
+  triggerLabel,
+  triggerAccessibleLabel,
+  title,
+  confirmLabel,
+  pendingLabel,
+  children,
+}: {
+  action: ServerFormAction;
+  fields: Record<string, string>;
+  triggerLabel: string;
+  triggerAccessibleLabel?: string;
+  title: string;
+  confirmLabel: string;
+  pendingLabel: string;
+  children: ReactNode;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const [state, dispatch] = useActionState(async (previous: FormState, form: FormData) => {
+    const next = await action(previous, form);
+    if (next.status === "ok") dialog.current?.close();
+    return next;
+  }, IDLE);
+  return (
+    <>
+      <button
+        type="button"
+        className={dangerButtonClass}
+        aria-label={triggerAccessibleLabel}
+        aria-haspopup="dialog"
+        onClick={() => {
+          dialog.current?.showModal();
+          // The safe choice has the focus when the dialog opens.
+          cancel.current?.focus();
+        }}
+      >
+        {triggerLabel}
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(30rem,calc(100%-2rem))] rounded-xl border border-stone-200 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-950/40"
+      >
+        <form action={dispatch} className="space-y-4 p-5">
+          <h2 id={titleId} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <div className="space-y-2 text-sm text-stone-600">{children}</div>
+          <HiddenFields fields={fields} />
+          {state.status === "error" ? <FormMessage state={state} /> : null}
+          <div className="flex flex-wrap justify-end gap-2">
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              ref={cancel}
+              onClick={() => dialog.current?.close()}
+            >
+              Cancel
+            </button>
+            <PendingButton className={dangerButtonClass} pending={pendingLabel}>
+              {confirmLabel}
+            </PendingButton>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

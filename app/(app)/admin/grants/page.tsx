@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { PageHeader } from "@/app/_components/page-header";
+import { EmptyState, Panel } from "@/app/_components/panel";
+import { Points } from "@/app/_components/points";
+import { guarded } from "@/app/_lib/page-guard";
+import { requireViewer } from "@/app/_lib/viewer";
+import { listSpotAwards } from "@/core/list-spot-awards";
+import { getDb } from "@/db/client";
+import { formatInZone } from "../_components/format-time";
+import { GrantForm } from "./grant-form";
+
+const names = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
+
+export default async function SpotAwardsPage() {
+  const viewer = await requireViewer();
+  // The recent awards are also the check: only those who may grant points may read them.
+  const { awards, pointValue } = await guarded(listSpotAwards(getDb(), viewer.actor));
+  return (
+    <>
+      <PageHeader
+        title="Spot awards"
+        description="Points from the company rather than from anyone's allowance: for a launch, an anniversary, a rescue. They land in people's earned balances at once."
+      />
+      <div className="space-y-6">
+        <Panel title="Give a spot award">
+          {/* A fresh key on every render: one submit of this form takes effect once, however often it is sent. */}
+          <GrantForm idempotencyKey={randomUUID()} pointValue={pointValue} />
+        </Panel>
+        {awards.length === 0 ? (
+          <EmptyState title="No spot awards yet.">
+            Award points above; the latest awards will be listed here.
+          </EmptyState>
+        ) : (
+          <Panel title="Latest awards">
+            <ul className="divide-y divide-stone-200">
+              {awards.map((award) => (
+                <li key={award.recognitionId} className="space-y-1 py-3 first:pt-0 last:pb-0">
+                  <p className="font-medium">{names.format(award.recipients.map((person) => person.name))}</p>
+                  <p className="text-sm">
+                    <Points points={award.amountPerRecipient} value={pointValue} />
+                    {award.recipients.length > 1 ? (
+                      <>
+                        {" "}
+                        each, <Points points={award.totalAmount} value={pointValue} /> in all
+                      </>
+                    ) : null}
+                  </p>
+                  <p className="text-sm break-words text-stone-700">{award.message}</p>
+                  <p className="text-xs text-stone-500">
+                    {award.awardedBy ? `By ${award.awardedBy.name}` : "By an integration"} ·{" "}
+                    <time dateTime={award.createdAt}>
+                      {formatInZone(award.createdAt, viewer.org.timeZone)}
+                    </time>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </Panel>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type FormState, formAction, textField } from "@/app/_lib/form-state";
+import { requireViewer } from "@/app/_lib/viewer";
+import { deactivatePerson } from "@/core/deactivate-person";
+import { reactivatePerson } from "@/core/reactivate-person";
+import { updatePerson } from "@/core/update-person";
+import { getDb } from "@/db/client";
+import { personFromForm } from "../_components/person-form-data";
+
+/**
+ * Every change here can move a manager's per-report allowance, shown in the header and on the team
+ * page, as well as the People pages themselves.
+ */
+function refreshPeople() {
+  revalidatePath("/(app)", "layout");
+}
+
+export async function savePerson(_previous: FormState, form: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
+  return formAction(async () => {
+    const { person, changed } = await updatePerson(getDb(), viewer.actor, {
+      personId: textField(form, "personId") ?? "",
+      ...personFromForm(form),
+    });
+    if (changed.length === 0) return "Nothing to save: the details are as they were.";
+    refreshPeople();
+    return `Saved ${person.name}.`;
+  });
+}
+
+/** Its confirmation shows only a refusal: on success the page swaps to the Reactivate section. */
+export async function deactivate(_previous: FormState, form: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
+  return formAction(async () => {
+    await deactivatePerson(getDb(), viewer.actor, { personId: textField(form, "personId") ?? "" });
+    refreshPeople();
+    return "Deactivated.";
+  });
+}
+
+export async function reactivate(_previous: FormState, form: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
+  return formAction(async () => {
+    await reactivatePerson(getDb(), viewer.actor, { personId: textField(form, "personId") ?? "" });
+    refreshPeople();
+    return "Reactivated.";
+  });
+}

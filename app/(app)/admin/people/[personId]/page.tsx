@@ -1,0 +1,99 @@
+import Link from "next/link";
+import { PageHeader } from "@/app/_components/page-header";
+import { Panel } from "@/app/_components/panel";
+import { linkClass } from "@/app/_components/styles";
+import { guarded } from "@/app/_lib/page-guard";
+import { requireViewer } from "@/app/_lib/viewer";
+import { firstParam, type SearchParams } from "@/app/(app)/_recognitions/search-params";
+import { getPersonDetails, type PersonDetailsView } from "@/core/get-person-details";
+import { listPeople } from "@/core/list-people";
+import { formatPointsWithValue } from "@/core/money";
+import { getDb } from "@/db/client";
+import { formatDayInZone } from "../../_components/format-time";
+import { PersonForm } from "../_components/person-form";
+import { MANAGER_CHOICES, type ManagerOption, managerOption } from "../_components/person-form-data";
+import { savePerson } from "./actions";
+import { StatusSection } from "./status-section";
+
+function leaverConsequence({ leaver, pointValue }: PersonDetailsView): string {
+  const balance = formatPointsWithValue(leaver.earned, pointValue);
+  return leaver.policy === "forfeit"
+    ? `Their ${balance} earned balance will be forfeited: your organization's leaver policy is to forfeit what leavers have not redeemed.`
+    : `Their ${balance} earned balance will be kept: your organization's leaver policy lets leavers keep what they earned.`;
+}
+
+function currentManager({ manager }: PersonDetailsView): ManagerOption | null {
+  if (!manager) return null;
+  const option = managerOption(manager);
+  return manager.active ? option : { ...option, label: `${option.label}, deactivated` };
+}
+
+export default async function PersonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ personId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const viewer = await requireViewer();
+  const { personId } = await params;
+  const db = getDb();
+  const [details, managers] = await Promise.all([
+    guarded(getPersonDetails(db, viewer.actor, { personId })),
+    guarded(listPeople(db, viewer.actor, { active: true, limit: MANAGER_CHOICES })),
+  ]);
+  const { person } = details;
+  const justAdded = firstParam(await searchParams, "added") === "1";
+  const deactivatedOn = person.deactivatedAt
+    ? formatDayInZone(person.deactivatedAt, viewer.org.timeZone)
+    : null;
+
+  return (
+    <>
+      <PageHeader
+        title={person.name}
+        description={
+          <>
+            {person.email}
+            {person.active ? null : (
+              <span className="ml-2 rounded-full bg-stone-200 px-2 py-0.5 text-xs font-medium text-stone-700">
+                Deactivated
+              </span>
+            )}
+          </>
+        }
+        actions={
+          <Link href="/admin/people" className={linkClass}>
+            Back to people
+          </Link>
+        }
+      />
+      {justAdded ? (
+        <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Added {person.name}. They can sign in with {person.email}.
+        </p>
+      ) : null}
+      <div className="space-y-6">
+        <Panel title="Details">
+          <PersonForm
+            action={savePerson}
+            initial={person}
+            personId={person.id}
+            managerOptions={managers.items.map(managerOption)}
+            currentManager={currentManager(details)}
+            submitLabel="Save changes"
+            pendingLabel="Saving…"
+          />
+        </Panel>
+        <StatusSection
+          personId={person.id}
+          name={person.name}
+          active={person.active}
+          isSelf={person.id === viewer.person.id}
+          leaverConsequence={leaverConsequence(details)}
+          deactivatedOn={deactivatedOn}
+        />
+      </div>
+    </>
+  );
+}

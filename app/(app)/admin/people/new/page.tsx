@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { PageHeader } from "@/app/_components/page-header";
+import { Panel } from "@/app/_components/panel";
+import { linkClass } from "@/app/_components/styles";
+import { guarded } from "@/app/_lib/page-guard";
+import { requireViewer } from "@/app/_lib/viewer";
+import { listPeople } from "@/core/list-people";
+import { getDb } from "@/db/client";
+import { PersonForm } from "../_components/person-form";
+import { EMPTY_PERSON, MANAGER_CHOICES, managerOption } from "../_components/person-form-data";
+import { addPerson } from "./actions";
+
+export default async function NewPersonPage() {
+  const viewer = await requireViewer();
+  const managers = await guarded(listPeople(getDb(), viewer.actor, { active: true, limit: MANAGER_CHOICES }));
+  return (
+    <>
+      <PageHeader
+        title="Add a person"
+        description="They can sign in as soon as they are added, with the email you give here."
+        actions={
+          <Link href="/admin/people" className={linkClass}>
+            Back to people
+          </Link>
+        }
+      />
+      <Panel>
+        <PersonForm
+          action={addPerson}
+          initial={EMPTY_PERSON}
+          managerOptions={managers.items.map(managerOption)}
+          currentManager={null}
+          submitLabel="Add person"
+          pendingLabel="Adding…"
+        />
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type FormState, formAction, numberField, textField } from "@/app/_lib/form-state";
+import { requireViewer } from "@/app/_lib/viewer";
+import { DomainError } from "@/core/errors";
+import { type UpdateOrgSettingsInput, updateOrgSettings } from "@/core/update-org-settings";
+import { getDb } from "@/db/client";
+import { parseMoneyInput } from "./money-input";
+
+type ValuesMode = UpdateOrgSettingsInput["valuesMode"];
+type LeaverPolicy = UpdateOrgSettingsInput["leaverPolicy"];
+
+/** Every number on the form is required: a cleared field is refused by name, not silently left as it was. */
+function requiredNumber(form: FormData, name: string): number {
+  return numberField(form, name) ?? Number.NaN;
+}
+
+/**
+ * The point value's money part arrives as decimal text in the currency being saved. A locked point value
+ * is not on the form at all, so neither it nor the currency is sent.
+ */
+function pointValueFromForm(
+  form: FormData,
+): Pick<UpdateOrgSettingsInput, "currency" | "pointValuePoints" | "pointValueMinor"> {
+  if (!form.has("currency")) return {};
+  const currency = textField(form, "currency");
+  const moneyText = textField(form, "pointValueMoney") ?? "";
+  const code = currency?.toUpperCase();
+  // With no usable currency the amount can't be read; the use case names the currency as the problem.
+  const money = code && /^[A-Z]{3}$/.test(code) ? parseMoneyInput(moneyText, code) : null;
+  if (money && !money.ok) throw new DomainError("invalid", money.message, { field: "pointValueMinor" });
+  return {
+    currency,
+    pointValuePoints: requiredNumber(form, "pointValuePoints"),
+    pointValueMinor: money?.minor,
+  };
+}
+
+export async function saveOrgSettings(_previous: FormState, form: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
+  return formAction(async () => {
+    await updateOrgSettings(getDb(), viewer.actor, {
+      name: textField(form, "name") ?? "",
+      timeZone: textField(form, "timeZone"),
+      ...pointValueFromForm(form),
+      defaultMonthlyAllowance: requiredNumber(form, "defaultMonthlyAllowance"),
+      managerAllowancePerReport: requiredNumber(form, "managerAllowancePerReport"),
+      minPointsPerRecognition: requiredNumber(form, "minPointsPerRecognition"),
+      maxPointsPerRecognition: requiredNumber(form, "maxPointsPerRecognition"),
+      // The use case refuses anything that is not one of the choices, by field.
+      valuesMode: textField(form, "valuesMode") as ValuesMode,
+      leaverPolicy: textField(form, "leaverPolicy") as LeaverPolicy,
+    });
+    // The org's name and point value appear in the header of every page.
+    revalidatePath("/", "layout");
+    return "Settings saved.";
+  });
+}

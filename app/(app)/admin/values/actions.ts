@@ -1,0 +1,60 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type FormState, formAction, textField } from "@/app/_lib/form-state";
+import { requireViewer } from "@/app/_lib/viewer";
+import { createCompanyValue } from "@/core/create-company-value";
+import { renameCompanyValue } from "@/core/rename-company-value";
+import { retireCompanyValue } from "@/core/retire-company-value";
+import { getDb } from "@/db/client";
+
+// Values appear in the give form, the feed's filters and on recognitions everywhere.
+function revalidateValues() {
+  revalidatePath("/", "layout");
+}
+
+export async function addValue(_previous: FormState, form: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
+  return formAction(async () => {
+    const value = await createCompanyValue(getDb(), viewer.actor, {
+      name: textField(form, "name") ?? "",
+      description: textField(form, "description") ?? null,
+    });
+    revalidateValues();
+    return `Added #${value.name}.`;
+  });
+}
+
+export async function editValue(_previous: FormState, form: FormData): Promise<FormState> {
+  const viewer = await requireViewer();
+  return formAction(async () => {
+    const value = await renameCompanyValue(getDb(), viewer.actor, {
+      valueId: textField(form, "valueId") ?? "",
+      name: textField(form, "name") ?? "",
+      // A cleared description removes it.
+      description: textField(form, "description") ?? null,
+    });
+    revalidateValues();
+    return `Saved #${value.name}.`;
+  });
+}
+
+async function setRetired(form: FormData, restore: boolean): Promise<FormState> {
+  const viewer = await requireViewer();
+  return formAction(async () => {
+    const value = await retireCompanyValue(getDb(), viewer.actor, {
+      valueId: textField(form, "valueId") ?? "",
+      restore,
+    });
+    revalidateValues();
+    return restore ? `Restored #${value.name}.` : `Retired #${value.name}.`;
+  });
+}
+
+export async function retireValue(_previous: FormState, form: FormData): Promise<FormState> {
+  return setRetired(form, false);
+}
+
+export async function restoreValue(_previous: FormState, form: FormData): Promise<FormState> {
+  return setRetired(form, true);
+}

@@ -1,0 +1,111 @@
+import Link from "next/link";
+import { PageHeader } from "@/app/_components/page-header";
+import { EmptyState, Panel } from "@/app/_components/panel";
+import { linkClass, secondaryButtonClass } from "@/app/_components/styles";
+import { guarded } from "@/app/_lib/page-guard";
+import { requireViewer } from "@/app/_lib/viewer";
+import { listValueUsage } from "@/core/list-value-usage";
+import { getDb } from "@/db/client";
+import { ActionButton } from "../_components/action-button";
+import { formatDayInZone } from "../_components/format-time";
+import { restoreValue } from "./actions";
+import { ActiveValue } from "./active-value";
+import { AddValueForm } from "./add-value-form";
+
+const VALUES_MODE_TEXT: Record<string, string> = {
+  off: "off: recognitions carry no value",
+  optional: "optional",
+  required: "required on every recognition",
+};
+
+function usageText(count: number): string {
+  if (count === 0) return "Not used yet";
+  return `Used on ${new Intl.NumberFormat("en-US").format(count)} recognition${count === 1 ? "" : "s"}`;
+}
+
+export default async function CompanyValuesPage() {
+  const viewer = await requireViewer();
+  const { values } = await guarded(listValueUsage(getDb(), viewer.actor));
+  const active = values.filter((value) => value.retiredAt === null);
+  const retired = values.filter((value) => value.retiredAt !== null);
+  return (
+    <>
+      <PageHeader
+        title="Company values"
+        description={
+          <>
+            The hashtags people tag recognitions with. Values are{" "}
+            {VALUES_MODE_TEXT[viewer.org.valuesMode] ?? viewer.org.valuesMode} (
+            <Link href="/admin/settings" className={linkClass}>
+              change in Settings
+            </Link>
+            ).
+          </>
+        }
+      />
+      <div className="space-y-6">
+        <Panel title="Add a value">
+          <AddValueForm />
+        </Panel>
+
+        {active.length === 0 ? (
+          <EmptyState title="No company values yet.">
+            Add the values your company lives by, such as #ownership or #customer-first, so people can tag
+            their recognitions with them.
+          </EmptyState>
+        ) : (
+          <Panel title={`Active values (${active.length})`}>
+            <ul className="divide-y divide-stone-200">
+              {active.map((value) => (
+                <ActiveValue
+                  key={value.id}
+                  value={{
+                    id: value.id,
+                    name: value.name,
+                    description: value.description,
+                    usage: usageText(value.usageCount),
+                  }}
+                />
+              ))}
+            </ul>
+          </Panel>
+        )}
+
+        {retired.length > 0 ? (
+          <Panel
+            title={`Retired values (${retired.length})`}
+            description="Kept on the recognitions that carry them; nobody can tag new ones. Their names stay taken."
+          >
+            <ul className="divide-y divide-stone-200">
+              {retired.map((value) => (
+                <li
+                  key={value.id}
+                  className="flex flex-wrap items-start justify-between gap-3 py-4 first:pt-0 last:pb-0"
+                >
+                  <div className="min-w-0">
+                    <p className="font-semibold break-words text-stone-600">#{value.name}</p>
+                    {value.description ? <p className="text-sm text-stone-600">{value.description}</p> : null}
+                    <p className="text-sm text-stone-500">
+                      {value.retiredAt
+                        ? `Retired ${formatDayInZone(value.retiredAt, viewer.org.timeZone)} · `
+                        : ""}
+                      {usageText(value.usageCount)}
+                    </p>
+                  </div>
+                  <ActionButton
+                    action={restoreValue}
+                    fields={{ valueId: value.id }}
+                    label="Restore"
+                    accessibleLabel={`Restore #${value.name}`}
+                    pendingLabel="Restoring…"
+                    className={secondaryButtonClass}
+                  />
+                </li>
+              ))}
+            </ul>
+          </Panel>
+        ) : null}
+      </div>
+    </>
+  );
+}
