@@ -12,7 +12,7 @@ export interface LoadResult {
 }
 
 /** The database's own message: Drizzle wraps it in a "Failed query" error that only repeats the SQL. */
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   return cause instanceof Error ? cause.message : String(cause);
 }
@@ -44,7 +44,7 @@ export async function closedLoop(
         result.completed += 1;
       } catch (error) {
         result.errors += 1;
-        result.errorMessages.add(describe(error));
+        result.errorMessages.add(describeError(error));
       }
     }
   };

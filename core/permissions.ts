@@ -20,11 +20,15 @@ const PERMISSIONS = {
   set_allowance: ["manager_of_target", "admin"],
   boost_allowance: ["manager_of_target", "admin"],
   grant_points: ["admin", "system"],
+  // Every detail of everyone, inactive people included: the People page and HR syncs.
+  read_people: ["admin", "system"],
   manage_people: ["admin", "system", "operator"],
   update_org_settings: ["admin"],
   manage_values: ["admin"],
   manage_api_keys: ["admin"],
   read_audit_log: ["admin"],
+  // The admin pages as a whole; each page's own use case still checks its action.
+  open_admin_area: ["admin"],
   create_organization: ["operator"],
   check_ledger: ["finance", "admin", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;

@@ -18,7 +18,9 @@ test.describe("single sign-on through an OpenID Connect server", () => {
   }, testInfo) => {
     await signInThroughSso(page, "sofia.rossi@acme.example");
     await expect(page).toHaveURL(/localhost:\d+\/$/);
-    await expect(page.getByRole("link", { name: "Sofia Rossi", exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("banner").getByRole("link", { name: "Sofia Rossi", exact: true }),
+    ).toBeVisible();
     await saveScreenshot(page, testInfo, "sso-signed-in");
   });
 

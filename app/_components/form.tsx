@@ -38,9 +38,11 @@ export function Field({
   );
 }
 
-/** Props that tie a control to its error message for screen readers. */
+/** Props that tie a control to its error after a refused submit, and to its hint otherwise, for screen readers. */
 export function describedBy(id: string, error?: string) {
-  return error ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {};
+  return error
+    ? { "aria-invalid": true, "aria-describedby": `${id}-error` }
+    : { "aria-describedby": `${id}-hint` };
 }
 
 export function SubmitButton({ children, pending }: { children: ReactNode; pending: ReactNode }) {

@@ -36,6 +36,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
     AUTH_OIDC_NAME: "Acme SSO",
   };
+  // The isolation journey reads ids of the demo org straight from the database.
+  process.env.E2E_DATABASE_URL = env.DATABASE_URL;
   try {
     prepareDatabase(env);
     if (process.env.E2E_SKIP_BUILD !== "1") buildApp(env);

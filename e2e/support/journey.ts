@@ -7,7 +7,7 @@ export async function signInAs(page: Page, name: string): Promise<void> {
   const option = page.locator("#personId option", { hasText: name });
   await page.selectOption("#personId", { value: (await option.first().getAttribute("value")) ?? "" });
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("link", { name, exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name, exact: true })).toBeVisible();
 }
 
 /** Saves a full-page screenshot as an artifact of the journey (in test-results/e2e and the report). */

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 
+export const OTHER_ORG_ADMIN = "Gita Globex";
+
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const tsxBin = path.join(root, "node_modules/tsx/dist/cli.mjs");
@@ -15,9 +17,20 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv): vo
   }
 }
 
+/** The demo org Acme, plus a second org whose admin tries to reach Acme's pages in the isolation journey. */
 export function prepareDatabase(env: NodeJS.ProcessEnv): void {
   run(tsxBin, ["scripts/cli.ts", "migrate"], env);
   run(tsxBin, ["scripts/cli.ts", "seed-demo"], env);
+  run(
+    tsxBin,
+    [
+      "scripts/cli.ts",
+      "create-org",
+      ...["--name", "Globex", "--slug", "globex", "--time-zone", "Europe/Berlin", "--currency", "EUR"],
+      ...["--admin-name", OTHER_ORG_ADMIN, "--admin-email", "gita.globex@globex.example"],
+    ],
+    env,
+  );
 }
 
 export function buildApp(env: NodeJS.ProcessEnv): void {

@@ -24,7 +24,7 @@ async function ledgerSize(db: Database, orgId: string | undefined): Promise<stri
   ].join(", ");
 }
 
-function describe(violation: LedgerViolation): string {
+function describeViolation(violation: LedgerViolation): string {
   return `${violation.check} in org ${violation.orgId}: ${violation.detail}`;
 }
 
@@ -43,9 +43,9 @@ export const checkLedgerCommand: Command = {
       console.log(`ledger ok: ${await ledgerSize(db, orgId)} checked.`);
       return 0;
     }
-    console.error(`ledger check failed: ${describe(first)}`);
+    console.error(`ledger check failed: ${describeViolation(first)}`);
     console.error(`${violations.length} violations:`);
-    for (const violation of violations.slice(0, LISTED)) console.error(`  ${describe(violation)}`);
+    for (const violation of violations.slice(0, LISTED)) console.error(`  ${describeViolation(violation)}`);
     if (violations.length > LISTED) console.error(`  ...and ${violations.length - LISTED} more.`);
     return 1;
   },

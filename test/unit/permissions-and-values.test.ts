@@ -45,6 +45,8 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   read_leaderboard: { ...allPeople(true), system: true, operator: false },
   read_history: { ...allPeople(true), system: true, operator: false },
   search_people: { ...allPeople(true), system: true, operator: false },
+  // Full person records (emails, external ids, cost centers) are for admins and integrations.
+  read_people: { ...allPeople(false), admin: true, system: true, operator: false },
   read_balances: {
     ...allPeople(false),
     employeeAboutThemself: true,
@@ -80,6 +82,7 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   manage_values: { ...allPeople(false), admin: true, system: false, operator: false },
   manage_api_keys: { ...allPeople(false), admin: true, system: false, operator: false },
   read_audit_log: { ...allPeople(false), admin: true, system: false, operator: false },
+  open_admin_area: { ...allPeople(false), admin: true, system: false, operator: false },
   create_organization: { ...allPeople(false), system: false, operator: true },
   check_ledger: { ...allPeople(false), admin: true, finance: true, system: false, operator: true },
 };

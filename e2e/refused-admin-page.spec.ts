@@ -1,0 +1,11 @@
+import { expect, test } from "@playwright/test";
+import { saveScreenshot, signInAs } from "./support/journey";
+
+test("an employee opening an admin page is refused", async ({ page }, testInfo) => {
+  await signInAs(page, "Lucas Moreau");
+  await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  const response = await page.goto("/admin/settings");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  await saveScreenshot(page, testInfo, "employee-refused-admin");
+});

@@ -1,0 +1,579 @@
+import { randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../core/actor";
+import { boostAllowance } from "../../core/boost-allowance";
+import { checkLedger } from "../../core/check-ledger";
+import { createApiKey } from "../../core/create-api-key";
+import { createCompanyValue } from "../../core/create-company-value";
+import { createOrganization } from "../../core/create-organization";
+import { createPerson } from "../../core/create-person";
+import { deactivatePerson } from "../../core/deactivate-person";
+import type { DomainErrorCode } from "../../core/errors";
+import { getBalances } from "../../core/get-balances";
+import { getDisplayNames } from "../../core/get-display-names";
+import { getGivingRules } from "../../core/get-giving-rules";
+import { getLeaderboard } from "../../core/get-leaderboard";
+import { getOrgSettings } from "../../core/get-org-settings";
+import { getPersonDetails } from "../../core/get-person-details";
+import { getPersonProfile } from "../../core/get-person-profile";
+import { givePoints } from "../../core/give-points";
+import { grantPoints } from "../../core/grant-points";
+import { importPeople } from "../../core/import-people";
+import { listApiKeys } from "../../core/list-api-keys";
+import { listAuditLog } from "../../core/list-audit-log";
+import { listCompanyValues } from "../../core/list-company-values";
+import { listDepartments } from "../../core/list-departments";
+import { listFeed } from "../../core/list-feed";
+import { listPeople } from "../../core/list-people";
+import { listPersonHistory } from "../../core/list-person-history";
+import { listSpotAwards } from "../../core/list-spot-awards";
+import { listTeam } from "../../core/list-team";
+import { listValueUsage } from "../../core/list-value-usage";
+import { reactivatePerson } from "../../core/reactivate-person";
+import { renameCompanyValue } from "../../core/rename-company-value";
+import { retireCompanyValue } from "../../core/retire-company-value";
+import { revokeApiKey } from "../../core/revoke-api-key";
+import { searchColleagues } from "../../core/search-colleagues";
+import { setMonthlyAllowance } from "../../core/set-monthly-allowance";
+import { updateOrgSettings } from "../../core/update-org-settings";
+import { updatePerson } from "../../core/update-person";
+import { upsertPerson } from "../../core/upsert-person";
+import type { Database } from "../../db/client";
+import { workerDatabase } from "../support/database";
+import { key, type TestPerson } from "../support/factories";
+import { createOrgChart, type OrgChart } from "../support/org-chart";
+import { asSeenBy, expectAllowed, expectRefused, naming, settle } from "../support/outcomes";
+
+const database = workerDatabase();
+
+const NOW = new Date("2026-06-15T12:00:00Z");
+const now = () => NOW;
+
+/** What a use case's input names. For another org's actor these are swapped for values that exist nowhere. */
+type Refs = {
+  orgId: string;
+  /** The person the call is about. */
+  personId: string;
+  personEmail: string;
+  /** Whom the org's API key gives on behalf of. */
+  giverId: string;
+  valueId: string;
+  apiKeyId: string;
+  /** An email no one has, for the use cases that add a person. */
+  newEmail: string;
+};
+
+interface UseCase {
+  /** The input is about one person, so where the actor stands towards them may matter. */
+  aboutPerson: boolean;
+  /** A successful call writes; it then runs in an org of its own, so that the other cases never see it. */
+  writes: boolean;
+  /** Puts the person into the state the use case acts on. */
+  prepare?: (db: Database, chart: OrgChart, person: TestPerson) => Promise<unknown>;
+  /** The real use case with valid input. */
+  run: (db: Database, actor: Actor, refs: Refs) => Promise<unknown>;
+}
+
+const USE_CASES = {
+  "give-points": {
+    aboutPerson: true,
+    writes: true,
+    run: (db, actor, refs) =>
+      givePoints(
+        db,
+        actor,
+        {
+          giverId: actor.kind === "system" ? refs.giverId : undefined,
+          recipientIds: [refs.personId],
+          amount: 5,
+          message: "Thanks for the launch",
+          source: actor.kind === "system" ? "api" : "web",
+          idempotencyKey: key(),
+        },
+        now,
+      ),
+  },
+  "grant-points": {
+    aboutPerson: true,
+    writes: true,
+    run: (db, actor, refs) =>
+      grantPoints(
+        db,
+        actor,
+        { recipientIds: [refs.personId], amount: 10, message: "Spot award", idempotencyKey: key() },
+        now,
+      ),
+  },
+  "set-monthly-allowance": {
+    aboutPerson: true,
+    writes: true,
+    run: (db, actor, refs) =>
+      setMonthlyAllowance(db, actor, { personIds: [refs.personId], monthlyAmount: 50 }, now),
+  },
+  "boost-allowance": {
+    aboutPerson: true,
+    writes: true,
+    run: (db, actor, refs) =>
+      boostAllowance(
+        db,
+        actor,
+        { personId: refs.personId, amount: 10, reason: "Launch week", idempotencyKey: key() },
+        now,
+      ),
+  },
+  "get-balances": {
+    aboutPerson: true,
+    writes: false,
+    run: (db, actor, refs) => getBalances(db, actor, { personId: refs.personId }, now),
+  },
+  "list-feed": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => listFeed(db, actor, { limit: 100 }),
+  },
+  "list-person-history": {
+    aboutPerson: true,
+    writes: false,
+    run: (db, actor, refs) => listPersonHistory(db, actor, { personId: refs.personId, limit: 100 }),
+  },
+  "get-person-profile": {
+    aboutPerson: true,
+    writes: false,
+    run: (db, actor, refs) => getPersonProfile(db, actor, { personId: refs.personId }, now),
+  },
+  "get-leaderboard": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => getLeaderboard(db, actor, { limit: 100 }, now),
+  },
+  "search-colleagues": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => searchColleagues(db, actor, { limit: 50 }),
+  },
+  "list-departments": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => listDepartments(db, actor),
+  },
+  "list-company-values": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => listCompanyValues(db, actor),
+  },
+  "get-display-names": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor, refs) => getDisplayNames(db, actor, { people: [refs.personId], values: [refs.valueId] }),
+  },
+  "get-giving-rules": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => getGivingRules(db, actor),
+  },
+  "list-team": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => listTeam(db, actor, { scope: "all" }, now),
+  },
+  "get-person-details": {
+    aboutPerson: true,
+    writes: false,
+    run: (db, actor, refs) => getPersonDetails(db, actor, { personId: refs.personId }),
+  },
+  "list-people": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => listPeople(db, actor, { limit: 200 }),
+  },
+  "import-people": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor, refs) =>
+      importPeople(db, actor, { orgId: refs.orgId, csv: `name,email\r\nNew Hire,${refs.newEmail}\r\n` }, now),
+  },
+  "create-person": {
+    aboutPerson: true,
+    writes: true,
+    run: (db, actor, refs) =>
+      createPerson(db, actor, { name: "New Hire", email: refs.newEmail, managerId: refs.personId }, now),
+  },
+  "upsert-person": {
+    aboutPerson: true,
+    writes: true,
+    run: (db, actor, refs) =>
+      upsertPerson(
+        db,
+        actor,
+        { email: refs.newEmail, name: "New Hire", managerEmail: refs.personEmail },
+        now,
+      ),
+  },
+  "update-person": {
+    aboutPerson: true,
+    writes: true,
+    run: (db, actor, refs) =>
+      updatePerson(db, actor, { personId: refs.personId, department: "Research" }, now),
+  },
+  "deactivate-person": {
+    aboutPerson: true,
+    writes: true,
+    run: (db, actor, refs) => deactivatePerson(db, actor, { personId: refs.personId }, now),
+  },
+  "reactivate-person": {
+    aboutPerson: true,
+    writes: true,
+    prepare: (db, chart, person) => deactivatePerson(db, chart.admin.actor, { personId: person.id }, now),
+    run: (db, actor, refs) => reactivatePerson(db, actor, { personId: refs.personId }, now),
+  },
+  "list-spot-awards": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => listSpotAwards(db, actor, { limit: 50 }),
+  },
+  "get-org-settings": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => getOrgSettings(db, actor),
+  },
+  "update-org-settings": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor) => updateOrgSettings(db, actor, { defaultMonthlyAllowance: 150 }, now),
+  },
+  "list-value-usage": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => listValueUsage(db, actor),
+  },
+  "create-company-value": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor) => createCompanyValue(db, actor, { name: "kindness" }),
+  },
+  "rename-company-value": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor, refs) => renameCompanyValue(db, actor, { valueId: refs.valueId, name: "renamed" }),
+  },
+  "retire-company-value": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor, refs) => retireCompanyValue(db, actor, { valueId: refs.valueId }, now),
+  },
+  "create-api-key": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor) => createApiKey(db, actor, { name: "Payroll export" }, now),
+  },
+  "list-api-keys": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => listApiKeys(db, actor),
+  },
+  "revoke-api-key": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor, refs) => revokeApiKey(db, actor, { id: refs.apiKeyId }, now),
+  },
+  "list-audit-log": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => listAuditLog(db, actor, { limit: 200 }),
+  },
+  "check-ledger": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor, refs) => checkLedger(db, actor, { orgId: refs.orgId }),
+  },
+  "create-organization": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor, refs) =>
+      createOrganization(db, actor, {
+        name: "Another company",
+        slug: `t-${randomUUID().slice(0, 12)}`,
+        admin: { name: "Ada", email: refs.newEmail },
+      }),
+  },
+} satisfies Record<string, UseCase>;
+
+type UseCaseName = keyof typeof USE_CASES;
+
+interface Column {
+  actor: string;
+  /** Whom the call is about, for the title of a use case that takes a person or another org's ids. */
+  about: string;
+  /** The actor of org A (or of `otherOrg`) and the person of A the call is about. */
+  pick: (chart: OrgChart, otherOrg: OrgChart) => { actor: Actor; person: TestPerson };
+  otherOrg?: true;
+}
+
+const COLUMNS = [
+  {
+    actor: "an employee",
+    about: "on a colleague",
+    pick: (c) => ({ actor: c.employee.actor, person: c.colleague }),
+  },
+  {
+    actor: "an employee",
+    about: "on themself",
+    pick: (c) => ({ actor: c.employee.actor, person: c.employee }),
+  },
+  {
+    actor: "a manager",
+    about: "on someone outside their line",
+    pick: (c) => ({ actor: c.manager.actor, person: c.colleague }),
+  },
+  {
+    actor: "a manager",
+    about: "on a direct report",
+    pick: (c) => ({ actor: c.manager.actor, person: c.directReport }),
+  },
+  {
+    actor: "a manager",
+    about: "on an indirect report",
+    pick: (c) => ({ actor: c.manager.actor, person: c.indirectReport }),
+  },
+  { actor: "a manager", about: "on themself", pick: (c) => ({ actor: c.manager.actor, person: c.manager }) },
+  {
+    actor: "an admin",
+    about: "on a colleague",
+    pick: (c) => ({ actor: c.admin.actor, person: c.colleague }),
+  },
+  {
+    actor: "a finance person",
+    about: "on a colleague",
+    pick: (c) => ({ actor: c.finance.actor, person: c.colleague }),
+  },
+  {
+    actor: "the org's API key",
+    about: "on a colleague",
+    pick: (c) => ({ actor: c.org.system, person: c.colleague }),
+  },
+  {
+    actor: "an admin of another org",
+    about: "with this org's ids",
+    pick: (c, other) => ({ actor: other.admin.actor, person: c.colleague }),
+    otherOrg: true,
+  },
+] as const satisfies readonly Column[];
+
+/** `n/a`: the input names no person (relation columns) or no id of the org (the other org's admin). */
+type Outcome = "allowed" | DomainErrorCode | "n/a";
+/** One outcome per column; a generic, so that the mapping keeps the tuple's length. */
+type OutcomePer<Columns extends readonly unknown[]> = { readonly [Index in keyof Columns]: Outcome };
+type Row = OutcomePer<typeof COLUMNS>;
+
+// A cell is `ok` (allowed), `no` (forbidden), `nf` (not_found), `na` (not applicable) or the code of
+// another refusal the use case must give.
+const ok = "allowed";
+const no = "forbidden";
+const nf = "not_found";
+const na = "n/a";
+
+// biome-ignore format: the matrix reads as a table
+const EXPECTED: Record<UseCaseName, Row> = {
+  //                        employee on                manager on
+  //                        colleague    themself      outsider    direct  indirect  themself      admin  finance  API key  other org's admin
+  "give-points":           [ok,          "self_give",  ok,         ok,     ok,       "self_give",  ok,    ok,      ok,      "recipient_not_found"],
+  "grant-points":          [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
+  "set-monthly-allowance": [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
+  "boost-allowance":       [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
+  "get-balances":          [no,          ok,           no,         ok,     ok,       ok,           ok,    ok,      ok,      nf],
+  "list-feed":             [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      na],
+  "list-person-history":   [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      nf],
+  "get-person-profile":    [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      nf],
+  "get-leaderboard":       [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      na],
+  "search-colleagues":     [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      na],
+  "list-departments":      [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      na],
+  "list-company-values":   [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      na],
+  // Ids of another org are left out of the answer exactly like ids that exist nowhere.
+  "get-display-names":     [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      ok],
+  "get-giving-rules":      [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      na],
+  "list-team":             [no,          na,           ok,         na,     na,       na,           ok,    no,      no,      na],
+  "get-person-details":    [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
+  "list-people":           [no,          na,           no,         na,     na,       na,           ok,    no,      ok,      na],
+  // Naming another org (or one that doesn't exist) in `orgId` is refused before anything is looked up.
+  "import-people":         [no,          na,           no,         na,     na,       na,           ok,    no,      ok,      no],
+  "create-person":         [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
+  "upsert-person":         [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
+  "update-person":         [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
+  "deactivate-person":     [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
+  "reactivate-person":     [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
+  "list-spot-awards":      [no,          na,           no,         na,     na,       na,           ok,    no,      ok,      na],
+  "get-org-settings":      [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "update-org-settings":   [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "list-value-usage":      [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "create-company-value":  [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "rename-company-value":  [no,          na,           no,         na,     na,       na,           ok,    no,      no,      nf],
+  "retire-company-value":  [no,          na,           no,         na,     na,       na,           ok,    no,      no,      nf],
+  "create-api-key":        [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "list-api-keys":         [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "revoke-api-key":        [no,          na,           no,         na,     na,       na,           ok,    no,      no,      nf],
+  "list-audit-log":        [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  // Any orgId in the input is ignored for everyone but the operator: the other org's admin checks their own.
+  "check-ledger":          [no,          na,           no,         na,     na,       na,           ok,    ok,      no,      ok],
+  "create-organization":   [no,          na,           no,         na,     na,       na,           no,    no,      no,      na],
+};
+
+/** Files of core/ that authorise but are not use cases: the permission table and a helper use cases call. */
+const NOT_USE_CASES = ["permissions", "manage-target"];
+
+interface Case {
+  title: string;
+  name: UseCaseName;
+  column: Column;
+  expected: Exclude<Outcome, "n/a">;
+}
+
+function casesOf(name: UseCaseName): Case[] {
+  return COLUMNS.flatMap((column: Column, index) => {
+    const expected = EXPECTED[name][index];
+    if (expected === undefined || expected === na) return [];
+    const about = USE_CASES[name].aboutPerson || column.otherOrg ? `, ${column.about}` : "";
+    return [{ title: `${name} as ${column.actor}${about}`, name, column, expected }];
+  });
+}
+
+function refsOf(chart: OrgChart, person: TestPerson): Refs {
+  return {
+    orgId: chart.org.id,
+    personId: person.id,
+    personEmail: chart.emailOf(person),
+    giverId: chart.employee.id,
+    valueId: chart.valueId,
+    apiKeyId: chart.apiKeyId,
+    newEmail: `new-${randomUUID()}@${chart.org.slug}.test`,
+  };
+}
+
+/** Refs to nothing in any org: what another org's ids must be indistinguishable from. */
+function nowhereRefs(): Refs {
+  return {
+    orgId: randomUUID(),
+    personId: randomUUID(),
+    personEmail: `nobody-${randomUUID()}@nowhere.test`,
+    giverId: randomUUID(),
+    valueId: randomUUID(),
+    apiKeyId: randomUUID(),
+    newEmail: `new-${randomUUID()}@nowhere.test`,
+  };
+}
+
+describe("the authorisation matrix", () => {
+  let otherOrg: OrgChart;
+  beforeAll(async () => {
+    const { db } = await database();
+    otherOrg = await createOrgChart(db, NOW);
+  });
+
+  it("has a row for exactly the use cases of core/ that authorise their actor", async () => {
+    const core = path.resolve(import.meta.dirname, "../../core");
+    const authorising: string[] = [];
+    for (const file of await readdir(core)) {
+      if (!file.endsWith(".ts")) continue;
+      const source = await readFile(path.join(core, file), "utf8");
+      if (/\bauthorize(ForPeople)?\(/.test(source)) authorising.push(file.slice(0, -".ts".length));
+    }
+    const useCases = authorising.filter((name) => !NOT_USE_CASES.includes(name));
+    expect(useCases.sort()).toEqual(Object.keys(USE_CASES).sort());
+  });
+
+  describe.each(Object.keys(USE_CASES) as UseCaseName[])("%s", (name) => {
+    const useCase: UseCase = USE_CASES[name];
+    let chart: OrgChart;
+    beforeAll(async () => {
+      const { db } = await database();
+      chart = await createOrgChart(db, NOW);
+    });
+
+    it.each(casesOf(name).map((each) => [`${each.title}: ${each.expected}`, each] as const))(
+      "%s",
+      (_, { title, column, expected }) =>
+        naming(title, async () => {
+          const { db } = await database();
+          const org = expected === ok && useCase.writes ? await createOrgChart(db, NOW) : chart;
+          const { actor, person } = column.pick(org, otherOrg);
+          await useCase.prepare?.(db, org, person);
+          const refs = refsOf(org, person);
+          const call = () => useCase.run(db, actor, refs);
+          const outcome =
+            expected === ok
+              ? await expectAllowed(db, [org.org.id, otherOrg.org.id], useCase.writes, call)
+              : await expectRefused(db, [org.org.id, otherOrg.org.id], expected, call);
+          if (column.otherOrg) {
+            const nowhere = nowhereRefs();
+            const elsewhere = await settle(() => useCase.run(db, actor, nowhere));
+            expect(asSeenBy(outcome, refs), "this org's ids look exactly like ids of nothing").toEqual(
+              asSeenBy(elsewhere, nowhere),
+            );
+          }
+        }),
+    );
+  });
+});
+
+/** Reads whose answer names no row of the org: its giving rules, and a clean ledger's empty list. */
+const READS_SHOWING_NO_ROWS: UseCaseName[] = ["get-giving-rules", "check-ledger"];
+
+/** Everything that identifies an org's rows in an answer: row ids, and the slug in names and emails. */
+async function markersOf(db: Database, chart: OrgChart): Promise<string[]> {
+  const orgId = chart.org.id;
+  const rows = await db.execute<{ id: string }>(sql`
+    select id::text from people where org_id = ${orgId}::uuid
+    union all select id::text from recognitions where org_id = ${orgId}::uuid
+    union all select id::text from company_values where org_id = ${orgId}::uuid
+    union all select id::text from api_keys where org_id = ${orgId}::uuid`);
+  return [orgId, chart.org.slug, ...rows.map((row) => row.id)];
+}
+
+describe("every use case scoped to the actor's org", () => {
+  /** An org with rows of every kind a read shows, and what identifies them in an answer. */
+  interface ScopedOrg {
+    chart: OrgChart;
+    markers: string[];
+  }
+  let orgA: ScopedOrg;
+  let orgB: ScopedOrg;
+  beforeAll(async () => {
+    const { db } = await database();
+    const scoped = async (chart: OrgChart) => ({ chart, markers: await markersOf(db, chart) });
+    orgA = await scoped(await createOrgChart(db, NOW));
+    orgB = await scoped(await createOrgChart(db, NOW));
+  });
+
+  const reads = (Object.keys(USE_CASES) as UseCaseName[]).filter(
+    (name) => !USE_CASES[name].writes && !READS_SHOWING_NO_ROWS.includes(name),
+  );
+  const cases = reads.flatMap((name) =>
+    casesOf(name).filter((each) => each.expected === ok && !each.column.otherOrg),
+  );
+
+  // Run both ways: each org's answer showing its own rows proves both hold rows of the kind this read shows.
+  it.each(cases.map((each) => [each.title, each] as const))(
+    "%s shows its own org's rows and none of another's",
+    (_, { title, name, column }) =>
+      naming(title, async () => {
+        const { db } = await database();
+        for (const [own, other] of [
+          [orgA, orgB],
+          [orgB, orgA],
+        ] as const) {
+          const { actor, person } = column.pick(own.chart, other.chart);
+          const shown = JSON.stringify(await USE_CASES[name].run(db, actor, refsOf(own.chart, person)));
+          expect(
+            other.markers.filter((marker) => shown.includes(marker)),
+            "rows of another org",
+          ).toEqual([]);
+          expect(
+            own.markers.some((marker) => shown.includes(marker)),
+            "rows of its own org",
+          ).toBe(true);
+        }
+      }),
+  );
+});
