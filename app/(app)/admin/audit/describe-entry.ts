@@ -29,6 +29,8 @@ export interface DescribedEntry {
 
 const VERBS: Record<string, string> = {
   "organization.create": "created the organization",
+  "organization.seed_demo": "loaded the demo data",
+  "person.create": "added",
   "organization.update_settings": "changed the settings",
   "company_value.create": "added the value",
   "company_value.rename": "edited the value",
