@@ -44,7 +44,7 @@ export interface CreatePersonResult {
  * org pays per report.
  */
 export async function createPerson(
-  db: Database,
+  db: Executor,
   actor: Actor,
   input: CreatePersonInput,
   clock: Clock = systemClock,

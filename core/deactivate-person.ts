@@ -94,7 +94,7 @@ export function forfeitKey(personId: string, deactivatedAt: Date): string {
  * inactive changes nothing and returns what their deactivation did.
  */
 export async function deactivatePerson(
-  db: Database,
+  db: Executor,
   actor: Actor,
   input: DeactivatePersonInput,
   clock: Clock = systemClock,

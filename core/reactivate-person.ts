@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../db/client";
+import type { Executor } from "../db/client";
 import { organizations, people } from "../db/schema";
 import type { Actor } from "./actor";
 import { syncCurrentAllowance } from "./allowance-sync";
@@ -30,7 +30,7 @@ export interface ReactivatePersonResult {
  * admin, not a side effect of reactivation.
  */
 export async function reactivatePerson(
-  db: Database,
+  db: Executor,
   actor: Actor,
   input: ReactivatePersonInput,
   clock: Clock = systemClock,

@@ -73,7 +73,7 @@ type Editable = (typeof EDITABLE)[number];
  * manager re-syncs both managers' allowance for the current month when the org pays per report.
  */
 export async function updatePerson(
-  db: Database,
+  db: Executor,
   actor: Actor,
   input: UpdatePersonInput,
   clock: Clock = systemClock,

@@ -46,9 +46,9 @@ export interface UpsertPersonResult {
  * Creates or updates one person, for an HR system keeping the org in step (admins or the system).
  * People are matched like the CSV import matches them: by external id when given, else by email. The
  * work is done by the use cases an admin's hands would use (create, edit, deactivate, reactivate), so
- * the same checks, audit entries, leaver policy and allowance re-syncs apply. Each of those steps commits
- * on its own: a step that is refused leaves the earlier ones done, and sending the same request again
- * finishes the job, since every step is a no-op once it has taken effect.
+ * the same checks, audit entries, leaver policy and allowance re-syncs apply. They run inside one
+ * transaction (each step's own becomes a savepoint), so a step that is refused leaves nothing of the
+ * earlier ones behind.
  */
 export async function upsertPerson(
   db: Database,
@@ -59,31 +59,33 @@ export async function upsertPerson(
   authorize(actor, "manage_people");
   const orgId = actorOrgId(actor);
   const request = parseInput(upsertInput, input);
-  const managerId = await resolveManager(db, orgId, request.managerEmail);
+  return db.transaction(async (tx) => {
+    const managerId = await resolveManager(tx, orgId, request.managerEmail);
 
-  const match = await findMatch(db, orgId, request);
-  const person = match ?? (await addPerson(db, actor, request, managerId, clock));
-  if (match) {
-    if (request.active === true && !match.active) {
-      await reactivatePerson(db, actor, { personId: match.id }, clock);
+    const match = await findMatch(tx, orgId, request);
+    const person = match ?? (await addPerson(tx, actor, request, managerId, clock));
+    if (match) {
+      if (request.active === true && !match.active) {
+        await reactivatePerson(tx, actor, { personId: match.id }, clock);
+      }
+      await blaming(
+        { managerId: "managerEmail" },
+        updatePerson(tx, actor, editOf(match.id, request, managerId), clock),
+      );
     }
-    await blaming(
-      { managerId: "managerEmail" },
-      updatePerson(db, actor, editOf(match.id, request, managerId), clock),
-    );
-  }
-  // A person is created active; one sent as inactive leaves at once, under the same rules as anyone.
-  if (request.active === false && person.active) {
-    // Refused for the last active admin, which is the request's `active` asking too much.
-    await blaming({ personId: "active" }, deactivatePerson(db, actor, { personId: person.id }, clock));
-  }
+    // A person is created active; one sent as inactive leaves at once, under the same rules as anyone.
+    if (request.active === false && person.active) {
+      // Refused for the last active admin, which is the request's `active` asking too much.
+      await blaming({ personId: "active" }, deactivatePerson(tx, actor, { personId: person.id }, clock));
+    }
 
-  const [after] = await db
-    .select(PERSON_DETAIL_COLUMNS)
-    .from(people)
-    .where(and(eq(people.orgId, orgId), eq(people.id, person.id)));
-  if (!after) throw new DomainError("not_found", "That person isn't in your organization.");
-  return { person: after, created: !match };
+    const [after] = await tx
+      .select(PERSON_DETAIL_COLUMNS)
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.id, person.id)));
+    if (!after) throw new DomainError("not_found", "That person isn't in your organization.");
+    return { person: after, created: !match };
+  });
 }
 
 async function resolveManager(
@@ -141,7 +143,7 @@ async function findMatch(
 
 /** Adds the person the request describes, when no one matched it. */
 async function addPerson(
-  db: Database,
+  db: Executor,
   actor: Actor,
   request: UpsertRequest,
   managerId: string | null | undefined,

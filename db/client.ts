@@ -42,10 +42,12 @@ export function connectFromEnv(): Connection {
   return connect(databaseUrlFromEnv(), embedded ? { max: 1, prepare: false } : {});
 }
 
-let shared: Connection | undefined;
+// On globalThis rather than in a module variable: the server bundles this module into several chunks, each
+// with its own copy of module state, and the embedded database takes exactly one connection per process.
+const processWide = globalThis as typeof globalThis & { plauditConnection?: Connection };
 
 /** The app's connection pool, opened on first use so that importing this module (as `next build` does) never connects. */
 export function getDb(): Database {
-  shared ??= connectFromEnv();
-  return shared.db;
+  processWide.plauditConnection ??= connectFromEnv();
+  return processWide.plauditConnection.db;
 }

@@ -671,6 +671,23 @@ describe("integration API: people", () => {
     expect(listed.body.data).toEqual([updated.body.data]);
   });
 
+  it("writes nothing of an upsert whose last step is refused", async () => {
+    const { db } = await database();
+    const { org, apiKey } = await orgWithKey(db);
+
+    // Renaming the only admin succeeds as a step, but deactivating them is refused: neither happens.
+    const refused = await api.upsertPerson(apiKey, {
+      email: adminEmail(org),
+      name: "Renamed",
+      active: false,
+    });
+    expectError(refused, 409, "conflict", "active");
+    const [admin] = await db.select().from(people).where(eq(people.id, org.admin.id));
+    expect(defined(admin)).toMatchObject({ name: "Admin", active: true });
+    const audits = await db.select().from(auditLog).where(eq(auditLog.orgId, org.id));
+    expect(audits.filter((entry) => entry.action === "person.update")).toEqual([]);
+  });
+
   it("matches by external id first, so an HR record can change its email", async () => {
     const { db } = await database();
     const { org, apiKey } = await orgWithKey(db);
