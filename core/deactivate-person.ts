@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database, Executor } from "../db/client";
+import type { Executor } from "../db/client";
 import { ledgerTransactions, organizations, people } from "../db/schema";
 import type { Actor, Role } from "./actor";
 import { syncCurrentAllowance } from "./allowance-sync";

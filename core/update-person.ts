@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database, Executor } from "../db/client";
+import type { Executor } from "../db/client";
 import { organizations, people } from "../db/schema";
 import { type Actor, ROLES, type Role } from "./actor";
 import { syncCurrentAllowance } from "./allowance-sync";
