@@ -51,3 +51,10 @@ export function getDb(): Database {
   processWide.plauditConnection ??= connectFromEnv();
   return processWide.plauditConnection.db;
 }
+
+/** Closes the app's pool; the next `getDb()` opens a new one (for shutdown, and for tests that switch databases). */
+export async function closeDb(): Promise<void> {
+  const connection = processWide.plauditConnection;
+  processWide.plauditConnection = undefined;
+  await connection?.close();
+}

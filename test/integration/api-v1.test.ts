@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { and, asc, count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openApiDocument } from "../../app/api/v1/openapi";
 import * as openApiRoute from "../../app/api/v1/openapi.json/route";
 import * as balancesRoute from "../../app/api/v1/people/[id]/balances/route";
@@ -9,7 +9,7 @@ import * as peopleRoute from "../../app/api/v1/people/route";
 import * as recognitionsRoute from "../../app/api/v1/recognitions/route";
 import { createApiKey } from "../../core/create-api-key";
 import { revokeApiKey } from "../../core/revoke-api-key";
-import type { Database } from "../../db/client";
+import { closeDb, type Database } from "../../db/client";
 import { auditLog, organizations, people, recognitions } from "../../db/schema";
 import { defined, expectLedgerClean } from "../support/assertions";
 import { ensureWorkerDatabase, workerDatabase } from "../support/database";
@@ -24,6 +24,7 @@ beforeAll(async () => {
   // The handlers open the app's pool from DATABASE_URL on first use: point it at this worker's database.
   process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
 });
+afterAll(closeDb);
 
 // ---------------------------------------------------------------------------------------------------
 // A small client that calls the exported route handlers the way Next.js does.

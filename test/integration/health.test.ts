@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { closeDb } from "../../db/client";
 import { ensureWorkerDatabase } from "../support/database";
 import { databaseUrl } from "../support/database-urls";
 
@@ -8,6 +9,8 @@ vi.mock("next/server", () => ({ connection: async () => {} }));
 const originalUrl = process.env.DATABASE_URL;
 
 async function healthWith(url: string | undefined): Promise<Response> {
+  // The app keeps one pool per process; start each case from none, as a freshly started server would.
+  await closeDb();
   vi.resetModules();
   if (url === undefined) delete process.env.DATABASE_URL;
   else process.env.DATABASE_URL = url;
@@ -16,7 +19,8 @@ async function healthWith(url: string | undefined): Promise<Response> {
 }
 
 describe("GET /api/health", () => {
-  afterEach(() => {
+  afterEach(async () => {
+    await closeDb();
     process.env.DATABASE_URL = originalUrl;
   });
 
