@@ -60,7 +60,7 @@ function Problems({ result }: { result: ImportPeopleResult }) {
       </div>
       {rowErrors.length > 0 ? (
         <div className="-mx-5 overflow-x-auto px-5">
-          <table className="w-full min-w-[36rem] text-left text-sm">
+          <table className="w-full min-w-[26rem] text-left text-sm">
             <caption className="sr-only">Rows with errors</caption>
             <thead className="border-b border-stone-200 text-xs tracking-wide text-stone-500 uppercase">
               <tr>
@@ -94,7 +94,7 @@ function Problems({ result }: { result: ImportPeopleResult }) {
                       <span className="text-stone-500">whole row</span>
                     )}
                   </td>
-                  <td className="py-2 pl-3 font-medium text-red-800">{error.message}</td>
+                  <td className="py-2 pl-3 font-medium break-words text-red-800">{error.message}</td>
                 </tr>
               ))}
             </tbody>
