@@ -26,6 +26,8 @@ const PERMISSIONS = {
   update_org_settings: ["admin"],
   manage_values: ["admin"],
   manage_api_keys: ["admin"],
+  // Connecting a Slack workspace: an admin through the app's install flow, or the operator for any org.
+  manage_slack: ["admin", "operator"],
   read_audit_log: ["admin"],
   // The admin pages as a whole; each page's own use case still checks its action.
   open_admin_area: ["admin"],

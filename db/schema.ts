@@ -72,6 +72,10 @@ export const organizations = pgTable(
     maxPointsPerRecognition: integer("max_points_per_recognition").notNull().default(100),
     valuesMode: valuesMode("values_mode").notNull().default("optional"),
     leaverPolicy: leaverPolicy("leaver_policy").notNull().default("keep"),
+    /** Slack channel id where recognitions given in Slack are also announced; null posts where they were given. */
+    slackRecognitionChannel: text("slack_recognition_channel"),
+    /** Whether a Slack user who is not yet a person is added to the org on first use. */
+    slackAutoProvision: boolean("slack_auto_provision").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -436,6 +440,33 @@ export const apiKeys = pgTable(
     }),
     check("api_keys_secret_hash_format", sql`${t.secretHash} ~ '^[0-9a-f]{64}$'`),
     check("api_keys_revoked_shape", sql`${t.revokedBy} is null or ${t.revokedAt} is not null`),
+  ],
+);
+
+/**
+ * A Slack workspace that installed the app through OAuth, bound to one org. The bot token is stored
+ * encrypted (core/secret-box.ts); single-workspace deployments keep theirs in the environment instead.
+ */
+export const slackInstallations = pgTable(
+  "slack_installations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    teamId: text("team_id").notNull(),
+    teamName: text("team_name"),
+    enterpriseId: text("enterprise_id"),
+    botUserId: text("bot_user_id").notNull(),
+    botId: text("bot_id"),
+    botTokenEncrypted: text("bot_token_encrypted").notNull(),
+    scopes: text("scopes"),
+    installedBySlackUser: text("installed_by_slack_user"),
+    installedAt: timestamp("installed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("slack_installations_team_unique").on(t.teamId),
+    index("slack_installations_org_idx").on(t.orgId),
   ],
 );
 

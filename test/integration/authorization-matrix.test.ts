@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../core/actor";
 import { boostAllowance } from "../../core/boost-allowance";
 import { checkLedger } from "../../core/check-ledger";
@@ -36,6 +36,7 @@ import { reactivatePerson } from "../../core/reactivate-person";
 import { renameCompanyValue } from "../../core/rename-company-value";
 import { retireCompanyValue } from "../../core/retire-company-value";
 import { revokeApiKey } from "../../core/revoke-api-key";
+import { saveSlackInstallation } from "../../core/save-slack-installation";
 import { searchColleagues } from "../../core/search-colleagues";
 import { setMonthlyAllowance } from "../../core/set-monthly-allowance";
 import { updateOrgSettings } from "../../core/update-org-settings";
@@ -48,6 +49,8 @@ import { createOrgChart, type OrgChart } from "../support/org-chart";
 import { asSeenBy, expectAllowed, expectRefused, naming, settle } from "../support/outcomes";
 
 const database = workerDatabase();
+// save-slack-installation seals the bot token it stores.
+vi.stubEnv("PLAUDIT_SECRET_KEY", "authorization-matrix");
 
 const NOW = new Date("2026-06-15T12:00:00Z");
 const now = () => NOW;
@@ -279,6 +282,17 @@ const USE_CASES = {
     writes: true,
     run: (db, actor, refs) => revokeApiKey(db, actor, { id: refs.apiKeyId }, now),
   },
+  "save-slack-installation": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor, refs) =>
+      saveSlackInstallation(
+        db,
+        actor,
+        { orgId: refs.orgId, teamId: `T${randomUUID()}`, botUserId: "UBOT", botToken: "xoxb-matrix" },
+        now,
+      ),
+  },
   "list-audit-log": {
     aboutPerson: false,
     writes: false,
@@ -414,6 +428,8 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "create-api-key":        [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
   "list-api-keys":         [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
   "revoke-api-key":        [no,          na,           no,         na,     na,       na,           ok,    no,      no,      nf],
+  // Naming another org (or one that doesn't exist) in `orgId` is refused like import-people.
+  "save-slack-installation": [no,        na,           no,         na,     na,       na,           ok,    no,      no,      no],
   "list-audit-log":        [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
   // Any orgId in the input is ignored for everyone but the operator: the other org's admin checks their own.
   "check-ledger":          [no,          na,           no,         na,     na,       na,           ok,    ok,      no,      ok],

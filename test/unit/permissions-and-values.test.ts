@@ -81,6 +81,7 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   update_org_settings: { ...allPeople(false), admin: true, system: false, operator: false },
   manage_values: { ...allPeople(false), admin: true, system: false, operator: false },
   manage_api_keys: { ...allPeople(false), admin: true, system: false, operator: false },
+  manage_slack: { ...allPeople(false), admin: true, system: false, operator: true },
   read_audit_log: { ...allPeople(false), admin: true, system: false, operator: false },
   open_admin_area: { ...allPeople(false), admin: true, system: false, operator: false },
   create_organization: { ...allPeople(false), system: false, operator: true },

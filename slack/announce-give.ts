@@ -1,0 +1,86 @@
+import type { WebClient } from "@slack/web-api";
+import type { GivePointsResult } from "@/core/give-points";
+import { formatPoints, formatPointsWithValue, type PointValue } from "@/core/money";
+
+export interface SlackRecipient {
+  personId: string;
+  slackUserId: string;
+}
+
+export interface GiveAnnouncement {
+  giverSlackId: string;
+  recipients: SlackRecipient[];
+  amount: number;
+  reason: string;
+  values: string[];
+  result: GivePointsResult;
+  pointValue: PointValue;
+  /** Where the give happened; the public post goes there unless the org names a recognition channel. */
+  channel: string;
+  /** For a `+N` message: confirm in its thread instead of a separate post. */
+  threadTs?: string;
+  recognitionChannel: string | null;
+}
+
+function mentionList(ids: string[]): string {
+  const mentions = ids.map((id) => `<@${id}>`);
+  if (mentions.length <= 1) return mentions.join("");
+  return `${mentions.slice(0, -1).join(", ")} and ${mentions.at(-1)}`;
+}
+
+/** The public line, readable on its own in a busy channel. */
+export function publicText(give: GiveAnnouncement): string {
+  const each = give.recipients.length > 1 ? " each" : "";
+  const values = give.values.length > 0 ? `  ${give.values.map((value) => `#${value}`).join(" ")}` : "";
+  return `:tada: <@${give.giverSlackId}> gave ${mentionList(give.recipients.map((r) => r.slackUserId))} ${formatPoints(give.amount)}${each}: ${give.reason}${values}`;
+}
+
+/** What the giver alone sees: the give went through, and what is left this month. */
+export function confirmationText(give: GiveAnnouncement): string {
+  const total = give.amount * give.recipients.length;
+  return `You gave ${formatPointsWithValue(total, give.pointValue)} to ${mentionList(give.recipients.map((r) => r.slackUserId))}. You have ${formatPointsWithValue(give.result.allowanceRemaining, give.pointValue)} left to give this month.`;
+}
+
+function directMessageText(give: GiveAnnouncement, recipient: SlackRecipient): string {
+  const earned = give.result.earnedBalances[recipient.personId] ?? 0;
+  return `<@${give.giverSlackId}> gave you ${formatPointsWithValue(give.amount, give.pointValue)}: ${give.reason}\nYou now have ${formatPointsWithValue(earned, give.pointValue)} earned.`;
+}
+
+/**
+ * Tells everyone concerned about a give: the giver privately, the channel (or the org's recognition
+ * channel, or the message's thread), and each recipient by direct message. A replayed give was announced
+ * the first time, so it is only confirmed to the giver again. One failed post never stops the others.
+ */
+export async function announceGive(client: WebClient, give: GiveAnnouncement): Promise<void> {
+  const posts: Promise<unknown>[] = [
+    client.chat.postEphemeral({
+      channel: give.channel,
+      user: give.giverSlackId,
+      text: confirmationText(give),
+    }),
+  ];
+  if (!give.result.replayed) {
+    const channel = give.recognitionChannel ?? give.channel;
+    const inThread = give.threadTs && channel === give.channel ? { thread_ts: give.threadTs } : {};
+    posts.push(client.chat.postMessage({ channel, text: publicText(give), ...inThread }));
+    for (const recipient of give.recipients) {
+      posts.push(
+        client.conversations
+          .open({ users: recipient.slackUserId })
+          .then((opened) =>
+            client.chat.postMessage({
+              channel: opened.channel?.id ?? recipient.slackUserId,
+              text: directMessageText(give, recipient),
+            }),
+          ),
+      );
+    }
+  }
+  const outcomes = await Promise.allSettled(posts);
+  for (const outcome of outcomes) {
+    if (outcome.status === "rejected") {
+      const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+      console.error(`[slack] A recognition notice was not delivered: ${reason}`);
+    }
+  }
+}
