@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { GivePointsResult } from "@/core/give-points";
 import { formatPoints, formatPointsWithValue, type PointValue } from "@/core/money";
+import { replyPrivately } from "./private-reply";
 
 export interface SlackRecipient {
   personId: string;
@@ -22,17 +23,25 @@ export interface GiveAnnouncement {
   recognitionChannel: string | null;
 }
 
+const HASHTAG = /#([\p{L}\p{N}_-]+)/gu;
+
 function mentionList(ids: string[]): string {
   const mentions = ids.map((id) => `<@${id}>`);
   if (mentions.length <= 1) return mentions.join("");
   return `${mentions.slice(0, -1).join(", ")} and ${mentions.at(-1)}`;
 }
 
+/** The values a reason does not show yet: a reason typed in chat keeps the hashtags it was given with. */
+function valueTags(give: GiveAnnouncement): string {
+  const shown = new Set(Array.from(give.reason.matchAll(HASHTAG), ([, name = ""]) => name.toLowerCase()));
+  const missing = give.values.filter((value) => !shown.has(value));
+  return missing.length > 0 ? `  ${missing.map((value) => `#${value}`).join(" ")}` : "";
+}
+
 /** The public line, readable on its own in a busy channel. */
 export function publicText(give: GiveAnnouncement): string {
   const each = give.recipients.length > 1 ? " each" : "";
-  const values = give.values.length > 0 ? `  ${give.values.map((value) => `#${value}`).join(" ")}` : "";
-  return `:tada: <@${give.giverSlackId}> gave ${mentionList(give.recipients.map((r) => r.slackUserId))} ${formatPoints(give.amount)}${each}: ${give.reason}${values}`;
+  return `:tada: <@${give.giverSlackId}> gave ${mentionList(give.recipients.map((r) => r.slackUserId))} ${formatPoints(give.amount)}${each}: ${give.reason}${valueTags(give)}`;
 }
 
 /** What the giver alone sees: the give went through, and what is left this month. */
@@ -53,11 +62,7 @@ function directMessageText(give: GiveAnnouncement, recipient: SlackRecipient): s
  */
 export async function announceGive(client: WebClient, give: GiveAnnouncement): Promise<void> {
   const posts: Promise<unknown>[] = [
-    client.chat.postEphemeral({
-      channel: give.channel,
-      user: give.giverSlackId,
-      text: confirmationText(give),
-    }),
+    replyPrivately(client, { channel: give.channel, user: give.giverSlackId }, confirmationText(give)),
   ];
   if (!give.result.replayed) {
     const channel = give.recognitionChannel ?? give.channel;
@@ -65,14 +70,12 @@ export async function announceGive(client: WebClient, give: GiveAnnouncement): P
     posts.push(client.chat.postMessage({ channel, text: publicText(give), ...inThread }));
     for (const recipient of give.recipients) {
       posts.push(
-        client.conversations
-          .open({ users: recipient.slackUserId })
-          .then((opened) =>
-            client.chat.postMessage({
-              channel: opened.channel?.id ?? recipient.slackUserId,
-              text: directMessageText(give, recipient),
-            }),
-          ),
+        client.conversations.open({ users: recipient.slackUserId }).then((opened) =>
+          client.chat.postMessage({
+            channel: opened.channel?.id ?? recipient.slackUserId,
+            text: directMessageText(give, recipient),
+          }),
+        ),
       );
     }
   }

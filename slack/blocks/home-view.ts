@@ -1,0 +1,89 @@
+import type { types } from "@slack/bolt";
+import type { Balances } from "@/core/get-balances";
+import { formatPointsWithValue, type PointValue } from "@/core/money";
+import type { RecognitionItem } from "@/core/recognition-list";
+import { OPEN_GIVE_MODAL_ACTION_ID } from "./give-modal";
+import { escapeMrkdwn, slackDate } from "./mrkdwn";
+
+/** How many of the recognitions a person received their App Home lists. */
+export const RECENT_RECOGNITIONS = 5;
+
+export interface HomeFigures {
+  balances: Balances;
+  /** Newest first, at most RECENT_RECOGNITIONS. */
+  received: RecognitionItem[];
+}
+
+/** The App Home of a person in Plaudit: what they can give, what they earned, and who thanked them lately. */
+export function homeView({ balances, received }: HomeFigures): types.HomeView {
+  const { pointValue } = balances;
+  return {
+    type: "home",
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: "Your points" } },
+      {
+        type: "section",
+        fields: [
+          {
+            type: "mrkdwn",
+            text: `*Left to give this month*\n${formatPointsWithValue(balances.allowance.remaining, pointValue)}`,
+          },
+          { type: "mrkdwn", text: `*Earned*\n${formatPointsWithValue(balances.earned.balance, pointValue)}` },
+        ],
+      },
+      {
+        type: "actions",
+        block_id: "home_actions",
+        elements: [
+          {
+            type: "button",
+            action_id: OPEN_GIVE_MODAL_ACTION_ID,
+            style: "primary",
+            text: { type: "plain_text", text: "Give points" },
+          },
+        ],
+      },
+      { type: "divider" },
+      { type: "header", text: { type: "plain_text", text: "Recently received" } },
+      ...(received.length === 0
+        ? [noRecognitionsYet()]
+        : received.flatMap((item) => recognitionBlocks(item, pointValue))),
+    ],
+  };
+}
+
+/** The App Home of a Slack user Plaudit cannot place: `message` says how to get access. */
+export function unknownUserHomeView(message: string): types.HomeView {
+  return {
+    type: "home",
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: "Plaudit" } },
+      { type: "section", text: { type: "plain_text", text: message } },
+    ],
+  };
+}
+
+function noRecognitionsYet(): types.KnownBlock {
+  return {
+    type: "section",
+    text: {
+      type: "mrkdwn",
+      text: "No recognitions yet. When a colleague thanks you with points, it shows here.",
+    },
+  };
+}
+
+function recognitionBlocks(item: RecognitionItem, pointValue: PointValue): types.KnownBlock[] {
+  const giver = item.giver ? escapeMrkdwn(item.giver.name) : "Your company";
+  const points = formatPointsWithValue(item.amountPerRecipient, pointValue);
+  // A message written in Slack is already Slack markup (mentions, links); one typed elsewhere is plain text.
+  const message = item.source === "slack" ? item.message : escapeMrkdwn(item.message);
+  const values = item.values.map((value) => `#${value}`);
+  return [
+    { type: "section", text: { type: "mrkdwn", text: `*${giver}* gave you *${points}*\n${message}` } },
+    {
+      type: "context",
+      elements: [{ type: "mrkdwn", text: [slackDate(item.createdAt), ...values].join("  ·  ") }],
+    },
+  ];
+}

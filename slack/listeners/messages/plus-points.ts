@@ -1,0 +1,55 @@
+import type { App, types } from "@slack/bolt";
+import { getDb } from "@/db/client";
+import { giveInSlack, invalidGiveText } from "../../give-in-slack";
+import { parsePlusMessage } from "../../parse-give";
+import { replyPrivately } from "../../private-reply";
+import { workspaceOf } from "../../workspace-of";
+
+type NewMessage = types.GenericMessageEvent | types.ThreadBroadcastMessageEvent | types.FileShareMessageEvent;
+
+/** A person posting: plainly, as a thread reply also sent to the channel, or with a file attached. */
+const NEW_MESSAGE_SUBTYPES = new Set<string | undefined>([undefined, "thread_broadcast", "file_share"]);
+
+/**
+ * Only a message that names someone - a mention, or an @name typed without picking the person - is told
+ * what is wrong with it. People answer "+1" or "+1 great idea" all day to agree with each other; those read
+ * as a `+N` with nobody to thank and stay unanswered.
+ */
+const NAMES_SOMEONE = /<@[UW][A-Z0-9]+|(?:^|\s)@[\p{L}\p{N}]/u;
+
+const EXAMPLE = "For example: `+10 @ana great demo #teamwork`";
+
+/**
+ * Edits, deletions, joins and whatever an app posts are not gives. Slack marks an app posting with a
+ * user's token by its bot_id, without a subtype. (The app's own posts are dropped by Bolt already.)
+ */
+function isNewPersonMessage(message: types.AllMessageEvents): message is NewMessage {
+  return NEW_MESSAGE_SUBTYPES.has(message.subtype) && !("bot_id" in message && message.bot_id);
+}
+
+/**
+ * `+10 @ana great demo #teamwork` in a channel with the app gives points, confirmed in the message's
+ * thread. Bolt acknowledges events before this runs; Slack's retries and duplicate deliveries carry the
+ * same channel and ts, which the ledger's idempotency key turns into one give.
+ */
+export function registerPlusPoints(app: App): void {
+  app.message(async ({ message, context, client }) => {
+    if (!isNewPersonMessage(message)) return;
+    const text = message.text ?? "";
+    const parsed = parsePlusMessage(text);
+    if (parsed === null) return;
+    const from = { channel: message.channel, user: message.user, threadTs: message.thread_ts };
+    if (parsed.kind === "invalid") {
+      if (!NAMES_SOMEONE.test(text)) return;
+      return replyPrivately(client, from, `${invalidGiveText(parsed)} ${EXAMPLE}`);
+    }
+    const workspace = workspaceOf(context);
+    await giveInSlack(getDb(), client, {
+      workspace,
+      from,
+      give: parsed,
+      idempotencyKey: `slack:message:${workspace.teamId}:${message.channel}:${message.ts}`,
+      announceThreadTs: message.thread_ts ?? message.ts,
+    });
+  });
+}
