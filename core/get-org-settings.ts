@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../db/client";
-import { ledgerTransactions, organizations } from "../db/schema";
+import { ledgerTransactions, organizations, slackInstallations } from "../db/schema";
 import type { Actor } from "./actor";
 import { DomainError } from "./errors";
 import { actorOrgId, authorize } from "./permissions";
-import type { OrgSettings } from "./update-org-settings";
+import { type OrgSettings, SETTING_COLUMNS } from "./update-org-settings";
 
 export interface OrgSettingsView extends OrgSettings {
   /**
@@ -12,6 +12,10 @@ export interface OrgSettingsView extends OrgSettings {
    * same rule `updateOrgSettings` enforces, so the form never offers a change that would be refused.
    */
   pointValueLocked: boolean;
+  /** What SLACK_ORG names the org by, when one Slack workspace is served from the environment. */
+  slug: string;
+  /** The Slack workspaces connected to the org by installing the app ("Add to Slack"). */
+  slackWorkspaces: { teamId: string; teamName: string | null; installedAt: Date }[];
 }
 
 /** Whether any redemption (a hold, settled or not) exists in the org. */
@@ -29,21 +33,18 @@ export async function getOrgSettings(db: Executor, actor: Actor): Promise<OrgSet
   authorize(actor, "update_org_settings");
   const orgId = actorOrgId(actor);
   const [settings] = await db
-    .select({
-      name: organizations.name,
-      timeZone: organizations.timeZone,
-      currency: organizations.currency,
-      pointValuePoints: organizations.pointValuePoints,
-      pointValueMinor: organizations.pointValueMinor,
-      defaultMonthlyAllowance: organizations.defaultMonthlyAllowance,
-      managerAllowancePerReport: organizations.managerAllowancePerReport,
-      minPointsPerRecognition: organizations.minPointsPerRecognition,
-      maxPointsPerRecognition: organizations.maxPointsPerRecognition,
-      valuesMode: organizations.valuesMode,
-      leaverPolicy: organizations.leaverPolicy,
-    })
+    .select({ ...SETTING_COLUMNS, slug: organizations.slug })
     .from(organizations)
     .where(eq(organizations.id, orgId));
   if (!settings) throw new DomainError("not_found", "Organization not found.");
-  return { ...settings, pointValueLocked: await hasRedemption(db, orgId) };
+  const slackWorkspaces = await db
+    .select({
+      teamId: slackInstallations.teamId,
+      teamName: slackInstallations.teamName,
+      installedAt: slackInstallations.installedAt,
+    })
+    .from(slackInstallations)
+    .where(eq(slackInstallations.orgId, orgId))
+    .orderBy(slackInstallations.installedAt, slackInstallations.teamId);
+  return { ...settings, pointValueLocked: await hasRedemption(db, orgId), slackWorkspaces };
 }

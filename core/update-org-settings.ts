@@ -34,6 +34,17 @@ const updateOrgSettingsInput = z
     maxPointsPerRecognition: points("maximum").min(1, "The maximum is at least 1 point."),
     valuesMode: z.enum(["off", "optional", "required"], "Choose off, optional or required."),
     leaverPolicy: z.enum(["keep", "forfeit"], "Choose keep or forfeit."),
+    /** A public (C...) or private (G...) channel's id; channel names change, ids do not. Null posts where people give. */
+    slackRecognitionChannel: z
+      .string("Enter a Slack channel ID.")
+      .trim()
+      .toUpperCase()
+      .regex(
+        /^[CG][A-Z0-9]{6,}$/,
+        "Use a Slack channel ID such as C0123ABCD (channel details, at the bottom).",
+      )
+      .nullable(),
+    slackAutoProvision: z.boolean("Choose whether people who use Plaudit from Slack are added."),
   })
   .partial()
   .strict()
@@ -47,7 +58,8 @@ export type UpdateOrgSettingsInput = z.input<typeof updateOrgSettingsInput>;
 export type OrgSettings = Required<z.output<typeof updateOrgSettingsInput>>;
 type SettingName = keyof OrgSettings;
 
-const SETTING_COLUMNS = {
+/** The columns behind each setting; `getOrgSettings` reads the same ones. */
+export const SETTING_COLUMNS = {
   name: organizations.name,
   timeZone: organizations.timeZone,
   currency: organizations.currency,
@@ -59,6 +71,8 @@ const SETTING_COLUMNS = {
   maxPointsPerRecognition: organizations.maxPointsPerRecognition,
   valuesMode: organizations.valuesMode,
   leaverPolicy: organizations.leaverPolicy,
+  slackRecognitionChannel: organizations.slackRecognitionChannel,
+  slackAutoProvision: organizations.slackAutoProvision,
 } as const;
 
 /** What a redemption was priced in; changing it afterwards would re-price points already redeemed. */

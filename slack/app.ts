@@ -11,7 +11,7 @@ export interface SlackRuntime {
   settings: SlackSettings;
 }
 
-function logError(message: string, error: unknown): void {
+export function logError(message: string, error: unknown): void {
   // The message only: Slack payloads and Web API errors can carry tokens and personal data.
   console.error(`[slack] ${message}: ${error instanceof Error ? error.message : String(error)}`);
 }

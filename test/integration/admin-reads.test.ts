@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { describeEntry, idsToName } from "../../app/(app)/admin/audit/describe-entry";
 import { moneyInputText, parseMoneyInput } from "../../app/(app)/admin/settings/money-input";
 import { createCompanyValue } from "../../core/create-company-value";
@@ -11,6 +12,7 @@ import { listAuditLog } from "../../core/list-audit-log";
 import { listSpotAwards } from "../../core/list-spot-awards";
 import { listValueUsage } from "../../core/list-value-usage";
 import { retireCompanyValue } from "../../core/retire-company-value";
+import { saveSlackInstallation } from "../../core/save-slack-installation";
 import { updateOrgSettings } from "../../core/update-org-settings";
 import type { Database } from "../../db/client";
 import { defined, expectDomainError } from "../support/assertions";
@@ -74,8 +76,40 @@ describe("getOrgSettings", () => {
       maxPointsPerRecognition: 60,
       valuesMode: "required",
       leaverPolicy: "forfeit",
+      slackRecognitionChannel: null,
+      slackAutoProvision: false,
       pointValueLocked: false,
+      slug: org.slug,
+      slackWorkspaces: [],
     });
+  });
+
+  it("lists the org's own Slack workspaces and Slack settings, never another org's", async () => {
+    vi.stubEnv("PLAUDIT_SECRET_KEY", "admin-reads-test-key");
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
+    const { db } = await database();
+    const org = await createTestOrg(db, { slackRecognitionChannel: "C0KUDOS", slackAutoProvision: true });
+    const other = await createTestOrg(db);
+    const installedAt = new Date("2026-04-01T10:00:00Z");
+    const teamId = `T${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
+    const install = { teamName: "Acme", botUserId: "UBOT", botToken: "xoxb-admin-reads" };
+    await saveSlackInstallation(db, org.admin.actor, { ...install, teamId }, () => installedAt);
+    await saveSlackInstallation(db, other.admin.actor, {
+      ...install,
+      teamId: `${teamId}X`,
+      teamName: "Other",
+    });
+
+    expect(await getOrgSettings(db, org.admin.actor)).toMatchObject({
+      slackRecognitionChannel: "C0KUDOS",
+      slackAutoProvision: true,
+      slackWorkspaces: [{ teamId, teamName: "Acme", installedAt }],
+    });
+    expect((await getOrgSettings(db, other.admin.actor)).slackWorkspaces.map((w) => w.teamName)).toEqual([
+      "Other",
+    ]);
   });
 
   it("reports the point value locked exactly when updateOrgSettings would refuse to change it", async () => {
@@ -264,6 +298,51 @@ describe("audit entries as the audit page shows them", () => {
       },
       { field: "valuesMode", label: "Company values", before: "Optional", after: "Required" },
     ]);
+  });
+
+  it("reads the Slack settings and a Slack install in words", async () => {
+    vi.stubEnv("PLAUDIT_SECRET_KEY", "admin-reads-test-key");
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
+    const { db } = await database();
+    const org = await createTestOrg(db, { timeZone: "UTC" });
+    await updateOrgSettings(db, org.admin.actor, {
+      slackRecognitionChannel: "C0KUDOS",
+      slackAutoProvision: true,
+    });
+    await saveSlackInstallation(db, org.admin.actor, {
+      teamId: `T${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`,
+      teamName: "Acme",
+      botUserId: "UBOT",
+      botToken: "xoxb-admin-reads",
+    });
+    const { entries } = await listAuditLog(db, org.admin.actor, { limit: 2 });
+    const context = {
+      names: { people: {}, values: {} },
+      timeZone: "UTC",
+      pointValue: { points: 10, minor: 100, currency: "USD" },
+    };
+    const [install, settings] = entries.map((entry) => describeEntry(entry, context));
+
+    expect(settings?.verb).toBe("changed the settings");
+    expect(settings?.changes).toEqual([
+      {
+        field: "slackRecognitionChannel",
+        label: "Slack recognition channel",
+        before: null,
+        after: "C0KUDOS",
+      },
+      { field: "slackAutoProvision", label: "Add people from Slack", before: "No", after: "Yes" },
+    ]);
+    expect(install?.verb).toBe("connected Slack");
+    expect(install?.changes[0]).toEqual({
+      field: "teamName",
+      label: "Slack workspace",
+      before: null,
+      after: "Acme",
+    });
+    expect(JSON.stringify(install)).not.toContain("xoxb-");
   });
 
   it("names the person an entry is about and leaves unchanged context out", async () => {

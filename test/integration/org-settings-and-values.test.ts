@@ -65,6 +65,8 @@ describe("updating org settings", () => {
       maxPointsPerRecognition: 50,
       valuesMode: "required",
       leaverPolicy: "forfeit",
+      slackRecognitionChannel: null,
+      slackAutoProvision: false,
     });
     const [row] = await db.select().from(organizations).where(eq(organizations.id, org.id));
     expect(row).toMatchObject(settings);
@@ -109,6 +111,11 @@ describe("updating org settings", () => {
       [{ minPointsPerRecognition: 150 }, "minPointsPerRecognition"],
       [{ valuesMode: "sometimes" as "off" }, "valuesMode"],
       [{ leaverPolicy: "burn" as "keep" }, "leaverPolicy"],
+      [{ slackRecognitionChannel: "#general" }, "slackRecognitionChannel"],
+      [{ slackRecognitionChannel: "U0123ABCD" }, "slackRecognitionChannel"],
+      [{ slackRecognitionChannel: "C01" }, "slackRecognitionChannel"],
+      [{ slackRecognitionChannel: "" }, "slackRecognitionChannel"],
+      [{ slackAutoProvision: "yes" as unknown as boolean }, "slackAutoProvision"],
       [{}, "_"],
     ];
     for (const [input, field] of cases) {
@@ -120,6 +127,42 @@ describe("updating org settings", () => {
     await expectRefusedWithoutWrites(db, [org.id], "invalid", () =>
       updateOrgSettings(db, org.admin.actor, { slug: "new-slug" } as UpdateOrgSettingsInput),
     );
+  });
+
+  it("sets, normalises and clears the Slack recognition channel and auto-provisioning, with an audit entry each", async () => {
+    const { db, org } = await setup();
+    const set = await updateOrgSettings(db, org.admin.actor, {
+      slackRecognitionChannel: " c0123abcd ",
+      slackAutoProvision: true,
+    });
+    expect(set).toMatchObject({ slackRecognitionChannel: "C0123ABCD", slackAutoProvision: true });
+    const [row] = await db
+      .select({
+        channel: organizations.slackRecognitionChannel,
+        autoProvision: organizations.slackAutoProvision,
+      })
+      .from(organizations)
+      .where(eq(organizations.id, org.id));
+    expect(row).toEqual({ channel: "C0123ABCD", autoProvision: true });
+
+    const cleared = await updateOrgSettings(db, org.admin.actor, {
+      slackRecognitionChannel: null,
+      slackAutoProvision: true,
+    });
+    expect(cleared).toMatchObject({ slackRecognitionChannel: null, slackAutoProvision: true });
+    const audits = await db
+      .select({ before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "organization.update_settings")))
+      .orderBy(auditLog.id);
+    expect(audits).toEqual([
+      {
+        before: { slackRecognitionChannel: null, slackAutoProvision: false },
+        after: { slackRecognitionChannel: "C0123ABCD", slackAutoProvision: true },
+      },
+      // Auto-provisioning was already on: only the channel changed.
+      { before: { slackRecognitionChannel: "C0123ABCD" }, after: { slackRecognitionChannel: null } },
+    ]);
   });
 
   it("lets only admins change settings", async () => {
@@ -288,7 +331,7 @@ describe("managing company values", () => {
       .select({ action: auditLog.action, before: auditLog.before, after: auditLog.after })
       .from(auditLog)
       .where(and(eq(auditLog.orgId, org.id), eq(auditLog.targetId, value.id)))
-      .orderBy(auditLog.createdAt);
+      .orderBy(auditLog.id);
     expect(audits.map((audit) => audit.action)).toEqual([
       "company_value.create",
       "company_value.retire",

@@ -17,12 +17,25 @@ export interface FakeSlackUser {
   teamId?: string;
 }
 
+/** A workspace that an OAuth install code stands for: what `oauth.v2.access` answers for it. */
+export interface FakeSlackInstall {
+  teamId: string;
+  teamName?: string;
+  botToken: string;
+  botUserId?: string;
+  /** The Slack user who clicked "Allow". */
+  userId?: string;
+  scope?: string;
+}
+
 export interface FakeSlack {
   /** Base URL for SLACK_API_URL, ending with a slash as the Web API client expects. */
   url: string;
   calls: SlackCall[];
   callsTo: (method: string) => SlackCall[];
   addUser: (user: FakeSlackUser) => void;
+  /** Lets `oauth.v2.access` exchange `code` once, as Slack does; any other code is `invalid_code`. */
+  addInstallCode: (code: string, install: FakeSlackInstall) => void;
   /** Makes the next calls to a method fail with this Slack error code. */
   failNext: (method: string, error: string) => void;
   close: () => Promise<void>;
@@ -51,6 +64,7 @@ export async function startFakeSlack(
   const calls: SlackCall[] = [];
   const users = new Map<string, FakeSlackUser>();
   const failures = new Map<string, string>();
+  const installCodes = new Map<string, FakeSlackInstall>();
   let counter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, "0")}`;
 
@@ -95,6 +109,23 @@ export async function startFakeSlack(
       case "views.update":
       case "views.push":
         return { ok: true, view: { id: `V${++counter}`, ...(call.args.view as object) } };
+      case "oauth.v2.access": {
+        const install = installCodes.get(String(call.args.code));
+        if (!install) return { ok: false, error: "invalid_code" };
+        installCodes.delete(String(call.args.code));
+        return {
+          ok: true,
+          access_token: install.botToken,
+          token_type: "bot",
+          scope: install.scope ?? "commands,chat:write",
+          bot_user_id: install.botUserId ?? bot.userId,
+          app_id: "A0PLAUDIT",
+          team: { id: install.teamId, name: install.teamName ?? "Fake" },
+          enterprise: null,
+          authed_user: { id: install.userId ?? "UINSTALLER" },
+          is_enterprise_install: false,
+        };
+      }
       default:
         return { ok: false, error: "unknown_method" };
     }
@@ -116,6 +147,7 @@ export async function startFakeSlack(
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
     addUser: (user) => users.set(user.id, user),
+    addInstallCode: (code, install) => installCodes.set(code, install),
     failNext: (method, error) => failures.set(method, error),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

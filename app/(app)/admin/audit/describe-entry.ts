@@ -46,6 +46,7 @@ const VERBS: Record<string, string> = {
   "allowance.boost": "boosted this month's allowance of",
   "points.grant": "made a spot award",
   "points.forfeit": "forfeited the earned points of",
+  "slack.install": "connected Slack",
 };
 
 const LABELS: Record<string, string> = {
@@ -58,6 +59,13 @@ const LABELS: Record<string, string> = {
   maxPointsPerRecognition: "Most points per recognition",
   valuesMode: "Company values",
   leaverPolicy: "Leaver policy",
+  slackRecognitionChannel: "Slack recognition channel",
+  slackAutoProvision: "Add people from Slack",
+  teamName: "Slack workspace",
+  teamId: "Slack workspace ID",
+  botUserId: "Slack bot user",
+  installedBySlackUser: "Installed by Slack user",
+  scopes: "Slack permissions",
   retiredAt: "Retired",
   revokedAt: "Revoked",
   prefix: "Key starts with",
@@ -102,6 +110,10 @@ const FIELD_ORDER = [
   "maxPointsPerRecognition",
   "valuesMode",
   "leaverPolicy",
+  "slackRecognitionChannel",
+  "slackAutoProvision",
+  "teamName",
+  "teamId",
   "recipientIds",
   "amount",
   "monthlyAmount",

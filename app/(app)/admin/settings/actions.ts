@@ -51,6 +51,9 @@ export async function saveOrgSettings(_previous: FormState, form: FormData): Pro
       // The use case refuses anything that is not one of the choices, by field.
       valuesMode: textField(form, "valuesMode") as ValuesMode,
       leaverPolicy: textField(form, "leaverPolicy") as LeaverPolicy,
+      // An empty channel field means none: announce where people give.
+      slackRecognitionChannel: textField(form, "slackRecognitionChannel") ?? null,
+      slackAutoProvision: form.get("slackAutoProvision") === "on",
     });
     // The org's name and point value appear in the header of every page.
     revalidatePath("/", "layout");

@@ -1,18 +1,23 @@
 import { PageHeader } from "@/app/_components/page-header";
 import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
+import { firstParam, type SearchParams } from "@/app/(app)/_recognitions/search-params";
 import { getOrgSettings } from "@/core/get-org-settings";
 import { getDb } from "@/db/client";
+import { slackSettingsFromEnv } from "@/slack/settings";
 import { SettingsForm } from "./settings-form";
+import { slackStatus } from "./slack-status";
 
 /** Every IANA zone the runtime knows, plus UTC (which it lists under no region) and the saved zone. */
 function timeZoneChoices(saved: string): string[] {
   return [...new Set(["UTC", saved, ...Intl.supportedValuesOf("timeZone")])].sort();
 }
 
-export default async function OrgSettingsPage() {
+export default async function OrgSettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireViewer();
   const settings = await guarded(getOrgSettings(getDb(), viewer.actor));
+  // Where the Slack install comes back to once the workspace is connected.
+  const justConnected = firstParam(await searchParams, "slack") === "connected";
   return (
     <>
       <PageHeader
@@ -23,6 +28,7 @@ export default async function OrgSettingsPage() {
         settings={settings}
         timeZones={timeZoneChoices(settings.timeZone)}
         currencies={Intl.supportedValuesOf("currency")}
+        slack={{ status: slackStatus(slackSettingsFromEnv(), settings, viewer.org.timeZone), justConnected }}
       />
     </>
   );

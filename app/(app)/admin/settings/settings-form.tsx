@@ -11,6 +11,8 @@ import { saveOrgSettings } from "./actions";
 import { ChoiceGroup } from "./choice-group";
 import { moneyInputText } from "./money-input";
 import { PointValueFields } from "./point-value-fields";
+import { SlackPanel } from "./slack-panel";
+import type { SlackStatus } from "./slack-status";
 
 const VALUES_MODES = [
   { value: "off", label: "Off", description: "Recognitions carry no company value." },
@@ -52,10 +54,12 @@ export function SettingsForm({
   settings,
   timeZones,
   currencies,
+  slack,
 }: {
   settings: OrgSettingsView;
   timeZones: readonly string[];
   currencies: readonly string[];
+  slack: { status: SlackStatus; justConnected: boolean };
 }) {
   const form = useKeptForm(saveOrgSettings);
   const pointValue: PointValue = {
@@ -213,6 +217,24 @@ export function SettingsForm({
             error={form.error("leaverPolicy")}
           />
         </Panel>
+
+        <SlackPanel
+          status={slack.status}
+          justConnected={slack.justConnected}
+          defaults={{
+            channel: form.kept("slackRecognitionChannel", settings.slackRecognitionChannel ?? ""),
+            // An unticked box sends nothing: after a refused submit, absent means unticked.
+            autoProvision:
+              form.kept(
+                "slackAutoProvision",
+                form.state.status === "error" ? "" : settings.slackAutoProvision ? "on" : "",
+              ) === "on",
+          }}
+          errors={{
+            channel: form.error("slackRecognitionChannel"),
+            autoProvision: form.error("slackAutoProvision"),
+          }}
+        />
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
