@@ -54,7 +54,7 @@ export async function listSpotAwards(
     join ledger_transactions t on t.org_id = r.org_id and t.id = r.transaction_id
     left join people a on a.org_id = t.org_id and a.id = t.actor_person_id
     where r.org_id = ${orgId}::uuid and r.giver_id is null and t.kind = 'grant'
-    order by r.created_at desc, r.id desc
+    order by r.created_at desc nulls last, r.id desc nulls last
     limit ${request.limit}`);
   return {
     awards: rows.map((row) => ({

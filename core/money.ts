@@ -32,6 +32,31 @@ export function currencyFractionDigits(currency: string): number {
   return digits;
 }
 
+// Building an Intl formatter costs tens of microseconds; a page showing hundreds of figures reuses them.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function cachedFormatter(key: string, create: () => Intl.NumberFormat): Intl.NumberFormat {
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = create();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function moneyFormatter(locale: string, currency: string, digits: number): Intl.NumberFormat {
+  return cachedFormatter(
+    `money|${locale}|${currency}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  );
+}
+
 /** "$12.00", "¥1,200", "€3.50" from integer minor units, without float arithmetic on the amount. */
 export function formatMoney(minor: number, currency: string, locale = "en-US"): string {
   const digits = currencyFractionDigits(currency);
@@ -42,13 +67,7 @@ export function formatMoney(minor: number, currency: string, locale = "en-US"): 
   const whole = digitsText.slice(0, digitsText.length - digits);
   const fraction = digits > 0 ? digitsText.slice(-digits) : "";
   // Format the whole part with grouping, then splice the exact fraction in as a string.
-  const formatter = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-  const text = formatter
+  const text = moneyFormatter(locale, currency, digits)
     .formatToParts(Number(whole))
     .map((part) => (part.type === "fraction" ? fraction : part.value))
     .join("");
@@ -56,7 +75,7 @@ export function formatMoney(minor: number, currency: string, locale = "en-US"): 
 }
 
 export function formatPoints(points: number, locale = "en-US"): string {
-  return `${new Intl.NumberFormat(locale).format(points)} pts`;
+  return `${cachedFormatter(`points|${locale}`, () => new Intl.NumberFormat(locale)).format(points)} pts`;
 }
 
 /** "120 pts · $12.00": every points figure a person sees carries its money value. */

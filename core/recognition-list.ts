@@ -126,7 +126,7 @@ export async function listRecognitions(
     from recognitions r
     left join people g on g.org_id = r.org_id and g.id = r.giver_id
     where ${sql.join(clauses, sql` and `)}
-    order by r.created_at desc, r.id desc
+    order by r.created_at desc nulls last, r.id desc nulls last
     limit ${page.limit + 1}`);
   // A well-formed but impossible date (February 30th) only fails in the database.
   const rows = await query.catch((error: unknown) => {

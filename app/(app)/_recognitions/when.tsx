@@ -4,21 +4,34 @@ const DAY = 24 * HOUR;
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
+// A feed page shows many dates in one time zone; building a formatter per date dominated its render time.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timeZone: string, style: "year" | "day" | "dayAndYear" | "full"): Intl.DateTimeFormat {
+  const key = `${timeZone}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
+      year: { year: "numeric" },
+      day: { month: "short", day: "numeric" },
+      dayAndYear: { month: "short", day: "numeric", year: "numeric" },
+      full: { dateStyle: "full", timeStyle: "short" },
+    };
+    format = new Intl.DateTimeFormat("en", { timeZone, ...options[style] });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 function relativeText(at: Date, now: Date, timeZone: string): string {
   const elapsed = now.getTime() - at.getTime();
   if (elapsed < MINUTE) return "just now";
   if (elapsed < HOUR) return relative.format(-Math.floor(elapsed / MINUTE), "minute");
   if (elapsed < DAY) return relative.format(-Math.floor(elapsed / HOUR), "hour");
   if (elapsed < 7 * DAY) return relative.format(-Math.floor(elapsed / DAY), "day");
-  const sameYear =
-    new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(at) ===
-    new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(now);
-  return new Intl.DateTimeFormat("en", {
-    timeZone,
-    month: "short",
-    day: "numeric",
-    year: sameYear ? undefined : "numeric",
-  }).format(at);
+  const year = dateFormat(timeZone, "year");
+  const sameYear = year.format(at) === year.format(now);
+  return dateFormat(timeZone, sameYear ? "day" : "dayAndYear").format(at);
 }
 
 /**
@@ -27,7 +40,7 @@ function relativeText(at: Date, now: Date, timeZone: string): string {
  */
 export function When({ iso, timeZone, now }: { iso: string; timeZone: string; now: Date }) {
   const at = new Date(iso);
-  const full = new Intl.DateTimeFormat("en", { timeZone, dateStyle: "full", timeStyle: "short" }).format(at);
+  const full = dateFormat(timeZone, "full").format(at);
   return (
     <time dateTime={at.toISOString()} title={full}>
       {relativeText(at, now, timeZone)}
