@@ -11,6 +11,9 @@ const TAG_BYTES = 16;
 // A fixed label rather than a salt: the key must be the same in every process that opens the secrets.
 const KEY_INFO = "plaudit secret-box v1";
 
+// Derived once per key material: Slack requests open a bot token each, on the acknowledgement's path.
+const derivedKeys = new Map<string, Buffer>();
+
 /** Read on every call, never at import: `next build` loads this module without any secret set. */
 function secretKey(): Buffer {
   const material = process.env.PLAUDIT_SECRET_KEY || process.env.AUTH_SECRET;
@@ -19,7 +22,12 @@ function secretKey(): Buffer {
       "Set PLAUDIT_SECRET_KEY (or AUTH_SECRET) to encrypt secrets at rest; generate one with `openssl rand -base64 32`.",
     );
   }
-  return Buffer.from(hkdfSync("sha256", material, "", KEY_INFO, 32));
+  let key = derivedKeys.get(material);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", material, "", KEY_INFO, 32));
+    derivedKeys.set(material, key);
+  }
+  return key;
 }
 
 export function sealSecret(plain: string): string {
