@@ -9,25 +9,15 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type postgres from "postgres";
-import { sqlState } from "../core/errors";
 import { givePoints } from "../core/give-points";
 import { requestHash } from "../core/request-hash";
-import { type Connection, connect } from "../db/client";
+import type { Connection } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { type BenchRun, checkpoint, runAsScript } from "./harness";
 import { closedLoop, combine, type LoadResult, percentile, throughput } from "./load";
 import { combinePgbench, type PgbenchResult, pgbench, pgbenchInit, pgbenchVersion } from "./pgbench";
-import { printTable, type Result, result, writeResults } from "./report";
-import {
-  type BenchOrg,
-  createHotRow,
-  databaseName,
-  dropDatabase,
-  personId,
-  personIdSql,
-  recreateDatabase,
-  seedOrg,
-  withDatabase,
-} from "./setup";
+import { type Result, result } from "./report";
+import { type BenchOrg, createHotRow, personId, personIdSql, seedOrg } from "./setup";
 
 const CONCURRENCY = 16;
 const PGBENCH_THREADS = 2;
@@ -86,30 +76,6 @@ function sameSqlScript(): string {
  */
 const HOT_ROW_SCRIPT =
   "\\set id 1\nupdate bench_hot_row set balance = balance + 1 where id = :id and balance >= 0;\n";
-
-async function serverFacts(sql: postgres.Sql): Promise<string[]> {
-  const [facts] = await sql<{ version: string; settings: string }[]>`
-    select version() as version,
-      (select string_agg(name || '=' || setting || coalesce(unit, ''), ', ' order by name) from pg_settings
-       where name in ('fsync', 'synchronous_commit', 'shared_buffers', 'wal_sync_method', 'max_connections'))
-      as settings`;
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  return [
-    `cores: ${os.availableParallelism()} (${cpu})`,
-    `server: ${facts?.version ?? "unknown"}`,
-    `settings: ${facts?.settings ?? "unknown"}`,
-  ];
-}
-
-/** Writes out the bulk load so that its checkpoint does not land in the middle of a measurement. */
-async function checkpoint(sql: postgres.Sql): Promise<void> {
-  try {
-    await sql`checkpoint`;
-  } catch (error) {
-    if (sqlState(error) !== "42501") throw error;
-    console.log("(no CHECKPOINT privilege: a checkpoint of the setup may fall inside a measurement)");
-  }
-}
 
 interface DuplicateOutcome {
   oneEffect: number;
@@ -211,7 +177,7 @@ function sliceSeconds(): number {
   return Math.round(seconds / ROUNDS);
 }
 
-async function bench(connection: Connection, url: string, slice: number): Promise<Result[]> {
+async function bench({ connection, benchUrl: url }: BenchRun, slice: number): Promise<Result[]> {
   console.log("setting up: migrations, org, people, pgbench tables");
   await runMigrations(connection.db);
   const org = await seedOrg(connection.db, connection.sql, PEOPLE);
@@ -329,56 +295,18 @@ async function bench(connection: Connection, url: string, slice: number): Promis
   }
 }
 
-async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    console.error(
-      "DATABASE_URL is not set. Point it at a PostgreSQL server, e.g.\n" +
-        "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:give\n" +
-        "The bench works in a database of its own on that server (<database>_bench).",
-    );
-    process.exit(1);
-  }
-  const serverUrl = new URL(databaseUrl);
-  const benchDatabase = `${databaseName(serverUrl)}_bench`;
-  const benchUrl = withDatabase(serverUrl, benchDatabase);
-  const keep = process.env.BENCH_KEEP_DB === "1";
-  const slice = sliceSeconds();
-
-  const pgbenchLabel = await pgbenchVersion();
-  const admin = connect(databaseUrl, { max: 1 });
-  try {
-    const facts = [
-      ...(await serverFacts(admin.sql)),
-      `client: ${pgbenchLabel}, node ${process.version}`,
-      `database: ${benchDatabase}, ${PEOPLE} people, ${CONCURRENCY} in flight, ` +
-        `${ROUNDS * slice} s per figure in ${ROUNDS} interleaved slices`,
-      `baselines: pgbench -c ${CONCURRENCY} -j ${PGBENCH_THREADS} -M prepared (same SQL; one-row guarded ` +
-        `update), pgbench -i -s ${TPCB_SCALE} then -c ${CONCURRENCY} -j ${PGBENCH_THREADS} (TPC-B)`,
-    ];
-    for (const fact of facts) console.log(fact);
-    await recreateDatabase(admin.sql, benchDatabase);
-    const connection = connect(benchUrl, { max: CONCURRENCY });
-    let results: Result[];
-    try {
-      results = await bench(connection, benchUrl, slice);
-    } finally {
-      await connection.close();
-      if (keep) console.log(`kept database ${benchDatabase} (BENCH_KEEP_DB=1)`);
-      else await dropDatabase(admin.sql, benchDatabase);
-    }
-    console.log("");
-    printTable(results);
-    const judged = results.filter((r) => r.row.pass !== null);
-    console.log(`\n${judged.filter((r) => r.row.pass).length} of ${judged.length} targets met`);
-    await writeResults(RESULTS_FILE, results);
-    console.log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
-  } finally {
-    await admin.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
+const slice = sliceSeconds();
+runAsScript({
+  script: "bench:give",
+  databaseSuffix: "bench",
+  resultsFile: RESULTS_FILE,
+  poolSize: CONCURRENCY,
+  settings: ["fsync", "synchronous_commit", "shared_buffers", "wal_sync_method", "max_connections"],
+  facts: async () => [
+    `client: ${await pgbenchVersion()}`,
+    `database: ${PEOPLE} people, ${CONCURRENCY} in flight, ${ROUNDS * slice} s per figure in ${ROUNDS} interleaved slices`,
+    `baselines: pgbench -c ${CONCURRENCY} -j ${PGBENCH_THREADS} -M prepared (same SQL; one-row guarded ` +
+      `update), pgbench -i -s ${TPCB_SCALE} then -c ${CONCURRENCY} -j ${PGBENCH_THREADS} (TPC-B)`,
+  ],
+  run: (run) => bench(run, slice),
 });

@@ -13,23 +13,21 @@
  * BENCH_SECONDS sets the measuring time (30 s by default).
  */
 import { randomBytes } from "node:crypto";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type postgres from "postgres";
 import { checkLedger } from "../core/check-ledger";
-import { type Connection, connect } from "../db/client";
+import type { Connection } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { type FakeSlack, startFakeSlack } from "../test/support/fake-slack";
 import { type AppServer, serveApp } from "./app-server";
-import { type LoadResult, percentile } from "./load";
-import { printTable, type Result, result, writeResults } from "./report";
-import { databaseName, dropDatabase, recreateDatabase, withDatabase } from "./setup";
+import { runAsScript } from "./harness";
+import { type LoadResult, openLoop, percentile } from "./load";
+import { type Result, result } from "./report";
 import { type AckTally, emptyTally, giveCommands, non200 } from "./slack/commands";
 import { waitUntilQuiet } from "./slack/quiet";
 import { type SlackBenchOrg, seedSlackOrg } from "./slack/seed";
 import { HttpClient } from "./web/http";
-import { openLoop } from "./web/open-loop";
 
 const RATE = 50;
 /** Slack shows the user an error and retries when a request is not acknowledged within 3 seconds. */
@@ -51,14 +49,6 @@ function measuringSeconds(): number {
   const seconds = Number(process.env.BENCH_SECONDS ?? "30");
   if (!Number.isFinite(seconds) || seconds < 1) throw new Error("BENCH_SECONDS must be at least 1");
   return seconds;
-}
-
-async function serverFacts(sql: postgres.Sql): Promise<string> {
-  const [facts] = await sql<{ version: string }[]>`select version() as version`;
-  return [
-    `cores: ${os.availableParallelism()} (${os.cpus()[0]?.model ?? "unknown CPU"}), node ${process.version}`,
-    `server: ${facts?.version ?? "unknown"}`,
-  ].join("\n");
 }
 
 function ms(value: number): string {
@@ -220,52 +210,23 @@ function ackResults(
   ];
 }
 
-async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    console.error(
-      "DATABASE_URL is not set. Point it at a PostgreSQL server, e.g.\n" +
-        "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:slack\n" +
-        "The bench works in a database of its own on that server (<database>_bench_slack).",
-    );
-    process.exit(1);
-  }
-  const serverUrl = new URL(databaseUrl);
-  const benchDatabase = `${databaseName(serverUrl)}_bench_slack`;
-  const benchUrl = withDatabase(serverUrl, benchDatabase);
-  const keep = process.env.BENCH_KEEP_DB === "1";
-  const seconds = measuringSeconds();
-  // The installation's bot token is sealed here and opened by the server: both need the same key.
-  const secrets = { signing: randomBytes(16).toString("hex"), sealing: randomBytes(32).toString("base64") };
-  process.env.PLAUDIT_SECRET_KEY = secrets.sealing;
+const seconds = measuringSeconds();
+// The installation's bot token is sealed here and opened by the server: both need the same key.
+const secrets = { signing: randomBytes(16).toString("hex"), sealing: randomBytes(32).toString("base64") };
+process.env.PLAUDIT_SECRET_KEY = secrets.sealing;
 
-  const admin = connect(databaseUrl, { max: 1 });
-  const slack = await startFakeSlack({ userId: BOT.botUserId, botId: BOT.botId, teamId: BOT.teamId });
-  try {
-    console.log(await serverFacts(admin.sql));
-    await recreateDatabase(admin.sql, benchDatabase);
-    const connection = connect(benchUrl, { max: 4 });
-    let results: Result[];
+runAsScript({
+  script: "bench:slack",
+  databaseSuffix: "bench_slack",
+  resultsFile: RESULTS_FILE,
+  poolSize: 4,
+  settings: ["shared_buffers", "synchronous_commit", "max_connections"],
+  run: async ({ connection, benchUrl }) => {
+    const slack = await startFakeSlack({ userId: BOT.botUserId, botId: BOT.botId, teamId: BOT.teamId });
     try {
-      results = await bench(connection, benchUrl, slack, secrets, seconds);
+      return await bench(connection, benchUrl, slack, secrets, seconds);
     } finally {
-      await connection.close();
-      if (keep) console.log(`kept database ${benchDatabase} (BENCH_KEEP_DB=1)`);
-      else await dropDatabase(admin.sql, benchDatabase);
+      await slack.close();
     }
-    console.log("");
-    printTable(results);
-    const judged = results.filter((r) => r.row.pass !== null);
-    console.log(`\n${judged.filter((r) => r.row.pass).length} of ${judged.length} targets met`);
-    await writeResults(RESULTS_FILE, results);
-    console.log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
-  } finally {
-    await slack.close();
-    await admin.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
+  },
 });

@@ -9,9 +9,15 @@ export interface OrgContext {
   name: string;
   timeZone: string;
   pointValue: PointValue;
+  valuesMode: "off" | "optional" | "required";
+  /** Where recognitions given in Slack are announced; null announces them where they were given. */
+  slackRecognitionChannel: string | null;
 }
 
-/** The settings most use cases need to compute periods and money values. */
+/**
+ * The settings most use cases need to compute periods and money values, and the Slack bot to give and
+ * announce. It takes the org rather than an actor: nothing here is private to anyone in the org.
+ */
 export async function loadOrgContext(db: Executor, orgId: string): Promise<OrgContext> {
   const [org] = await db
     .select({
@@ -21,6 +27,8 @@ export async function loadOrgContext(db: Executor, orgId: string): Promise<OrgCo
       points: organizations.pointValuePoints,
       minor: organizations.pointValueMinor,
       currency: organizations.currency,
+      valuesMode: organizations.valuesMode,
+      slackRecognitionChannel: organizations.slackRecognitionChannel,
     })
     .from(organizations)
     .where(eq(organizations.id, orgId));
@@ -30,5 +38,7 @@ export async function loadOrgContext(db: Executor, orgId: string): Promise<OrgCo
     name: org.name,
     timeZone: org.timeZone,
     pointValue: { points: org.points, minor: org.minor, currency: org.currency },
+    valuesMode: org.valuesMode,
+    slackRecognitionChannel: org.slackRecognitionChannel,
   };
 }

@@ -156,17 +156,7 @@ async function addPerson(
   if (name === undefined) {
     throw new DomainError("invalid", "To add a person, give their name.", { field: "name" });
   }
-  const details: CreatePersonInput = {
-    name,
-    email,
-    roles: request.roles,
-    managerId,
-    department: request.department,
-    costCenter: request.costCenter,
-    externalEmployeeId: request.externalEmployeeId,
-    birthday: request.birthday,
-    hireDate: request.hireDate,
-  };
+  const details: CreatePersonInput = { ...fieldsOf(request, managerId), name, email };
   const { person } = await blaming({ managerId: "managerEmail" }, createPerson(db, actor, details, clock));
   return person;
 }
@@ -192,8 +182,12 @@ function editOf(
   request: UpsertRequest,
   managerId: string | null | undefined,
 ): UpdatePersonInput {
+  return { personId, ...fieldsOf(request, managerId) };
+}
+
+/** The person's fields as the request gives them, with the manager already found by email. */
+function fieldsOf(request: UpsertRequest, managerId: string | null | undefined) {
   return {
-    personId,
     name: request.name,
     email: request.email,
     roles: request.roles,

@@ -33,7 +33,7 @@ test("an admin imports a CSV: a bad row is shown with nothing imported, then the
   await page.getByLabel("CSV file").setInputFiles(csvFile([GOOD_ROW, FIXED_ROW]));
   await page.getByRole("button", { name: "Preview" }).click();
   await page.getByRole("button", { name: /^Import/ }).click();
-  await expect(page.getByRole("status").filter({ hasText: /2/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 2 people" })).toBeVisible();
   await saveScreenshot(page, testInfo, "import-done");
 
   await page.goto("/admin/people?q=Whitfield");

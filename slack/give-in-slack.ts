@@ -3,8 +3,8 @@ import type { Actor } from "@/core/actor";
 import { type DomainError, isDomainError } from "@/core/errors";
 import { type GivePointsResult, givePoints } from "@/core/give-points";
 import { listCompanyValues } from "@/core/list-company-values";
+import { loadOrgContext } from "@/core/org-context";
 import type { SlackWorkspaceRef } from "@/core/resolve-slack-person";
-import { loadSlackOrgSettings } from "@/core/slack-org-settings";
 import type { Database } from "@/db/client";
 import { announceGive } from "./announce-give";
 import type { InvalidGive, ParsedGive } from "./parse-give";
@@ -40,7 +40,7 @@ export function giveInSlack(db: Database, client: WebClient, request: SlackGive)
     if (giver.status !== "linked") return tell(giver.message);
     const [found, settings] = await Promise.all([
       slackRecipients(db, client, workspace, give.recipients),
-      loadSlackOrgSettings(db, workspace.orgId),
+      loadOrgContext(db, workspace.orgId),
     ]);
     if (!found.ok) return tell(found.message);
 
@@ -70,7 +70,7 @@ export function giveInSlack(db: Database, client: WebClient, request: SlackGive)
       pointValue: settings.pointValue,
       channel: from.channel,
       threadTs: request.announceThreadTs,
-      recognitionChannel: settings.recognitionChannel,
+      recognitionChannel: settings.slackRecognitionChannel,
     });
   });
 }

@@ -3,10 +3,8 @@ import type { ReactNode } from "react";
 import { type NavItem, NavLinks } from "@/app/_components/nav-links";
 import { Points } from "@/app/_components/points";
 import { signOut } from "@/app/_lib/auth";
-import { requireViewer } from "@/app/_lib/viewer";
+import { requireViewer, viewerBalances } from "@/app/_lib/viewer";
 import type { Role } from "@/core/actor";
-import { getBalances } from "@/core/get-balances";
-import { getDb } from "@/db/client";
 
 function navFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = [
@@ -21,7 +19,7 @@ function navFor(roles: readonly Role[]): NavItem[] {
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const balances = await getBalances(getDb(), viewer.actor);
+  const balances = await viewerBalances();
 
   async function signOutAction() {
     "use server";

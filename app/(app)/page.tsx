@@ -5,8 +5,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
-import { getBalances } from "@/core/get-balances";
+import { requireViewer, viewerBalances } from "@/app/_lib/viewer";
 import { getGivingRules } from "@/core/get-giving-rules";
 import { listCompanyValues } from "@/core/list-company-values";
 import { listDepartments } from "@/core/list-departments";
@@ -31,7 +30,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
     listCompanyValues(db, viewer.actor),
     listDepartments(db, viewer.actor),
     getGivingRules(db, viewer.actor),
-    getBalances(db, viewer.actor),
+    viewerBalances(),
   ]);
   const filtered = Boolean(filters.value || filters.department);
 

@@ -37,3 +37,25 @@ export function numberField(form: FormData, name: string): number | undefined {
   const text = textField(form, name);
   return text === undefined ? undefined : Number(text);
 }
+
+/** The refusal for a field, including zod's per-item paths such as `recipientIds.0`. */
+export function fieldError(state: FormState, field: string): string | undefined {
+  if (state.status !== "error") return undefined;
+  return Object.entries(state.fieldErrors).find(
+    ([name]) => name === field || name.startsWith(`${field}.`),
+  )?.[1];
+}
+
+/** What a points box holds as a whole number, for live totals; anything else counts as nothing yet. */
+export function wholePoints(text: string): number {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : 0;
+}
+
+/**
+ * The idempotency key a form was rendered with, in the web's own namespace: keys are unique per org
+ * across every source, so a key typed into a form can never take one that Slack or the API will use.
+ */
+export function formIdempotencyKey(form: FormData): string {
+  const key = textField(form, "idempotencyKey");
+  return key ? `web:${key}` : "";
+}

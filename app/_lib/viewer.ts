@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { type Balances, getBalances } from "@/core/get-balances";
 import { loadViewer, type Viewer } from "@/core/load-viewer";
 import { getDb } from "@/db/client";
 import { auth } from "./auth";
@@ -14,4 +15,10 @@ export const requireViewer = cache(async (): Promise<Viewer> => {
   const viewer = await loadViewer(getDb(), session.personId);
   if (!viewer) redirect("/signin/refused?reason=deactivated");
   return viewer;
+});
+
+/** The viewer's own balances, read once per request: the header shows them and the give form counts on them. */
+export const viewerBalances = cache(async (): Promise<Balances> => {
+  const viewer = await requireViewer();
+  return getBalances(getDb(), viewer.actor);
 });

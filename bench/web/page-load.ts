@@ -1,9 +1,8 @@
 import type postgres from "postgres";
 import type { AppServer } from "../app-server";
-import { closedLoop, combine, type LoadResult, percentile, throughput } from "../load";
+import { closedLoop, combine, type LoadResult, openLoop, percentile, throughput } from "../load";
 import { type Result, result } from "../report";
 import { demoSignIn, type HttpClient } from "./http";
-import { openLoop } from "./open-loop";
 import type { ScaleOrg } from "./seed";
 import { formatMs } from "./statements";
 

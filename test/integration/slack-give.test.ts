@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getBalances } from "../../core/get-balances";
+import { loadOrgContext } from "../../core/org-context";
 import { saveSlackInstallation } from "../../core/save-slack-installation";
-import { loadSlackOrgSettings } from "../../core/slack-org-settings";
 import type { Database } from "../../db/client";
 import { type organizations, people } from "../../db/schema";
 import { GIVE_USAGE } from "../../slack/parse-give";
@@ -863,7 +863,7 @@ describe("+N messages", () => {
   });
 });
 
-describe("loadSlackOrgSettings", () => {
+describe("loadOrgContext", () => {
   it("reads the recognition channel, the values mode and the point value of the org", async () => {
     const { db } = await database();
     const plain = await createTestOrg(db);
@@ -875,16 +875,18 @@ describe("loadSlackOrgSettings", () => {
       pointValueMinor: 50,
     });
 
-    expect(await loadSlackOrgSettings(db, plain.id)).toEqual({
-      recognitionChannel: null,
+    expect(await loadOrgContext(db, plain.id)).toMatchObject({
+      id: plain.id,
+      slackRecognitionChannel: null,
       valuesMode: "optional",
       pointValue: { points: 10, minor: 100, currency: "USD" },
     });
-    expect(await loadSlackOrgSettings(db, configured.id)).toEqual({
-      recognitionChannel: "C0KUDOS",
+    expect(await loadOrgContext(db, configured.id)).toMatchObject({
+      id: configured.id,
+      slackRecognitionChannel: "C0KUDOS",
       valuesMode: "required",
       pointValue: { points: 4, minor: 50, currency: "EUR" },
     });
-    await expectDomainError(loadSlackOrgSettings(db, randomUUID()), "not_found");
+    await expectDomainError(loadOrgContext(db, randomUUID()), "not_found");
   });
 });

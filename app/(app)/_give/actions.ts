@@ -2,7 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
-import { formAction, textField } from "@/app/_lib/form-state";
+import { formAction, formIdempotencyKey, textField } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
 import { DomainError, isDomainError } from "@/core/errors";
 import { getDisplayNames } from "@/core/get-display-names";
@@ -40,7 +40,7 @@ export async function give(_previous: GiveFormState, form: FormData): Promise<Gi
       message: textField(form, "message") ?? "",
       values: textList(form, "values"),
       source: "web",
-      idempotencyKey: textField(form, "idempotencyKey") ?? "",
+      idempotencyKey: formIdempotencyKey(form),
     }).catch((error: unknown) => {
       // The key was taken by an earlier give from this form whose answer never arrived.
       if (!isDomainError(error, "idempotency_conflict")) throw error;

@@ -12,7 +12,7 @@ import {
 import { describedBy, Field, FormMessage } from "@/app/_components/form";
 import { Points } from "@/app/_components/points";
 import { buttonClass, inputClass } from "@/app/_components/styles";
-import { IDLE } from "@/app/_lib/form-state";
+import { fieldError, IDLE, wholePoints } from "@/app/_lib/form-state";
 import type { GivingRules } from "@/core/get-giving-rules";
 import type { ActiveCompanyValue } from "@/core/list-company-values";
 import type { PointValue } from "@/core/money";
@@ -24,21 +24,8 @@ import { PeoplePicker } from "./people-picker";
 const FIELDS = ["recipientIds", "amount", "message", "values"] as const;
 type GiveField = (typeof FIELDS)[number];
 
-/** The refusal for a field, including zod's per-item paths such as `recipientIds.0`. */
-function errorFor(state: GiveFormState, field: GiveField): string | undefined {
-  if (state.status !== "error") return undefined;
-  const entry = Object.entries(state.fieldErrors).find(
-    ([name]) => name === field || name.startsWith(`${field}.`),
-  );
-  return entry?.[1];
-}
-
 /** What "Points each" starts at, within the org's range. */
 const DEFAULT_POINTS = 10;
-
-function wholePoints(text: string): number {
-  return /^\s*\d+\s*$/.test(text) ? Number(text) : 0;
-}
 
 /** "This will use N pts of your M pts left this month", in red once N is more than M. */
 function AllowanceLine({
@@ -120,7 +107,7 @@ export function GiveForm({
       message: messageInput,
       values: firstValueInput,
     };
-    const field = FIELDS.find((name) => errorFor(state, name));
+    const field = FIELDS.find((name) => fieldError(state, name));
     if (field) inputs[field].current?.focus();
   }, [state]);
 
@@ -132,7 +119,7 @@ export function GiveForm({
     startTransition(() => dispatch(form));
   }
 
-  const errors = Object.fromEntries(FIELDS.map((field) => [field, errorFor(state, field)])) as Record<
+  const errors = Object.fromEntries(FIELDS.map((field) => [field, fieldError(state, field)])) as Record<
     GiveField,
     string | undefined
   >;

@@ -1,7 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type FormState, formAction, numberField, textField } from "@/app/_lib/form-state";
+import {
+  type FormState,
+  formAction,
+  formIdempotencyKey,
+  numberField,
+  textField,
+} from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
 import { boostAllowance } from "@/core/boost-allowance";
 import { formatPointsWithValue } from "@/core/money";
@@ -46,7 +52,7 @@ export async function boostReportAllowance(_previous: FormState, form: FormData)
       personId: textField(form, "personId") ?? "",
       amount,
       reason: textField(form, "reason"),
-      idempotencyKey: textField(form, "idempotencyKey") ?? "",
+      idempotencyKey: formIdempotencyKey(form),
     });
     refreshAllowances();
     const left = formatPointsWithValue(result.remainingThisMonth, viewer.org.pointValue);

@@ -2,8 +2,8 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { type DomainError, isDomainError } from "@/core/errors";
 import { type GivePointsResult, givePoints } from "@/core/give-points";
+import { loadOrgContext } from "@/core/org-context";
 import type { SlackWorkspaceRef } from "@/core/resolve-slack-person";
-import { loadSlackOrgSettings } from "@/core/slack-org-settings";
 import { type Database, type Executor, getDb } from "@/db/client";
 import { announceGive, type SlackRecipient } from "../../announce-give";
 import {
@@ -126,7 +126,7 @@ async function announce(
   gift: { recipients: SlackRecipient[]; result: GivePointsResult },
 ): Promise<void> {
   const [settings, channel] = await Promise.all([
-    loadSlackOrgSettings(db, workspace.orgId),
+    loadOrgContext(db, workspace.orgId),
     submission.context.channel ?? directMessageChannel(client, giverSlackId),
   ]);
   await announceGive(client, {
@@ -139,7 +139,7 @@ async function announce(
     pointValue: settings.pointValue,
     channel,
     threadTs: submission.context.threadTs,
-    recognitionChannel: settings.recognitionChannel,
+    recognitionChannel: settings.slackRecognitionChannel,
   });
 }
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type FormState, formAction, textField } from "@/app/_lib/form-state";
+import { type FormState, formAction, formIdempotencyKey, textField } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
 import { grantPoints } from "@/core/grant-points";
 import { formatPointsWithValue } from "@/core/money";
@@ -18,7 +18,7 @@ export async function grantSpotAward(_previous: FormState, form: FormData): Prom
       recipientIds,
       amount,
       message: textField(form, "message") ?? "",
-      idempotencyKey: textField(form, "idempotencyKey") ?? "",
+      idempotencyKey: formIdempotencyKey(form),
     });
     // Balances, the feed and the leaderboard all show the award; the form gets a fresh key either way.
     revalidatePath("/", "layout");

@@ -3,7 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/styles";
-import { type FormState, IDLE } from "@/app/_lib/form-state";
+import { fieldError, IDLE, wholePoints } from "@/app/_lib/form-state";
 import { formatMoney, formatPoints, type PointValue, pointsToMinor } from "@/core/money";
 import type { ColleagueMatch } from "@/core/search-colleagues";
 import { PeoplePicker } from "../../_give/people-picker";
@@ -11,18 +11,6 @@ import { grantSpotAward } from "./actions";
 
 const FIELDS = ["recipientIds", "amount", "message"] as const;
 type GrantField = (typeof FIELDS)[number];
-
-/** The refusal for a field, including zod's per-item paths such as `recipientIds.0`. */
-function errorFor(state: FormState, field: GrantField): string | undefined {
-  if (state.status !== "error") return undefined;
-  return Object.entries(state.fieldErrors).find(
-    ([name]) => name === field || name.startsWith(`${field}.`),
-  )?.[1];
-}
-
-function wholePoints(text: string): number {
-  return /^\s*\d+\s*$/.test(text) ? Number(text) : 0;
-}
 
 /** "This costs the company $12.00": the money the award adds to the redemption bill once redeemed. */
 function CostLine({ amount, people, value }: { amount: number; people: number; value: PointValue }) {
@@ -72,7 +60,7 @@ export function GrantForm({
     }
   }
 
-  const errors = Object.fromEntries(FIELDS.map((field) => [field, errorFor(state, field)])) as Record<
+  const errors = Object.fromEntries(FIELDS.map((field) => [field, fieldError(state, field)])) as Record<
     GrantField,
     string | undefined
   >;
