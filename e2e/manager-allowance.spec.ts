@@ -9,7 +9,9 @@ test("a manager raises a report's allowance and the report sees the new figure",
   await page.getByLabel("Select Nadia Haddad").check();
   await page.getByLabel("Monthly allowance (points)").fill("275");
   await page.getByRole("button", { name: "Set allowance" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Monthly allowance set to 275 pts" })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Monthly allowance set to 275 pts" }),
+  ).toBeVisible();
   await saveScreenshot(page, testInfo, "manager-sets-allowance");
 
   await signInAs(page, "Nadia Haddad");
