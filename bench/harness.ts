@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import type postgres from "postgres";
-import { sqlState } from "../core/errors";
+import { sqlState } from "../core/shared/errors";
 import { type Connection, connect } from "../db/client";
 import { printTable, type Result, writeResults } from "./report";
 import { databaseName, dropDatabase, recreateDatabase, withDatabase } from "./setup";

@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { createOrganization } from "../core/create-organization";
+import { createOrganization } from "../core/org/create-organization";
 import type { Database } from "../db/client";
 
 /**

@@ -2,7 +2,7 @@
  * The operator's command line: `npm run cli -- <command>`. Exit status 0 when done, 1 when the command
  * failed (a refused request, row errors, a ledger violation), 2 for a wrong invocation or configuration.
  */
-import { isDomainError } from "../core/errors";
+import { isDomainError } from "../core/shared/errors";
 import { type Connection, connectFromEnv } from "../db/client";
 import { checkLedgerCommand } from "./cli/check-ledger";
 import { type CliContext, type Command, ConfigurationError, UsageError } from "./cli/command";

@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
-import type { GivePointsResult } from "@/core/give-points";
-import { formatPoints, formatPointsWithValue, type PointValue } from "@/core/money";
+import type { GivePointsResult } from "@/core/giving/give-points";
+import { formatPoints, formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { replyPrivately } from "./private-reply";
 
 export interface SlackRecipient {

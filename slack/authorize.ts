@@ -1,7 +1,7 @@
 import type { AuthorizeResult, AuthorizeSourceData } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
-import { findSlackWorkspace } from "@/core/find-slack-workspace";
-import { openSecret } from "@/core/secret-box";
+import { openSecret } from "@/core/shared/secret-box";
+import { findSlackWorkspace } from "@/core/slack-identity/find-slack-workspace";
 import { getDb } from "@/db/client";
 import { slackClientOptions } from "./client-options";
 import type { SlackSettings } from "./settings";

@@ -1,10 +1,10 @@
 import type { WebClient } from "@slack/web-api";
-import type { Actor } from "@/core/actor";
-import { type DomainError, isDomainError } from "@/core/errors";
-import { type GivePointsResult, givePoints } from "@/core/give-points";
-import { listCompanyValues } from "@/core/list-company-values";
-import { loadOrgContext } from "@/core/org-context";
-import type { SlackWorkspaceRef } from "@/core/resolve-slack-person";
+import { type GivePointsResult, givePoints } from "@/core/giving/give-points";
+import { loadOrgContext } from "@/core/org/org-context";
+import type { Actor } from "@/core/shared/actor";
+import { type DomainError, isDomainError } from "@/core/shared/errors";
+import type { SlackWorkspaceRef } from "@/core/slack-identity/resolve-slack-person";
+import { listCompanyValues } from "@/core/values/list-company-values";
 import type { Database } from "@/db/client";
 import { announceGive } from "./announce-give";
 import type { InvalidGive, ParsedGive } from "./parse-give";

@@ -1,5 +1,5 @@
-import { MAX_RECIPIENTS } from "../core/give-points";
-import { normaliseValueName, VALUE_NAME_PATTERN } from "../core/values";
+import { MAX_RECIPIENTS } from "../core/giving/give-points";
+import { normaliseValueName, VALUE_NAME_PATTERN } from "../core/values/value-names";
 
 /**
  * Reads the text people type to give points in Slack: the `/give` slash command and `+N` channel

@@ -1,10 +1,10 @@
 import type { WebClient } from "@slack/web-api";
-import { resolveSlackRecipients } from "@/core/resolve-slack-people";
 import {
   resolveSlackPerson,
   type SlackPersonResult,
   type SlackWorkspaceRef,
-} from "@/core/resolve-slack-person";
+} from "@/core/slack-identity/resolve-slack-person";
+import { resolveSlackRecipients } from "@/core/slack-identity/resolve-slack-recipients";
 import type { Executor } from "@/db/client";
 import type { SlackRecipient } from "./announce-give";
 

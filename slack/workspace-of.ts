@@ -1,5 +1,5 @@
 import type { Context } from "@slack/bolt";
-import type { SlackWorkspaceRef } from "@/core/resolve-slack-person";
+import type { SlackWorkspaceRef } from "@/core/slack-identity/resolve-slack-person";
 import type { PlauditContext } from "./authorize";
 
 /** The org and workspace that Bolt's authorize (slack/authorize.ts) put in a listener's context. */

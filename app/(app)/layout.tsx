@@ -4,7 +4,7 @@ import { type NavItem, NavLinks } from "@/app/_components/nav-links";
 import { Points } from "@/app/_components/points";
 import { signOut } from "@/app/_lib/auth";
 import { requireViewer, viewerBalances } from "@/app/_lib/viewer";
-import type { Role } from "@/core/actor";
+import type { Role } from "@/core/shared/actor";
 
 function navFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = [

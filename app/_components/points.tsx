@@ -1,4 +1,4 @@
-import { formatMoney, formatPoints, type PointValue, pointsToMinor } from "@/core/money";
+import { formatMoney, formatPoints, type PointValue, pointsToMinor } from "@/core/shared/money";
 
 /** A points figure with its money value beside it, as every figure in Plaudit is shown. */
 export function Points({

@@ -1,7 +1,7 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth from "next-auth";
-import { isDomainError } from "@/core/errors";
-import { resolveSignIn } from "@/core/resolve-sign-in";
+import { isDomainError } from "@/core/shared/errors";
+import { resolveSignIn } from "@/core/sign-in/resolve-sign-in";
 import { getDb } from "@/db/client";
 import { authAccounts, authSessions, authUsers, authVerificationTokens } from "@/db/schema";
 import { configuredProviders } from "./sign-in-providers";

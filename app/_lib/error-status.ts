@@ -1,4 +1,4 @@
-import type { DomainErrorCode } from "@/core/errors";
+import type { DomainErrorCode } from "@/core/shared/errors";
 
 /**
  * The HTTP status of each refusal. A malformed request (bad JSON, a missing or mistyped field) is 400; a

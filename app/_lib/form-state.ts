@@ -1,4 +1,4 @@
-import { isDomainError } from "@/core/errors";
+import { isDomainError } from "@/core/shared/errors";
 
 /** What a server action tells its form: nothing yet, success, or why it was refused and which field is to blame. */
 export type FormState =

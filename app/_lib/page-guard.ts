@@ -1,5 +1,5 @@
 import { forbidden, notFound } from "next/navigation";
-import { isDomainError } from "@/core/errors";
+import { isDomainError } from "@/core/shared/errors";
 
 /**
  * A page's core call: a refusal renders the 403 page and anything out of reach the 404 page, so another

@@ -2,7 +2,7 @@ import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import Google from "next-auth/providers/google";
 import Slack from "next-auth/providers/slack";
-import { loadViewer } from "@/core/load-viewer";
+import { loadViewer } from "@/core/sign-in/load-viewer";
 import { getDb } from "@/db/client";
 
 /** A way to sign in, as the sign-in page offers it. */

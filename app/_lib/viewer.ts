@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { type Balances, getBalances } from "@/core/get-balances";
-import { loadViewer, type Viewer } from "@/core/load-viewer";
+import { type Balances, getBalances } from "@/core/giving/get-balances";
+import { loadViewer, type Viewer } from "@/core/sign-in/load-viewer";
 import { getDb } from "@/db/client";
 import { auth } from "./auth";
 

@@ -1,6 +1,6 @@
 import { buttonClass, inputClass } from "@/app/_components/styles";
-import type { Role } from "@/core/actor";
-import type { DemoPerson } from "@/core/list-demo-people";
+import type { Role } from "@/core/shared/actor";
+import type { DemoPerson } from "@/core/sign-in/list-demo-people";
 
 const ROLE_ORDER: { role: Role; label: string }[] = [
   { role: "admin", label: "Admins" },

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/styles";
 import { auth, signIn } from "@/app/_lib/auth";
 import { demoLoginEnabled, signInOptions } from "@/app/_lib/sign-in-providers";
-import { listDemoPeople } from "@/core/list-demo-people";
+import { listDemoPeople } from "@/core/sign-in/list-demo-people";
 import { getDb } from "@/db/client";
 import { DemoLoginForm } from "./demo-login-form";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { slashCommand } from "../../test/support/slack-requests";
+import { slashCommand } from "../../testing/slack-requests";
 import type { HttpClient } from "../web/http";
 import { type SlackBenchOrg, slackUserId } from "./seed";
 

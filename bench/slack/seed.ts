@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { saveSlackInstallation } from "../../core/save-slack-installation";
+import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import type { Database } from "../../db/client";
 import { type BenchOrg, personIdSql, seedOrg } from "../setup";
 

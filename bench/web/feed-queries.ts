@@ -1,6 +1,6 @@
 import type postgres from "postgres";
-import type { Actor } from "../../core/actor";
-import { listFeed } from "../../core/list-feed";
+import { listFeed } from "../../core/feed/list-feed";
+import type { Actor } from "../../core/shared/actor";
 import { percentile } from "../load";
 import { type Result, result } from "../report";
 import type { ScaleOrg } from "./seed";

@@ -1,11 +1,11 @@
 import type postgres from "postgres";
-import { getBalances } from "../../core/get-balances";
-import { getGivingRules } from "../../core/get-giving-rules";
-import { listCompanyValues } from "../../core/list-company-values";
-import { listDepartments } from "../../core/list-departments";
-import { listFeed } from "../../core/list-feed";
-import { listTeam } from "../../core/list-team";
-import { loadViewer } from "../../core/load-viewer";
+import { listTeam } from "../../core/allowances/list-team";
+import { listFeed } from "../../core/feed/list-feed";
+import { getBalances } from "../../core/giving/get-balances";
+import { getGivingRules } from "../../core/giving/get-giving-rules";
+import { listDepartments } from "../../core/people/list-departments";
+import { loadViewer } from "../../core/sign-in/load-viewer";
+import { listCompanyValues } from "../../core/values/list-company-values";
 import type { Database } from "../../db/client";
 import { percentile } from "../load";
 import { type Result, result } from "../report";

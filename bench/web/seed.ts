@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
-import type { Actor, Role } from "../../core/actor";
-import { createOrganization } from "../../core/create-organization";
-import { givePoints } from "../../core/give-points";
+import { givePoints } from "../../core/giving/give-points";
+import { createOrganization } from "../../core/org/create-organization";
+import type { Actor, Role } from "../../core/shared/actor";
 import type { Database } from "../../db/client";
 import { personId, personIdSql } from "../setup";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { arrayLiteral } from "../sql-array";
+import { arrayLiteral } from "../shared/sql-array";
 
 type SystemAccountKind =
   | "allowance_issuance"

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { DomainError, sqlState } from "../errors";
-import { loadPeople } from "../people-lookup";
-import { requestHash } from "../request-hash";
+import { loadPeople } from "../people/people-lookup";
+import { DomainError, sqlState } from "../shared/errors";
 import { type EarnedSlot, earnedAccountIds, lockEarnedSlots, systemAccountId } from "./accounts";
-import { post } from "./post";
+import { post } from "./postings";
+import { requestHash } from "./request-hash";
 
 /**
  * The two phases of a redemption. `holdPoints` moves points from the person's earned balance into the

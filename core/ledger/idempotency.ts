@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "../../db/client";
 import { ledgerTransactions } from "../../db/schema";
-import { DomainError, sqlState } from "../errors";
-import type { TransactionKind } from "./post";
+import { DomainError, sqlState } from "../shared/errors";
+import type { TransactionKind } from "./postings";
 
 export interface Idempotent<Result> {
   result: Result;

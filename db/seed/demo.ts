@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Actor, Role } from "../../core/actor";
-import { recordAudit } from "../../core/audit";
-import { type Clock, systemClock } from "../../core/clock";
-import { createOrganization } from "../../core/create-organization";
-import { DomainError } from "../../core/errors";
-import { givePoints } from "../../core/give-points";
-import { grantPoints } from "../../core/grant-points";
-import { type LocalDate, localDate, startOfLocalDay } from "../../core/periods";
+import { givePoints } from "../../core/giving/give-points";
+import { grantPoints } from "../../core/giving/grant-points";
+import { recordAudit } from "../../core/org/audit";
+import { createOrganization } from "../../core/org/create-organization";
+import type { Actor, Role } from "../../core/shared/actor";
+import { type Clock, systemClock } from "../../core/shared/clock";
+import { DomainError } from "../../core/shared/errors";
+import { type LocalDate, localDate, startOfLocalDay } from "../../core/shared/periods";
 import type { Database } from "../client";
 import { allowanceOverrides, auditLog, companyValues, organizations, people } from "../schema";
 

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { checkLedger, type LedgerViolation } from "../../core/check-ledger";
+import { checkLedger, type LedgerViolation } from "../../core/ledger/check-ledger";
 import type { Database } from "../../db/client";
 import type { Command } from "./command";
 import { orgIdBySlug } from "./org";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { createOrganization } from "../../core/create-organization";
-import { isDomainError } from "../../core/errors";
+import { createOrganization } from "../../core/org/create-organization";
+import { isDomainError } from "../../core/shared/errors";
 import { type Command, requireOption, UsageError } from "./command";
 
 /** A field that core's validation rejects is an option the operator mistyped. */

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { importPeople } from "../../core/import-people";
-import type { ImportPeopleResult } from "../../core/people-import/types";
+import type { ImportPeopleResult } from "../../core/people/import/types";
+import { importPeople } from "../../core/people/import-people";
 import { type Command, requireOption, UsageError } from "./command";
 import { orgIdBySlug } from "./org";
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { DomainError } from "../../core/errors";
+import { DomainError } from "../../core/shared/errors";
 import type { Database } from "../../db/client";
 import { organizations } from "../../db/schema";
 

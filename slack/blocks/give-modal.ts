@@ -1,8 +1,8 @@
 import type { types, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
-import type { GivingRules } from "@/core/get-giving-rules";
-import { MAX_RECIPIENTS } from "@/core/give-points";
-import type { ActiveCompanyValue } from "@/core/list-company-values";
+import type { GivingRules } from "@/core/giving/get-giving-rules";
+import { MAX_RECIPIENTS } from "@/core/giving/give-points";
+import type { ActiveCompanyValue } from "@/core/values/list-company-values";
 
 export const OPEN_GIVE_MODAL_ACTION_ID = "open_give_modal";
 export const GIVE_MODAL_CALLBACK_ID = "give_points_modal";

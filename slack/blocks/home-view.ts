@@ -1,7 +1,7 @@
 import type { types } from "@slack/bolt";
-import type { Balances } from "@/core/get-balances";
-import { formatPointsWithValue, type PointValue } from "@/core/money";
-import type { RecognitionItem } from "@/core/recognition-list";
+import type { RecognitionItem } from "@/core/feed/recognition-list";
+import type { Balances } from "@/core/giving/get-balances";
+import { formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { OPEN_GIVE_MODAL_ACTION_ID } from "./give-modal";
 import { escapeMrkdwn, slackDate } from "./mrkdwn";
 

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createPerson } from "../../core/create-person";
-import { deactivatePerson } from "../../core/deactivate-person";
-import { getBalances } from "../../core/get-balances";
-import { getPersonDetails } from "../../core/get-person-details";
-import { importPeople } from "../../core/import-people";
-import { updatePerson } from "../../core/update-person";
+import { getBalances } from "../../core/giving/get-balances";
+import { createPerson } from "../../core/people/create-person";
+import { deactivatePerson } from "../../core/people/deactivate-person";
+import { getPersonDetails } from "../../core/people/get-person-details";
+import { importPeople } from "../../core/people/import-people";
+import { updatePerson } from "../../core/people/update-person";
 import { auditLog } from "../../db/schema";
 import { defined, expectDomainError, expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";

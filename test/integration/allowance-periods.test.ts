@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getBalances } from "../../core/get-balances";
-import { givePoints } from "../../core/give-points";
-import { monthKey, startOfLocalDay } from "../../core/periods";
+import { getBalances } from "../../core/giving/get-balances";
+import { givePoints } from "../../core/giving/give-points";
+import { monthKey, startOfLocalDay } from "../../core/shared/periods";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key } from "../support/factories";
 

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { boostAllowance } from "../../core/boost-allowance";
-import { getBalances } from "../../core/get-balances";
-import { givePoints } from "../../core/give-points";
-import { setMonthlyAllowance } from "../../core/set-monthly-allowance";
+import { boostAllowance } from "../../core/allowances/boost-allowance";
+import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance";
+import { getBalances } from "../../core/giving/get-balances";
+import { givePoints } from "../../core/giving/give-points";
 import { auditLog, organizations } from "../../db/schema";
 import { expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";

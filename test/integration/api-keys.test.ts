@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Role } from "../../core/actor";
-import { authenticateApiKey } from "../../core/authenticate-api-key";
-import { createApiKey, hashApiKey } from "../../core/create-api-key";
-import { listApiKeys } from "../../core/list-api-keys";
-import { revokeApiKey } from "../../core/revoke-api-key";
+import { hashApiKey } from "../../core/org/api-key-secret";
+import { authenticateApiKey } from "../../core/org/authenticate-api-key";
+import { createApiKey } from "../../core/org/create-api-key";
+import { listApiKeys } from "../../core/org/list-api-keys";
+import { revokeApiKey } from "../../core/org/revoke-api-key";
+import type { Role } from "../../core/shared/actor";
 import { apiKeys, auditLog } from "../../db/schema";
 import { defined, expectDomainError } from "../support/assertions";
 import { workerDatabase } from "../support/database";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listAuditLog } from "../../core/list-audit-log";
-import { setMonthlyAllowance } from "../../core/set-monthly-allowance";
+import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance";
+import { listAuditLog } from "../../core/org/list-audit-log";
 import { expectDomainError } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg } from "../support/factories";

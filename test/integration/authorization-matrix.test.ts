@@ -3,45 +3,45 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "../../core/actor";
-import { boostAllowance } from "../../core/boost-allowance";
-import { checkLedger } from "../../core/check-ledger";
-import { createApiKey } from "../../core/create-api-key";
-import { createCompanyValue } from "../../core/create-company-value";
-import { createOrganization } from "../../core/create-organization";
-import { createPerson } from "../../core/create-person";
-import { deactivatePerson } from "../../core/deactivate-person";
-import type { DomainErrorCode } from "../../core/errors";
-import { getBalances } from "../../core/get-balances";
-import { getDisplayNames } from "../../core/get-display-names";
-import { getGivingRules } from "../../core/get-giving-rules";
-import { getLeaderboard } from "../../core/get-leaderboard";
-import { getOrgSettings } from "../../core/get-org-settings";
-import { getPersonDetails } from "../../core/get-person-details";
-import { getPersonProfile } from "../../core/get-person-profile";
-import { givePoints } from "../../core/give-points";
-import { grantPoints } from "../../core/grant-points";
-import { importPeople } from "../../core/import-people";
-import { listApiKeys } from "../../core/list-api-keys";
-import { listAuditLog } from "../../core/list-audit-log";
-import { listCompanyValues } from "../../core/list-company-values";
-import { listDepartments } from "../../core/list-departments";
-import { listFeed } from "../../core/list-feed";
-import { listPeople } from "../../core/list-people";
-import { listPersonHistory } from "../../core/list-person-history";
-import { listSpotAwards } from "../../core/list-spot-awards";
-import { listTeam } from "../../core/list-team";
-import { listValueUsage } from "../../core/list-value-usage";
-import { reactivatePerson } from "../../core/reactivate-person";
-import { renameCompanyValue } from "../../core/rename-company-value";
-import { retireCompanyValue } from "../../core/retire-company-value";
-import { revokeApiKey } from "../../core/revoke-api-key";
-import { saveSlackInstallation } from "../../core/save-slack-installation";
-import { searchColleagues } from "../../core/search-colleagues";
-import { setMonthlyAllowance } from "../../core/set-monthly-allowance";
-import { updateOrgSettings } from "../../core/update-org-settings";
-import { updatePerson } from "../../core/update-person";
-import { upsertPerson } from "../../core/upsert-person";
+import { boostAllowance } from "../../core/allowances/boost-allowance";
+import { listTeam } from "../../core/allowances/list-team";
+import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance";
+import { getLeaderboard } from "../../core/feed/get-leaderboard";
+import { getPersonProfile } from "../../core/feed/get-person-profile";
+import { listFeed } from "../../core/feed/list-feed";
+import { listPersonHistory } from "../../core/feed/list-person-history";
+import { getBalances } from "../../core/giving/get-balances";
+import { getGivingRules } from "../../core/giving/get-giving-rules";
+import { givePoints } from "../../core/giving/give-points";
+import { grantPoints } from "../../core/giving/grant-points";
+import { listSpotAwards } from "../../core/giving/list-spot-awards";
+import { checkLedger } from "../../core/ledger/check-ledger";
+import { createApiKey } from "../../core/org/create-api-key";
+import { createOrganization } from "../../core/org/create-organization";
+import { getOrgSettings } from "../../core/org/get-org-settings";
+import { listApiKeys } from "../../core/org/list-api-keys";
+import { listAuditLog } from "../../core/org/list-audit-log";
+import { revokeApiKey } from "../../core/org/revoke-api-key";
+import { updateOrgSettings } from "../../core/org/update-org-settings";
+import { createPerson } from "../../core/people/create-person";
+import { deactivatePerson } from "../../core/people/deactivate-person";
+import { getDisplayNames } from "../../core/people/get-display-names";
+import { getPersonDetails } from "../../core/people/get-person-details";
+import { importPeople } from "../../core/people/import-people";
+import { listDepartments } from "../../core/people/list-departments";
+import { listPeople } from "../../core/people/list-people";
+import { reactivatePerson } from "../../core/people/reactivate-person";
+import { searchColleagues } from "../../core/people/search-colleagues";
+import { updatePerson } from "../../core/people/update-person";
+import { upsertPerson } from "../../core/people/upsert-person";
+import type { Actor } from "../../core/shared/actor";
+import type { DomainErrorCode } from "../../core/shared/errors";
+import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
+import { createCompanyValue } from "../../core/values/create-company-value";
+import { listCompanyValues } from "../../core/values/list-company-values";
+import { listValueUsage } from "../../core/values/list-value-usage";
+import { renameCompanyValue } from "../../core/values/rename-company-value";
+import { retireCompanyValue } from "../../core/values/retire-company-value";
 import type { Database } from "../../db/client";
 import { workerDatabase } from "../support/database";
 import { key, type TestPerson } from "../support/factories";
@@ -437,7 +437,7 @@ const EXPECTED: Record<UseCaseName, Row> = {
 };
 
 /** Files of core/ that authorise but are not use cases: the permission table and a helper use cases call. */
-const NOT_USE_CASES = ["permissions", "manage-target"];
+const NOT_USE_CASES = ["permissions", "target-authorization"];
 
 interface Case {
   title: string;
@@ -490,10 +490,10 @@ describe("the authorisation matrix", () => {
   it("has a row for exactly the use cases of core/ that authorise their actor", async () => {
     const core = path.resolve(import.meta.dirname, "../../core");
     const authorising: string[] = [];
-    for (const file of await readdir(core)) {
+    for (const file of await readdir(core, { recursive: true })) {
       if (!file.endsWith(".ts")) continue;
       const source = await readFile(path.join(core, file), "utf8");
-      if (/\bauthorize(ForPeople)?\(/.test(source)) authorising.push(file.slice(0, -".ts".length));
+      if (/\bauthorize(ForPeople)?\(/.test(source)) authorising.push(path.basename(file, ".ts"));
     }
     const useCases = authorising.filter((name) => !NOT_USE_CASES.includes(name));
     expect(useCases.sort()).toEqual(Object.keys(USE_CASES).sort());

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { isDomainError } from "../../core/errors";
-import { getBalances } from "../../core/get-balances";
-import { givePoints } from "../../core/give-points";
+import { getBalances } from "../../core/giving/get-balances";
+import { givePoints } from "../../core/giving/give-points";
 import { lockEarnedSlots } from "../../core/ledger/accounts";
 import { holdPoints } from "../../core/ledger/holds";
+import { isDomainError } from "../../core/shared/errors";
 import { expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key } from "../support/factories";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { givePoints } from "../../core/give-points";
+import { givePoints } from "../../core/giving/give-points";
 import { expectDomainError } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key } from "../support/factories";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { type GivePointsInput, givePoints } from "../../core/give-points";
+import { type GivePointsInput, givePoints } from "../../core/giving/give-points";
 import { companyValues } from "../../db/schema";
 import { expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";

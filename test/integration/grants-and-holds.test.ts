@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { checkLedger } from "../../core/check-ledger";
-import { getBalances } from "../../core/get-balances";
-import { type GrantPointsInput, grantPoints } from "../../core/grant-points";
+import { listFeed } from "../../core/feed/list-feed";
+import { getBalances } from "../../core/giving/get-balances";
+import { type GrantPointsInput, grantPoints } from "../../core/giving/grant-points";
 import { systemAccountId } from "../../core/ledger/accounts";
+import { checkLedger } from "../../core/ledger/check-ledger";
 import { holdPoints, releaseHold, settleHold } from "../../core/ledger/holds";
-import { listFeed } from "../../core/list-feed";
 import type { Database } from "../../db/client";
 import { auditLog, ledgerAccounts, ledgerTransactions, people, recognitions } from "../../db/schema";
 import {

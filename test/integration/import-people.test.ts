@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../../core/actor";
-import { importPeople } from "../../core/import-people";
+import { importPeople } from "../../core/people/import-people";
+import type { Actor } from "../../core/shared/actor";
 import type { Database } from "../../db/client";
 import { auditLog, people } from "../../db/schema";
 import { workerDatabase } from "../support/database";

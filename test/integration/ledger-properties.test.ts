@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { boostAllowance } from "../../core/boost-allowance";
-import { getBalances } from "../../core/get-balances";
-import { givePoints } from "../../core/give-points";
-import { grantPoints } from "../../core/grant-points";
+import { boostAllowance } from "../../core/allowances/boost-allowance";
+import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance";
+import { getBalances } from "../../core/giving/get-balances";
+import { givePoints } from "../../core/giving/give-points";
+import { grantPoints } from "../../core/giving/grant-points";
 import { holdPoints, releaseHold, settleHold } from "../../core/ledger/holds";
-import { setMonthlyAllowance } from "../../core/set-monthly-allowance";
 import { expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key } from "../support/factories";

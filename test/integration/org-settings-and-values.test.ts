@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createCompanyValue } from "../../core/create-company-value";
-import { getBalances } from "../../core/get-balances";
+import { getBalances } from "../../core/giving/get-balances";
 import { holdPoints } from "../../core/ledger/holds";
-import { renameCompanyValue } from "../../core/rename-company-value";
-import { retireCompanyValue } from "../../core/retire-company-value";
-import { type UpdateOrgSettingsInput, updateOrgSettings } from "../../core/update-org-settings";
+import { type UpdateOrgSettingsInput, updateOrgSettings } from "../../core/org/update-org-settings";
+import { createCompanyValue } from "../../core/values/create-company-value";
+import { renameCompanyValue } from "../../core/values/rename-company-value";
+import { retireCompanyValue } from "../../core/values/retire-company-value";
 import { auditLog, companyValues, organizations, recognitionValues } from "../../db/schema";
 import { defined, expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";

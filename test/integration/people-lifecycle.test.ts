@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { deactivatePerson } from "../../core/deactivate-person";
-import { getBalances } from "../../core/get-balances";
-import { grantPoints } from "../../core/grant-points";
+import { getBalances } from "../../core/giving/get-balances";
+import { grantPoints } from "../../core/giving/grant-points";
 import { systemAccountId } from "../../core/ledger/accounts";
-import { reactivatePerson } from "../../core/reactivate-person";
-import { updatePerson } from "../../core/update-person";
+import { deactivatePerson } from "../../core/people/deactivate-person";
+import { reactivatePerson } from "../../core/people/reactivate-person";
+import { updatePerson } from "../../core/people/update-person";
 import type { Database } from "../../db/client";
 import { auditLog, ledgerAccounts, ledgerTransactions, people } from "../../db/schema";
 import { defined, expectDomainError, expectLedgerClean } from "../support/assertions";

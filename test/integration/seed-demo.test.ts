@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES } from "../../core/actor";
-import { createOrganization } from "../../core/create-organization";
-import { VALUE_NAME_PATTERN } from "../../core/values";
+import { createOrganization } from "../../core/org/create-organization";
+import { ROLES } from "../../core/shared/actor";
+import { VALUE_NAME_PATTERN } from "../../core/values/value-names";
 import { type Connection, connect, type Database } from "../../db/client";
 import { auditLog, companyValues, people, recognitions } from "../../db/schema";
 import { type DemoSeedResult, needsDemoSeed, seedDemo } from "../../db/seed/demo";

@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { getBalances } from "../../core/get-balances";
-import { loadOrgContext } from "../../core/org-context";
-import { saveSlackInstallation } from "../../core/save-slack-installation";
+import { getBalances } from "../../core/giving/get-balances";
+import { loadOrgContext } from "../../core/org/org-context";
+import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import type { Database } from "../../db/client";
 import { type organizations, people } from "../../db/schema";
 import { GIVE_USAGE } from "../../slack/parse-give";
+import { eventCallback, slashCommand } from "../../testing/slack-requests";
 import { defined, expectDomainError, expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, type PersonOptions, type TestPerson } from "../support/factories";
 import { expectOrgUntouched } from "../support/footprint";
 import { giveAt } from "../support/giving";
-import { eventCallback, slashCommand } from "../support/slack-requests";
 import { slackRoute } from "../support/slack-route";
 
 vi.mock("next/server", () => import("../support/slack-route").then((module) => module.nextServer));

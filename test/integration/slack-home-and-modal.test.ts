@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { saveSlackInstallation } from "../../core/save-slack-installation";
+import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import type { Database } from "../../db/client";
 import {
   companyValues,
@@ -10,13 +10,13 @@ import {
   recognitionRecipients,
   recognitions,
 } from "../../db/schema";
+import type { SlackCall } from "../../testing/fake-slack";
+import { eventCallback, interaction } from "../../testing/slack-requests";
 import { defined, expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, type TestOrg, type TestPerson } from "../support/factories";
-import type { SlackCall } from "../support/fake-slack";
 import { orgFootprint } from "../support/footprint";
 import { giveAt } from "../support/giving";
-import { eventCallback, interaction } from "../support/slack-requests";
 import { slackRoute } from "../support/slack-route";
 
 vi.mock("next/server", () => import("../support/slack-route").then((module) => module.nextServer));

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
+import { signedRequest, slashCommand } from "../../testing/slack-requests";
 import { workerDatabase } from "../support/database";
 import { createTestOrg } from "../support/factories";
-import { signedRequest, slashCommand } from "../support/slack-requests";
 import { slackRoute } from "../support/slack-route";
 import { connectSlackWorkspace } from "../support/slack-workspace";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { getGivingRules } from "../../core/get-giving-rules";
-import { listCompanyValues } from "../../core/list-company-values";
-import { listDepartments } from "../../core/list-departments";
-import { retireCompanyValue } from "../../core/retire-company-value";
+import { getGivingRules } from "../../core/giving/get-giving-rules";
+import { listDepartments } from "../../core/people/list-departments";
+import { listCompanyValues } from "../../core/values/list-company-values";
+import { retireCompanyValue } from "../../core/values/retire-company-value";
 import { defined, expectDomainError } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg } from "../support/factories";

@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { expect } from "vitest";
-import { checkLedger, type LedgerViolation } from "../../core/check-ledger";
-import { type DomainError, type DomainErrorCode, isDomainError, sqlState } from "../../core/errors";
+import { checkLedger, type LedgerViolation } from "../../core/ledger/check-ledger";
+import { type DomainError, type DomainErrorCode, isDomainError, sqlState } from "../../core/shared/errors";
 import type { Database, Executor } from "../../db/client";
 
 /** Narrows away null and undefined, failing the test with a message when the value is missing. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Actor, Role } from "../../core/actor";
-import { createOrganization } from "../../core/create-organization";
+import { createOrganization } from "../../core/org/create-organization";
+import type { Actor, Role } from "../../core/shared/actor";
 import type { Database } from "../../db/client";
 import { companyValues, organizations, people } from "../../db/schema";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
-import type { DomainError, DomainErrorCode } from "../../core/errors";
+import type { DomainError, DomainErrorCode } from "../../core/shared/errors";
 import type { Executor } from "../../db/client";
 import { expectDomainError } from "./assertions";
 

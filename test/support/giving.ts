@@ -1,4 +1,4 @@
-import { type GivePointsResult, givePoints } from "../../core/give-points";
+import { type GivePointsResult, givePoints } from "../../core/giving/give-points";
 import type { Database } from "../../db/client";
 import { key, type TestPerson } from "./factories";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { createApiKey } from "../../core/create-api-key";
-import { createCompanyValue } from "../../core/create-company-value";
-import { grantPoints } from "../../core/grant-points";
+import { grantPoints } from "../../core/giving/grant-points";
+import { createApiKey } from "../../core/org/create-api-key";
+import { createCompanyValue } from "../../core/values/create-company-value";
 import type { Database } from "../../db/client";
 import { people } from "../../db/schema";
 import { createTestOrg, key, type TestOrg, type TestPerson } from "./factories";

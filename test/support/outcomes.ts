@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
-import { type DomainError, type DomainErrorCode, isDomainError } from "../../core/errors";
-import { arrayLiteral } from "../../core/sql-array";
+import { type DomainError, type DomainErrorCode, isDomainError } from "../../core/shared/errors";
+import { arrayLiteral } from "../../core/shared/sql-array";
 import type { Executor } from "../../db/client";
 import { expectOrgUntouched, expectRefusedWithoutWrites, orgFootprint } from "./footprint";
 

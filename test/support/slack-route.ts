@@ -1,15 +1,15 @@
 import { afterAll, beforeAll } from "vitest";
 import { closeDb } from "../../db/client";
 import { resetSlackRuntime } from "../../slack/app";
+import { type FakeSlack, startFakeSlack } from "../../testing/fake-slack";
+import { SIGNING_SECRET } from "../../testing/slack-requests";
 import { ensureWorkerDatabase } from "./database";
 import { databaseUrl } from "./database-urls";
-import { type FakeSlack, startFakeSlack } from "./fake-slack";
-import { SIGNING_SECRET } from "./slack-requests";
 
 /** Work the route handed to `after()`: Next runs it once the response is sent; tests await it. */
 const afterResponse: Promise<unknown>[] = [];
 
-/** Stands in for `next/server` in Slack tests: `vi.mock("next/server", () => import("../support/slack-route").then((m) => m.nextServer))`. */
+/** Stands in for `next/server` in Slack tests: `vi.mock("next/server", () => import("./slack-route").then((m) => m.nextServer))`. */
 export const nextServer = {
   after: (work: Promise<unknown> | (() => unknown)) => {
     afterResponse.push(typeof work === "function" ? Promise.resolve().then(work) : work);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../../core/csv";
-import { DomainError } from "../../core/errors";
+import { parseCsv } from "../../core/shared/csv";
+import { DomainError } from "../../core/shared/errors";
 
 function syntaxErrorOf(text: string): DomainError {
   try {

@@ -5,7 +5,7 @@ import {
   formatPointsWithValue,
   type PointValue,
   pointsToMinor,
-} from "../../core/money";
+} from "../../core/shared/money";
 
 const tenPerDollar: PointValue = { points: 10, minor: 100, currency: "USD" };
 const threeForOneEuro: PointValue = { points: 3, minor: 100, currency: "EUR" };

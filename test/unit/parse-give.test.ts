@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_RECIPIENTS } from "../../core/give-points";
+import { MAX_RECIPIENTS } from "../../core/giving/give-points";
 import {
   GIVE_USAGE,
   type GiveCommand,

@@ -6,7 +6,7 @@ import {
   type PeriodKind,
   periodContaining,
   startOfLocalDay,
-} from "../../core/periods";
+} from "../../core/shared/periods";
 
 const NEW_YORK = "America/New_York";
 const LONDON = "Europe/London";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "../../core/actor";
-import { isDomainError } from "../../core/errors";
-import { type Action, actorOrgId, authorize, can, type Relation } from "../../core/permissions";
-import { normaliseValueName, VALUE_NAME_PATTERN } from "../../core/values";
+import type { Actor } from "../../core/shared/actor";
+import { isDomainError } from "../../core/shared/errors";
+import { type Action, actorOrgId, authorize, can, type Relation } from "../../core/shared/permissions";
+import { normaliseValueName, VALUE_NAME_PATTERN } from "../../core/values/value-names";
 
 const ORG = "00000000-0000-4000-8000-000000000001";
 const person = (roles: ("employee" | "manager" | "admin" | "finance")[]): Actor => ({

@@ -4,10 +4,10 @@ import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { formAction, formIdempotencyKey, textField } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
-import { DomainError, isDomainError } from "@/core/errors";
-import { getDisplayNames } from "@/core/get-display-names";
-import { givePoints } from "@/core/give-points";
-import { type ColleagueMatch, searchColleagues } from "@/core/search-colleagues";
+import { givePoints } from "@/core/giving/give-points";
+import { getDisplayNames } from "@/core/people/get-display-names";
+import { type ColleagueMatch, searchColleagues } from "@/core/people/search-colleagues";
+import { DomainError, isDomainError } from "@/core/shared/errors";
 import { getDb } from "@/db/client";
 import { describeGift, type GiveFormState } from "./give-state";
 

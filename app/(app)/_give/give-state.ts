@@ -1,5 +1,5 @@
 import type { FormState } from "@/app/_lib/form-state";
-import { formatPointsWithValue, type PointValue } from "@/core/money";
+import { formatPointsWithValue, type PointValue } from "@/core/shared/money";
 
 /** A give form's state; once its key is spent it also carries the next one, so a new give is never a replay. */
 export type GiveFormState = FormState & { nextIdempotencyKey?: string };

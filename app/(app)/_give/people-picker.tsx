@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, type RefObject, useEffect, useRef, useState } from "react";
-import type { ColleagueMatch } from "@/core/search-colleagues";
+import type { ColleagueMatch } from "@/core/people/search-colleagues";
 import { searchPeople } from "./actions";
 
 const SEARCH_DELAY_MS = 150;

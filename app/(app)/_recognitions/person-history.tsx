@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { EmptyState } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
-import type { RecognitionPage } from "@/core/recognition-list";
+import type { RecognitionPage } from "@/core/feed/recognition-list";
 import { Pagination } from "./pagination";
 import { RecognitionList } from "./recognition-list";
 import { hrefWith } from "./search-params";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import { Points } from "@/app/_components/points";
-import type { RecognitionItem, RecognitionPage } from "@/core/recognition-list";
+import type { RecognitionItem, RecognitionPage } from "@/core/feed/recognition-list";
 import { Avatar, CompanyAwardBadge } from "./avatar";
 import { PersonLink } from "./person-link";
 import { hrefWith } from "./search-params";

@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
 import { requireViewer } from "@/app/_lib/viewer";
-import { can } from "@/core/permissions";
+import { can } from "@/core/shared/permissions";
 import { AdminNav } from "./_components/admin-nav";
 
 /**

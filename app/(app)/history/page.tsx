@@ -4,7 +4,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
-import { listPersonHistory } from "@/core/list-person-history";
+import { listPersonHistory } from "@/core/feed/list-person-history";
 import { getDb } from "@/db/client";
 import { DIRECTIONS, PersonHistory } from "../_recognitions/person-history";
 import { choiceParam, firstParam, type SearchParams } from "../_recognitions/search-params";

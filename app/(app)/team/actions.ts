@@ -9,9 +9,9 @@ import {
   textField,
 } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
-import { boostAllowance } from "@/core/boost-allowance";
-import { formatPointsWithValue } from "@/core/money";
-import { setMonthlyAllowance } from "@/core/set-monthly-allowance";
+import { boostAllowance } from "@/core/allowances/boost-allowance";
+import { setMonthlyAllowance } from "@/core/allowances/set-monthly-allowance";
+import { formatPointsWithValue } from "@/core/shared/money";
 import { getDb } from "@/db/client";
 
 /** The dashboard's figures and the header's "Left to give" can both change with an allowance. */

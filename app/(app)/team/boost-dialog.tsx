@@ -5,7 +5,7 @@ import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components
 import { Points } from "@/app/_components/points";
 import { inputClass, secondaryButtonClass } from "@/app/_components/styles";
 import { type FormState, IDLE } from "@/app/_lib/form-state";
-import type { PointValue } from "@/core/money";
+import type { PointValue } from "@/core/shared/money";
 import { boostReportAllowance } from "./actions";
 
 export interface BoostTarget {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
-import { RECOGNITION_GAP_DAYS, type TeamMember } from "@/core/list-team";
+import { RECOGNITION_GAP_DAYS, type TeamMember } from "@/core/allowances/list-team";
 
 /** The reports nobody has thanked lately, with a nudge to do it. */
 export function NotRecognisedPanel({ members, timeZone }: { members: TeamMember[]; timeZone: string }) {

@@ -5,7 +5,7 @@ import { EmptyState, Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
-import { listTeam } from "@/core/list-team";
+import { listTeam } from "@/core/allowances/list-team";
 import { getDb } from "@/db/client";
 import { NotRecognisedPanel } from "./not-recognised-panel";
 import { ScopeSwitch, scopeFrom } from "./scope-switch";

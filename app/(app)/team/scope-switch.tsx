@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ListTeamInput } from "@/core/list-team";
+import type { ListTeamInput } from "@/core/allowances/list-team";
 
 export type TeamScope = NonNullable<ListTeamInput["scope"]>;
 

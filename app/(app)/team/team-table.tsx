@@ -4,8 +4,8 @@ import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import { Points } from "@/app/_components/points";
 import { linkClass, secondaryButtonClass } from "@/app/_components/styles";
-import type { TeamMember } from "@/core/list-team";
-import type { PointValue } from "@/core/money";
+import type { TeamMember } from "@/core/allowances/list-team";
+import type { PointValue } from "@/core/shared/money";
 import { AllowanceForm } from "./allowance-form";
 import { BoostDialog } from "./boost-dialog";
 

@@ -1,5 +1,5 @@
-import { type ApiKeyAuthentication, authenticateApiKey } from "@/core/authenticate-api-key";
-import { DomainError } from "@/core/errors";
+import { type ApiKeyAuthentication, authenticateApiKey } from "@/core/org/authenticate-api-key";
+import { DomainError } from "@/core/shared/errors";
 import type { Executor } from "@/db/client";
 
 const BEARER = /^Bearer +(\S+) *$/i;

@@ -1,4 +1,4 @@
-import { DomainError, isDomainError } from "@/core/errors";
+import { DomainError, isDomainError } from "@/core/shared/errors";
 
 /**
  * Every field an endpoint accepts, by its API name (snake_case), with the name of the use-case input it

@@ -1,4 +1,4 @@
-import { DomainError } from "@/core/errors";
+import { DomainError } from "@/core/shared/errors";
 
 /** A query parameter's text; an empty value counts as absent. */
 export function textParam(query: URLSearchParams, name: string): string | undefined {

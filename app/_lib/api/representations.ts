@@ -1,8 +1,8 @@
-import type { Balances } from "@/core/get-balances";
-import type { GivePointsInput, GivePointsResult } from "@/core/give-points";
-import { type PointValue, pointsToMinor } from "@/core/money";
-import type { PersonDetails } from "@/core/person-details";
-import type { RecognitionItem } from "@/core/recognition-list";
+import type { RecognitionItem } from "@/core/feed/recognition-list";
+import type { Balances } from "@/core/giving/get-balances";
+import type { GivePointsInput, GivePointsResult } from "@/core/giving/give-points";
+import type { PersonDetails } from "@/core/people/person-details";
+import { type PointValue, pointsToMinor } from "@/core/shared/money";
 
 /**
  * The integration API's JSON shapes (described in app/api/v1/openapi.ts): snake_case, points as whole

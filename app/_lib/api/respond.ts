@@ -1,5 +1,5 @@
-import type { Actor } from "@/core/actor";
-import { type DomainError, isDomainError } from "@/core/errors";
+import type { Actor } from "@/core/shared/actor";
+import { type DomainError, isDomainError } from "@/core/shared/errors";
 import { type Database, getDb } from "@/db/client";
 import { httpStatusFor } from "../error-status";
 import { authenticateRequest } from "./authenticate";

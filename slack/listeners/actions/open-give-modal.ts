@@ -1,8 +1,8 @@
 import type { App, BlockAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { getGivingRules } from "@/core/get-giving-rules";
-import { listCompanyValues } from "@/core/list-company-values";
-import type { SlackWorkspaceRef } from "@/core/resolve-slack-person";
+import { getGivingRules } from "@/core/giving/get-giving-rules";
+import type { SlackWorkspaceRef } from "@/core/slack-identity/resolve-slack-person";
+import { listCompanyValues } from "@/core/values/list-company-values";
 import { type Executor, getDb } from "@/db/client";
 import {
   cannotGiveModal,

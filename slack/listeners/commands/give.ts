@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { type Balances, getBalances } from "@/core/get-balances";
-import { formatPoints, formatPointsWithValue } from "@/core/money";
-import type { SlackWorkspaceRef } from "@/core/resolve-slack-person";
+import { type Balances, getBalances } from "@/core/giving/get-balances";
+import { formatPoints, formatPointsWithValue } from "@/core/shared/money";
+import type { SlackWorkspaceRef } from "@/core/slack-identity/resolve-slack-person";
 import { getDb } from "@/db/client";
 import { giveInSlack, invalidGiveText } from "../../give-in-slack";
 import { GIVE_USAGE, parseGiveCommand } from "../../parse-give";

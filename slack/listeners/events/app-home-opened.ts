@@ -1,9 +1,9 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Actor } from "@/core/actor";
-import { getBalances } from "@/core/get-balances";
-import { listPersonHistory } from "@/core/list-person-history";
-import type { SlackWorkspaceRef } from "@/core/resolve-slack-person";
+import { listPersonHistory } from "@/core/feed/list-person-history";
+import { getBalances } from "@/core/giving/get-balances";
+import type { Actor } from "@/core/shared/actor";
+import type { SlackWorkspaceRef } from "@/core/slack-identity/resolve-slack-person";
 import { type Executor, getDb } from "@/db/client";
 import { homeView, RECENT_RECOGNITIONS, unknownUserHomeView } from "../../blocks/home-view";
 import { slackPerson } from "../../slack-people";

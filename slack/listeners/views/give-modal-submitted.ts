@@ -1,9 +1,9 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { type DomainError, isDomainError } from "@/core/errors";
-import { type GivePointsResult, givePoints } from "@/core/give-points";
-import { loadOrgContext } from "@/core/org-context";
-import type { SlackWorkspaceRef } from "@/core/resolve-slack-person";
+import { type GivePointsResult, givePoints } from "@/core/giving/give-points";
+import { loadOrgContext } from "@/core/org/org-context";
+import { type DomainError, isDomainError } from "@/core/shared/errors";
+import type { SlackWorkspaceRef } from "@/core/slack-identity/resolve-slack-person";
 import { type Database, type Executor, getDb } from "@/db/client";
 import { announceGive, type SlackRecipient } from "../../announce-give";
 import {

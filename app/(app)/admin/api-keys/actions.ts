@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, textField } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
-import { createApiKey } from "@/core/create-api-key";
-import { revokeApiKey } from "@/core/revoke-api-key";
+import { createApiKey } from "@/core/org/create-api-key";
+import { revokeApiKey } from "@/core/org/revoke-api-key";
 import { getDb } from "@/db/client";
 import type { CreatedKeyState } from "./created-key-state";
 

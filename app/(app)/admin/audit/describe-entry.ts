@@ -1,6 +1,6 @@
-import type { DisplayNames } from "@/core/get-display-names";
-import type { AuditLogEntry } from "@/core/list-audit-log";
-import { formatMoney, formatPointsWithValue, type PointValue } from "@/core/money";
+import type { AuditLogEntry } from "@/core/org/list-audit-log";
+import type { DisplayNames } from "@/core/people/get-display-names";
+import { formatMoney, formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { formatInZone } from "../_components/format-time";
 
 /** What an entry's ids and figures are read against. */

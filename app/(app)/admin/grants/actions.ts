@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, formIdempotencyKey, textField } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
-import { grantPoints } from "@/core/grant-points";
-import { formatPointsWithValue } from "@/core/money";
+import { grantPoints } from "@/core/giving/grant-points";
+import { formatPointsWithValue } from "@/core/shared/money";
 import { getDb } from "@/db/client";
 
 /** Gives company points to the chosen people; the form's key makes a double submit take effect once. */

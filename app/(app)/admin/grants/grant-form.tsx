@@ -4,8 +4,8 @@ import { useActionState, useRef, useState } from "react";
 import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/styles";
 import { fieldError, IDLE, wholePoints } from "@/app/_lib/form-state";
-import { formatMoney, formatPoints, type PointValue, pointsToMinor } from "@/core/money";
-import type { ColleagueMatch } from "@/core/search-colleagues";
+import type { ColleagueMatch } from "@/core/people/search-colleagues";
+import { formatMoney, formatPoints, type PointValue, pointsToMinor } from "@/core/shared/money";
 import { PeoplePicker } from "../../_give/people-picker";
 import { grantSpotAward } from "./actions";
 

@@ -4,7 +4,7 @@ import { EmptyState, Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
 import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
-import { listSpotAwards } from "@/core/list-spot-awards";
+import { listSpotAwards } from "@/core/giving/list-spot-awards";
 import { getDb } from "@/db/client";
 import { formatInZone } from "../_components/format-time";
 import { GrantForm } from "./grant-form";

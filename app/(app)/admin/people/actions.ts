@@ -1,7 +1,7 @@
 "use server";
 
 import { requireViewer } from "@/app/_lib/viewer";
-import { listPeople } from "@/core/list-people";
+import { listPeople } from "@/core/people/list-people";
 import { getDb } from "@/db/client";
 import { type ManagerOption, managerOption } from "./_components/person-form-data";
 

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, numberField, textField } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
-import { DomainError } from "@/core/errors";
-import { type UpdateOrgSettingsInput, updateOrgSettings } from "@/core/update-org-settings";
+import { type UpdateOrgSettingsInput, updateOrgSettings } from "@/core/org/update-org-settings";
+import { DomainError } from "@/core/shared/errors";
 import { getDb } from "@/db/client";
 import { parseMoneyInput } from "./money-input";
 

@@ -1,4 +1,4 @@
-import { currencyFractionDigits } from "@/core/money";
+import { currencyFractionDigits } from "@/core/shared/money";
 
 export type MoneyInput = { ok: true; minor: number } | { ok: false; message: string };
 

@@ -2,7 +2,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
 import { firstParam, type SearchParams } from "@/app/(app)/_recognitions/search-params";
-import { getOrgSettings } from "@/core/get-org-settings";
+import { getOrgSettings } from "@/core/org/get-org-settings";
 import { getDb } from "@/db/client";
 import { slackSettingsFromEnv } from "@/slack/settings";
 import { SettingsForm } from "./settings-form";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { describedBy, Field } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/styles";
-import { formatPointsWithValue, type PointValue } from "@/core/money";
+import { formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { parseMoneyInput } from "./money-input";
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;

@@ -4,8 +4,8 @@ import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components
 import { Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
 import { inputClass } from "@/app/_components/styles";
-import type { OrgSettingsView } from "@/core/get-org-settings";
-import { formatPointsWithValue, type PointValue } from "@/core/money";
+import type { OrgSettingsView } from "@/core/org/get-org-settings";
+import { formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { useKeptForm } from "../_components/use-kept-form";
 import { saveOrgSettings } from "./actions";
 import { ChoiceGroup } from "./choice-group";

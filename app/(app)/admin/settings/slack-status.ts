@@ -1,4 +1,4 @@
-import type { OrgSettingsView } from "@/core/get-org-settings";
+import type { OrgSettingsView } from "@/core/org/get-org-settings";
 import { installableOAuth } from "@/slack/oauth-state";
 import type { SlackSettings } from "@/slack/settings";
 import { formatDayInZone } from "../_components/format-time";

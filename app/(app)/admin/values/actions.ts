@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, textField } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
-import { createCompanyValue } from "@/core/create-company-value";
-import { renameCompanyValue } from "@/core/rename-company-value";
-import { retireCompanyValue } from "@/core/retire-company-value";
+import { createCompanyValue } from "@/core/values/create-company-value";
+import { renameCompanyValue } from "@/core/values/rename-company-value";
+import { retireCompanyValue } from "@/core/values/retire-company-value";
 import { getDb } from "@/db/client";
 
 // Values appear in the give form, the feed's filters and on recognitions everywhere.

@@ -4,7 +4,7 @@ import { EmptyState, Panel } from "@/app/_components/panel";
 import { linkClass, secondaryButtonClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
-import { listValueUsage } from "@/core/list-value-usage";
+import { listValueUsage } from "@/core/values/list-value-usage";
 import { getDb } from "@/db/client";
 import { ActionButton } from "../_components/action-button";
 import { formatDayInZone } from "../_components/format-time";

@@ -1,6 +1,6 @@
 import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
-import { listPersonHistory } from "@/core/list-person-history";
+import { listPersonHistory } from "@/core/feed/list-person-history";
 import { getDb } from "@/db/client";
 import { DIRECTIONS, PersonHistory } from "../../_recognitions/person-history";
 import { choiceParam, firstParam, type SearchParams } from "../../_recognitions/search-params";

@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
-import { getPersonProfile } from "@/core/get-person-profile";
+import { getPersonProfile } from "@/core/feed/get-person-profile";
 import { getDb } from "@/db/client";
 
 /**

@@ -1,5 +1,5 @@
 import { auth } from "@/app/_lib/auth";
-import { loadViewer, type Viewer } from "@/core/load-viewer";
+import { loadViewer, type Viewer } from "@/core/sign-in/load-viewer";
 import { getDb } from "@/db/client";
 
 const ESCAPES: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { can } from "@/core/permissions";
+import { can } from "@/core/shared/permissions";
 import manifest from "@/slack/manifest.json";
 import { installableOAuth, OAUTH_REDIRECT_PATH, publicOrigin, signInstallState } from "@/slack/oauth-state";
 import { slackSettingsFromEnv } from "@/slack/settings";

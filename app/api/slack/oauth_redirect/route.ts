@@ -1,7 +1,10 @@
 import { WebAPIPlatformError, WebClient } from "@slack/web-api";
 import { httpStatusFor } from "@/app/_lib/error-status";
-import { isDomainError } from "@/core/errors";
-import { type SaveSlackInstallationInput, saveSlackInstallation } from "@/core/save-slack-installation";
+import { isDomainError } from "@/core/shared/errors";
+import {
+  type SaveSlackInstallationInput,
+  saveSlackInstallation,
+} from "@/core/slack-identity/save-slack-installation";
 import { getDb } from "@/db/client";
 import { slackClientOptions } from "@/slack/client-options";
 import { installableOAuth, OAUTH_REDIRECT_PATH, publicOrigin, verifyInstallState } from "@/slack/oauth-state";

@@ -3,8 +3,8 @@ import { inApiTerms } from "@/app/_lib/api/fields";
 import { booleanParam, textParam, wholeNumberParam } from "@/app/_lib/api/query";
 import { personJson } from "@/app/_lib/api/representations";
 import { apiCall, jsonResponse } from "@/app/_lib/api/respond";
-import { listPeople } from "@/core/list-people";
-import { type UpsertPersonInput, upsertPerson } from "@/core/upsert-person";
+import { listPeople } from "@/core/people/list-people";
+import { type UpsertPersonInput, upsertPerson } from "@/core/people/upsert-person";
 
 const LIST_FIELDS = {
   cursor: "cursor",

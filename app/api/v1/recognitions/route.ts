@@ -3,9 +3,9 @@ import { inApiTerms } from "@/app/_lib/api/fields";
 import { textParam, wholeNumberParam } from "@/app/_lib/api/query";
 import { givenJson, recognitionJson } from "@/app/_lib/api/representations";
 import { apiCall, jsonResponse } from "@/app/_lib/api/respond";
-import { DomainError, isDomainError } from "@/core/errors";
-import { type GivePointsInput, givePoints } from "@/core/give-points";
-import { listFeed } from "@/core/list-feed";
+import { listFeed } from "@/core/feed/list-feed";
+import { type GivePointsInput, givePoints } from "@/core/giving/give-points";
+import { DomainError, isDomainError } from "@/core/shared/errors";
 
 const FEED_FIELDS = { cursor: "cursor", limit: "limit", value: "value", department: "department" };
 

@@ -5,9 +5,9 @@ import { buttonClass, inputClass, linkClass, secondaryButtonClass } from "@/app/
 import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
 import { firstParam, hrefWith, type SearchParams } from "@/app/(app)/_recognitions/search-params";
-import { listPeople } from "@/core/list-people";
-import { loadPeople } from "@/core/people-lookup";
-import type { PersonDetails } from "@/core/person-details";
+import { listPeople } from "@/core/people/list-people";
+import { loadPeople } from "@/core/people/people-lookup";
+import type { PersonDetails } from "@/core/people/person-details";
 import { getDb } from "@/db/client";
 import { checkboxClass } from "../_components/checkbox-class";
 import { RoleBadges } from "../_components/role-badges";

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, textField } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
-import { deactivatePerson } from "@/core/deactivate-person";
-import { reactivatePerson } from "@/core/reactivate-person";
-import { updatePerson } from "@/core/update-person";
+import { deactivatePerson } from "@/core/people/deactivate-person";
+import { reactivatePerson } from "@/core/people/reactivate-person";
+import { updatePerson } from "@/core/people/update-person";
 import { getDb } from "@/db/client";
 import { personFromForm } from "../_components/person-form-data";
 

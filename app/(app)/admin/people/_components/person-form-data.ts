@@ -1,6 +1,6 @@
 import { textField } from "@/app/_lib/form-state";
-import type { Role } from "@/core/actor";
-import type { PersonDetails } from "@/core/person-details";
+import type { PersonDetails } from "@/core/people/person-details";
+import type { Role } from "@/core/shared/actor";
 
 /** What the person form shows and posts; field names match the use cases' inputs, so their errors line up. */
 export type PersonFormValues = Omit<PersonDetails, "id" | "active">;

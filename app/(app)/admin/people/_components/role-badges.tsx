@@ -1,4 +1,4 @@
-import type { Role } from "@/core/actor";
+import type { Role } from "@/core/shared/actor";
 
 const BADGE_CLASS: Record<Role, string> = {
   employee: "bg-stone-100 text-stone-700",

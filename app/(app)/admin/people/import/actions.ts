@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
-import { importPeople } from "@/core/import-people";
-import type { ImportPeopleResult } from "@/core/people-import/types";
+import type { ImportPeopleResult } from "@/core/people/import/types";
+import { importPeople } from "@/core/people/import-people";
 import { getDb } from "@/db/client";
 import { type ImportState, MAX_CSV_BYTES, tooLargeMessage } from "./import-state";
 

@@ -1,4 +1,4 @@
-import type { ImportPeopleResult, ImportRowResult } from "@/core/people-import/types";
+import type { ImportPeopleResult, ImportRowResult } from "@/core/people/import/types";
 
 /** Beyond this many, the list of changes is cut short; the totals above it still count every row. */
 const LISTED_CHANGES = 200;

@@ -1,5 +1,5 @@
 import type { FormState } from "@/app/_lib/form-state";
-import type { ImportPeopleResult } from "@/core/people-import/types";
+import type { ImportPeopleResult } from "@/core/people/import/types";
 
 /**
  * Next refuses a server action's body over 1 MB (its default `serverActions.bodySizeLimit`, which this app

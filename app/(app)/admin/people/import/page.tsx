@@ -4,8 +4,8 @@ import { PageHeader } from "@/app/_components/page-header";
 import { Panel } from "@/app/_components/panel";
 import { linkClass, secondaryButtonClass } from "@/app/_components/styles";
 import { requireViewer } from "@/app/_lib/viewer";
-import { COLUMNS, type ImportColumn } from "@/core/people-import/types";
-import { can } from "@/core/permissions";
+import { COLUMNS, type ImportColumn } from "@/core/people/import/types";
+import { can } from "@/core/shared/permissions";
 import { ImportForm } from "./import-form";
 import { SIZE_LIMIT_TEXT } from "./import-state";
 

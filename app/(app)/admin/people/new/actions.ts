@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type FormState, formAction } from "@/app/_lib/form-state";
 import { requireViewer } from "@/app/_lib/viewer";
-import { createPerson } from "@/core/create-person";
+import { createPerson } from "@/core/people/create-person";
 import { getDb } from "@/db/client";
 import { personFromForm } from "../_components/person-form-data";
 

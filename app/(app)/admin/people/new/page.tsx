@@ -4,7 +4,7 @@ import { Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { requireViewer } from "@/app/_lib/viewer";
-import { listPeople } from "@/core/list-people";
+import { listPeople } from "@/core/people/list-people";
 import { getDb } from "@/db/client";
 import { PersonForm } from "../_components/person-form";
 import { EMPTY_PERSON, MANAGER_CHOICES, managerOption } from "../_components/person-form-data";

@@ -1,7 +1,7 @@
 import { inApiTerms } from "@/app/_lib/api/fields";
 import { balancesJson } from "@/app/_lib/api/representations";
 import { apiCall, jsonResponse } from "@/app/_lib/api/respond";
-import { getBalances } from "@/core/get-balances";
+import { getBalances } from "@/core/giving/get-balances";
 
 const FIELDS = { id: "personId" };
 

@@ -1,0 +1,155 @@
+import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "../../db/client";
+import { loadOrgContext } from "../org/org-context";
+import { DomainError, sqlState } from "../shared/errors";
+import type { PointValue } from "../shared/money";
+import { normaliseValueName } from "../values/value-names";
+
+export interface RecognitionItem {
+  id: string;
+  createdAt: string;
+  message: string;
+  source: "web" | "slack" | "api" | "system";
+  /** Null for a company grant. */
+  giver: { id: string; name: string } | null;
+  recipients: { id: string; name: string; amount: number }[];
+  values: string[];
+  amountPerRecipient: number;
+  totalAmount: number;
+}
+
+export interface RecognitionPage {
+  items: RecognitionItem[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  pointValue: PointValue;
+}
+
+export const pageInput = {
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+};
+
+export interface RecognitionFilter {
+  value?: string;
+  department?: string;
+  receivedBy?: string;
+  givenBy?: string;
+  /** Received or given by this person. */
+  involving?: string;
+}
+
+// Keyset cursor: the (created_at, id) of the last row shown. Offsets would rescan every earlier row.
+function encodeCursor(createdAt: string, id: string): string {
+  return Buffer.from(`${createdAt}|${id}`).toString("base64url");
+}
+
+// Exactly what encodeCursor writes (PostgreSQL's JSON timestamp form); anything else is a tampered link.
+const CURSOR_TIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}:\d{2}|Z)$/;
+
+function invalidCursor(): DomainError {
+  return new DomainError("invalid", "That page link is no longer valid.", { field: "cursor" });
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id, ...rest] = Buffer.from(cursor, "base64url").toString().split("|");
+  if (
+    !createdAt ||
+    !id ||
+    rest.length > 0 ||
+    !CURSOR_TIME.test(createdAt) ||
+    !z.uuid().safeParse(id).success
+  ) {
+    throw invalidCursor();
+  }
+  return { createdAt, id };
+}
+
+function filterClauses(orgId: string, filter: RecognitionFilter): SQL[] {
+  const clauses: SQL[] = [];
+  const recipientIn = (personId: string) => sql`r.id in (
+    select recognition_id from recognition_recipients where org_id = ${orgId}::uuid and person_id = ${personId}::uuid)`;
+  if (filter.value) {
+    clauses.push(sql`exists (select 1 from recognition_values rv join company_values v on v.id = rv.value_id
+      where rv.recognition_id = r.id and v.org_id = ${orgId}::uuid and v.name = ${normaliseValueName(filter.value)})`);
+  }
+  if (filter.department) {
+    clauses.push(sql`exists (select 1 from recognition_recipients rr
+      join people p on p.org_id = rr.org_id and p.id = rr.person_id
+      where rr.recognition_id = r.id and p.department = ${filter.department})`);
+  }
+  if (filter.receivedBy) clauses.push(recipientIn(filter.receivedBy));
+  if (filter.givenBy) clauses.push(sql`r.giver_id = ${filter.givenBy}::uuid`);
+  if (filter.involving) {
+    clauses.push(sql`(r.giver_id = ${filter.involving}::uuid or ${recipientIn(filter.involving)})`);
+  }
+  return clauses;
+}
+
+type Row = {
+  id: string;
+  created_at: string;
+  message: string;
+  source: RecognitionItem["source"];
+  giver_id: string | null;
+  giver_name: string | null;
+  recipients: RecognitionItem["recipients"];
+  values: string[];
+  amount_per_recipient: number;
+  total_amount: number;
+};
+
+/** One page of an org's recognitions, newest first, with givers, recipients and values. */
+export async function listRecognitions(
+  db: Executor,
+  orgId: string,
+  filter: RecognitionFilter,
+  page: { cursor?: string; limit: number },
+): Promise<RecognitionPage> {
+  const org = await loadOrgContext(db, orgId);
+  const clauses = [sql`r.org_id = ${orgId}::uuid`, ...filterClauses(orgId, filter)];
+  if (page.cursor) {
+    const after = decodeCursor(page.cursor);
+    clauses.push(sql`(r.created_at, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+  }
+  const query = db.execute<Row>(sql`
+    select r.id, to_json(r.created_at) #>> '{}' as created_at, r.message, r.source,
+           r.amount_per_recipient, r.total_amount, g.id as giver_id, g.name as giver_name,
+           (select json_agg(json_build_object('id', p.id, 'name', p.name, 'amount', rr.amount) order by p.name)
+              from recognition_recipients rr join people p on p.org_id = rr.org_id and p.id = rr.person_id
+              where rr.recognition_id = r.id) as recipients,
+           (select coalesce(json_agg(v.name order by v.name), '[]'::json)
+              from recognition_values rv join company_values v on v.id = rv.value_id
+              where rv.recognition_id = r.id) as values
+    from recognitions r
+    left join people g on g.org_id = r.org_id and g.id = r.giver_id
+    where ${sql.join(clauses, sql` and `)}
+    order by r.created_at desc nulls last, r.id desc nulls last
+    limit ${page.limit + 1}`);
+  // A well-formed but impossible date (February 30th) only fails in the database.
+  const rows = await query.catch((error: unknown) => {
+    const state = sqlState(error);
+    throw page.cursor && (state === "22007" || state === "22008") ? invalidCursor() : error;
+  });
+  const items = rows.slice(0, page.limit).map(
+    (row): RecognitionItem => ({
+      id: row.id,
+      createdAt: row.created_at,
+      message: row.message,
+      source: row.source,
+      giver: row.giver_id && row.giver_name ? { id: row.giver_id, name: row.giver_name } : null,
+      recipients: row.recipients ?? [],
+      values: row.values,
+      amountPerRecipient: row.amount_per_recipient,
+      totalAmount: row.total_amount,
+    }),
+  );
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    pointValue: org.pointValue,
+  };
+}

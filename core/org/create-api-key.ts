@@ -1,0 +1,59 @@
+import { z } from "zod";
+import type { Database } from "../../db/client";
+import { apiKeys } from "../../db/schema";
+import type { Actor } from "../shared/actor";
+import { type Clock, systemClock } from "../shared/clock";
+import { actorOrgId, authorize } from "../shared/permissions";
+import { parseInput } from "../shared/validation";
+import { hashApiKey, newApiKey } from "./api-key-secret";
+import { recordAudit } from "./audit";
+
+const createApiKeyInput = z.object({
+  name: z.string().trim().min(1, "Name the key after what uses it.").max(120),
+});
+
+export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;
+
+export interface CreateApiKeyResult {
+  id: string;
+  name: string;
+  prefix: string;
+  /** The full key. It is shown once: only its hash is stored, so it cannot be recovered later. */
+  key: string;
+}
+
+/** Issues an org API key; the integration API authenticates with it as the org's system actor. */
+export async function createApiKey(
+  db: Database,
+  actor: Actor,
+  input: CreateApiKeyInput,
+  clock: Clock = systemClock,
+): Promise<CreateApiKeyResult> {
+  authorize(actor, "manage_api_keys");
+  const orgId = actorOrgId(actor);
+  const request = parseInput(createApiKeyInput, input);
+  const { key, prefix } = newApiKey();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        orgId,
+        name: request.name,
+        prefix,
+        secretHash: hashApiKey(key),
+        createdBy: actor.kind === "person" ? actor.personId : null,
+        createdAt: clock(),
+      })
+      .returning({ id: apiKeys.id });
+    if (!row) throw new Error("api key insert returned nothing");
+    // The audit entry names the key by its prefix; neither the key nor its hash is ever logged.
+    await recordAudit(tx, actor, {
+      orgId,
+      action: "api_key.create",
+      targetType: "api_key",
+      targetId: row.id,
+      after: { name: request.name, prefix },
+    });
+    return { id: row.id, name: request.name, prefix, key };
+  });
+}
