@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { type NavItem, NavLinks } from "@/app/_components/nav-links";
 import { Points } from "@/app/_components/points";
 import { signOut } from "@/app/_lib/auth";
-import { requireViewer, viewerBalances } from "@/app/_lib/viewer";
+import { signedIn, viewerBalances } from "@/app/_lib/viewer";
 import type { Role } from "@/core/shared/actor";
 
 function navFor(roles: readonly Role[]): NavItem[] {
@@ -18,7 +18,7 @@ function navFor(roles: readonly Role[]): NavItem[] {
 }
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const viewer = await requireViewer();
+  const { org, person } = await signedIn();
   const balances = await viewerBalances();
 
   async function signOutAction() {
@@ -41,7 +41,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             className="flex items-baseline gap-2 rounded-sm outline-none focus-visible:outline-2 focus-visible:outline-amber-600"
           >
             <span className="text-lg font-bold tracking-tight text-amber-700">Plaudit</span>
-            <span className="text-sm text-stone-500">{viewer.org.name}</span>
+            <span className="text-sm text-stone-500">{org.name}</span>
           </Link>
           <dl className="order-last flex w-full flex-wrap gap-x-6 gap-y-1 text-sm sm:order-none sm:ml-auto sm:w-auto">
             <div className="flex gap-2" data-testid="allowance-left">
@@ -60,10 +60,10 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           </dl>
           <div className="ml-auto flex items-center gap-3 sm:ml-0">
             <Link
-              href={`/people/${viewer.person.id}`}
+              href={`/people/${person.id}`}
               className="text-sm font-medium text-stone-700 hover:text-stone-950 rounded-sm outline-none focus-visible:outline-2 focus-visible:outline-amber-600"
             >
-              {viewer.person.name}
+              {person.name}
             </Link>
             <form action={signOutAction}>
               <button
@@ -76,7 +76,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           </div>
         </div>
         <div className="mx-auto max-w-6xl px-4 pb-2">
-          <NavLinks items={navFor(viewer.person.roles)} />
+          <NavLinks items={navFor(person.roles)} />
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">

@@ -5,12 +5,11 @@ import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer, viewerBalances } from "@/app/_lib/viewer";
+import { signedIn, viewerBalances } from "@/app/_lib/viewer";
 import { listFeed } from "@/core/feed/list-feed";
 import { getGivingRules } from "@/core/giving/get-giving-rules";
 import { listDepartments } from "@/core/people/list-departments";
 import { listCompanyValues } from "@/core/values/list-company-values";
-import { getDb } from "@/db/client";
 import { GiveForm } from "./_give/give-form";
 import { FeedFilters } from "./_recognitions/feed-filters";
 import { Pagination } from "./_recognitions/pagination";
@@ -20,16 +19,15 @@ import { firstParam, type SearchParams } from "./_recognitions/search-params";
 export const metadata: Metadata = { title: "Feed · Plaudit" };
 
 export default async function FeedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const viewer = await requireViewer();
+  const { db, actor, org } = await signedIn();
   const params = await searchParams;
   const filters = { value: firstParam(params, "value"), department: firstParam(params, "department") };
   const cursor = firstParam(params, "cursor");
-  const db = getDb();
   const [page, { values }, { departments }, rules, balances] = await Promise.all([
-    guarded(listFeed(db, viewer.actor, { ...filters, cursor })),
-    listCompanyValues(db, viewer.actor),
-    listDepartments(db, viewer.actor),
-    getGivingRules(db, viewer.actor),
+    guarded(listFeed(db, actor, { ...filters, cursor })),
+    listCompanyValues(db, actor),
+    listDepartments(db, actor),
+    getGivingRules(db, actor),
     viewerBalances(),
   ]);
   const filtered = Boolean(filters.value || filters.department);
@@ -38,7 +36,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
     <div className="mx-auto max-w-3xl">
       <PageHeader
         title="Feed"
-        description={`Thank a colleague, and see who is being recognized at ${viewer.org.name}.`}
+        description={`Thank a colleague, and see who is being recognized at ${org.name}.`}
       />
       <Panel title="Give recognition">
         <GiveForm
@@ -64,7 +62,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         <RecognitionList
           label="Recognition feed"
           page={page}
-          timeZone={viewer.org.timeZone}
+          timeZone={org.timeZone}
           now={new Date()}
           empty={
             filtered ? (

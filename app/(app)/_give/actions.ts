@@ -3,12 +3,11 @@
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { formAction, formIdempotencyKey, textField } from "@/app/_lib/form-state";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { givePoints } from "@/core/giving/give-points";
 import { getDisplayNames } from "@/core/people/get-display-names";
 import { type ColleagueMatch, searchColleagues } from "@/core/people/search-colleagues";
 import { DomainError, isDomainError } from "@/core/shared/errors";
-import { getDb } from "@/db/client";
 import { describeGift, type GiveFormState } from "./give-state";
 
 const SEARCH_LENGTH = 100;
@@ -19,22 +18,21 @@ function textList(form: FormData, name: string): string[] {
 
 /** Colleagues the viewer could thank whose name or email contains `query`. */
 export async function searchPeople(query: unknown): Promise<ColleagueMatch[]> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   const text = typeof query === "string" ? query.slice(0, SEARCH_LENGTH) : "";
-  const { people } = await searchColleagues(getDb(), viewer.actor, { query: text });
+  const { people } = await searchColleagues(db, actor, { query: text });
   return people;
 }
 
 /** Gives points from the viewer's allowance; the form's key makes a double submit take effect once. */
 export async function give(_previous: GiveFormState, form: FormData): Promise<GiveFormState> {
-  const viewer = await requireViewer();
-  const db = getDb();
+  const { db, actor, org } = await signedIn();
   const recipientIds = textList(form, "recipientIds");
   // Text that is not a whole number reaches the use case as NaN, which it refuses by name.
   const amount = Number(textField(form, "amount") ?? Number.NaN);
   let keySpent = false;
   const state = await formAction(async () => {
-    await givePoints(db, viewer.actor, {
+    await givePoints(db, actor, {
       recipientIds,
       amount,
       message: textField(form, "message") ?? "",
@@ -52,9 +50,9 @@ export async function give(_previous: GiveFormState, form: FormData): Promise<Gi
       );
     });
     revalidatePath("/", "layout");
-    const names = await getDisplayNames(db, viewer.actor, { people: recipientIds });
+    const names = await getDisplayNames(db, actor, { people: recipientIds });
     const recipientNames = [...new Set(recipientIds)].map((id) => names.people[id] ?? "a colleague");
-    return describeGift(amount, recipientNames, viewer.org.pointValue);
+    return describeGift(amount, recipientNames, org.pointValue);
   });
   return state.status === "ok" || keySpent ? { ...state, nextIdempotencyKey: randomUUID() } : state;
 }

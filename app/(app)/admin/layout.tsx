@@ -1,6 +1,6 @@
 import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { can } from "@/core/shared/permissions";
 import { AdminNav } from "./_components/admin-nav";
 
@@ -9,7 +9,7 @@ import { AdminNav } from "./_components/admin-nav";
  * answer a real 403; each page's use case still checks its own action.
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  if (!can((await requireViewer()).actor, "open_admin_area")) forbidden();
+  if (!can((await signedIn()).actor, "open_admin_area")) forbidden();
   return (
     <div className="grid gap-6 md:grid-cols-[11rem_minmax(0,1fr)] md:gap-8">
       <aside className="md:pt-1">

@@ -3,22 +3,19 @@ import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { listPersonHistory } from "@/core/feed/list-person-history";
-import { getDb } from "@/db/client";
 import { DIRECTIONS, PersonHistory } from "../_recognitions/person-history";
 import { choiceParam, firstParam, type SearchParams } from "../_recognitions/search-params";
 
 export const metadata: Metadata = { title: "My history · Plaudit" };
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const viewer = await requireViewer();
+  const { db, actor, org, person } = await signedIn();
   const params = await searchParams;
   const direction = choiceParam(params, "direction", DIRECTIONS);
   const cursor = firstParam(params, "cursor");
-  const page = await guarded(
-    listPersonHistory(getDb(), viewer.actor, { personId: viewer.person.id, direction, cursor }),
-  );
+  const page = await guarded(listPersonHistory(db, actor, { personId: person.id, direction, cursor }));
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -27,7 +24,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         description={
           <>
             The recognition you have received and given.{" "}
-            <Link href={`/people/${viewer.person.id}`} className={linkClass}>
+            <Link href={`/people/${person.id}`} className={linkClass}>
               See your totals
             </Link>
           </>
@@ -35,11 +32,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       />
       <PersonHistory
         path="/history"
-        person={{ name: viewer.person.name, isSelf: true }}
+        person={{ name: person.name, isSelf: true }}
         direction={direction}
         cursor={cursor}
         page={page}
-        timeZone={viewer.org.timeZone}
+        timeZone={org.timeZone}
         now={new Date()}
       />
     </div>

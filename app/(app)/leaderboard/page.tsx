@@ -5,11 +5,10 @@ import { EmptyState, Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { getLeaderboard, type Leaderboard, type LeaderboardEntry } from "@/core/feed/get-leaderboard";
 import type { PeriodKind, PeriodRange } from "@/core/shared/periods";
 import { listCompanyValues } from "@/core/values/list-company-values";
-import { getDb } from "@/db/client";
 import { PersonLink } from "../_recognitions/person-link";
 import { choiceParam, firstParam, hrefWith, type SearchParams } from "../_recognitions/search-params";
 import { TabLinks } from "../_recognitions/tab-links";
@@ -104,19 +103,18 @@ function LeaderboardTable({ board, viewerId }: { board: Leaderboard; viewerId: s
 }
 
 export default async function LeaderboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const viewer = await requireViewer();
+  const { db, actor, org, person } = await signedIn();
   const params = await searchParams;
   const period = choiceParam(params, "period", PERIODS);
   const value = firstParam(params, "value");
-  const db = getDb();
   const [board, { values }] = await Promise.all([
-    guarded(getLeaderboard(db, viewer.actor, { period, value, limit: TOP })),
-    listCompanyValues(db, viewer.actor),
+    guarded(getLeaderboard(db, actor, { period, value, limit: TOP })),
+    listCompanyValues(db, actor),
   ]);
   const valueNames = values.map((companyValue) => companyValue.name);
   // A retired value reached by link still gets its tab, so the page says what it shows.
   if (board.value && !valueNames.includes(board.value)) valueNames.push(board.value);
-  const title = periodName(board.period, viewer.org.timeZone);
+  const title = periodName(board.period, org.timeZone);
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -163,7 +161,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
             and they will show up here.
           </EmptyState>
         ) : (
-          <LeaderboardTable board={board} viewerId={viewer.person.id} />
+          <LeaderboardTable board={board} viewerId={person.id} />
         )}
       </Panel>
     </div>

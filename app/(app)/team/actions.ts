@@ -8,11 +8,10 @@ import {
   numberField,
   textField,
 } from "@/app/_lib/form-state";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { boostAllowance } from "@/core/allowances/boost-allowance";
 import { setMonthlyAllowance } from "@/core/allowances/set-monthly-allowance";
 import { formatPointsWithValue } from "@/core/shared/money";
-import { getDb } from "@/db/client";
 
 /** The dashboard's figures and the header's "Left to give" can both change with an allowance. */
 function refreshAllowances() {
@@ -26,10 +25,10 @@ function peopleCount(count: number): string {
 
 /** Sets, or with the "default" intent clears, the monthly allowance of every report ticked in the table. */
 export async function setTeamAllowance(_previous: FormState, form: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
+  const { db, actor, org } = await signedIn();
   return formAction(async () => {
     const returnToDefault = form.get("intent") === "default";
-    const result = await setMonthlyAllowance(getDb(), viewer.actor, {
+    const result = await setMonthlyAllowance(db, actor, {
       personIds: form.getAll("personId").map(String),
       // An empty field becomes NaN so the use case refuses it with its own message beside the field.
       monthlyAmount: returnToDefault ? null : (numberField(form, "monthlyAmount") ?? Number.NaN),
@@ -39,24 +38,24 @@ export async function setTeamAllowance(_previous: FormState, form: FormData): Pr
     const monthlyAmount = result.people[0]?.monthlyAmount ?? null;
     return monthlyAmount === null
       ? `${changed} returned to the default monthly allowance.`
-      : `Monthly allowance set to ${formatPointsWithValue(monthlyAmount, viewer.org.pointValue)} for ${changed}.`;
+      : `Monthly allowance set to ${formatPointsWithValue(monthlyAmount, org.pointValue)} for ${changed}.`;
   });
 }
 
 /** Adds a one-time boost to one report's allowance for the current month. */
 export async function boostReportAllowance(_previous: FormState, form: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
+  const { db, actor, org } = await signedIn();
   return formAction(async () => {
     const amount = numberField(form, "amount") ?? Number.NaN;
-    const result = await boostAllowance(getDb(), viewer.actor, {
+    const result = await boostAllowance(db, actor, {
       personId: textField(form, "personId") ?? "",
       amount,
       reason: textField(form, "reason"),
       idempotencyKey: formIdempotencyKey(form),
     });
     refreshAllowances();
-    const left = formatPointsWithValue(result.remainingThisMonth, viewer.org.pointValue);
+    const left = formatPointsWithValue(result.remainingThisMonth, org.pointValue);
     if (result.replayed) return `That boost was already added. ${left} left to give this month.`;
-    return `Added ${formatPointsWithValue(amount, viewer.org.pointValue)} for this month. ${left} left to give.`;
+    return `Added ${formatPointsWithValue(amount, org.pointValue)} for this month. ${left} left to give.`;
   });
 }

@@ -4,9 +4,8 @@ import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { listTeam } from "@/core/allowances/list-team";
-import { getDb } from "@/db/client";
 import { NotRecognisedPanel } from "./not-recognised-panel";
 import { ScopeSwitch, scopeFrom } from "./scope-switch";
 import { TeamTable } from "./team-table";
@@ -18,13 +17,13 @@ export default async function TeamPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const viewer = await requireViewer();
+  const { db, actor, org } = await signedIn();
   const scope = scopeFrom((await searchParams).scope);
-  const team = await guarded(listTeam(getDb(), viewer.actor, { scope }));
+  const team = await guarded(listTeam(db, actor, { scope }));
   const month = new Intl.DateTimeFormat("en-US", {
     month: "long",
     year: "numeric",
-    timeZone: viewer.org.timeZone,
+    timeZone: org.timeZone,
   }).format(team.period.start);
   const header = (
     <PageHeader
@@ -71,7 +70,7 @@ export default async function TeamPage({
             boostKey={crypto.randomUUID()}
           />
         </Panel>
-        <NotRecognisedPanel members={team.members} timeZone={viewer.org.timeZone} />
+        <NotRecognisedPanel members={team.members} timeZone={org.timeZone} />
       </div>
     </>
   );

@@ -2,17 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, textField } from "@/app/_lib/form-state";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { createApiKey } from "@/core/org/create-api-key";
 import { revokeApiKey } from "@/core/org/revoke-api-key";
-import { getDb } from "@/db/client";
 import type { CreatedKeyState } from "./created-key-state";
 
 export async function createKey(_previous: CreatedKeyState, form: FormData): Promise<CreatedKeyState> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   let created: CreatedKeyState["created"];
   const state = await formAction(async () => {
-    const result = await createApiKey(getDb(), viewer.actor, { name: textField(form, "name") ?? "" });
+    const result = await createApiKey(db, actor, { name: textField(form, "name") ?? "" });
     created = { id: result.id, name: result.name, key: result.key };
     revalidatePath("/admin/api-keys");
     return `Created “${result.name}”.`;
@@ -21,9 +20,9 @@ export async function createKey(_previous: CreatedKeyState, form: FormData): Pro
 }
 
 export async function revokeKey(_previous: FormState, form: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   return formAction(async () => {
-    await revokeApiKey(getDb(), viewer.actor, { id: textField(form, "id") ?? "" });
+    await revokeApiKey(db, actor, { id: textField(form, "id") ?? "" });
     revalidatePath("/admin/api-keys");
     return "Revoked.";
   });

@@ -2,22 +2,20 @@ import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { listApiKeys } from "@/core/org/list-api-keys";
 import { getDisplayNames } from "@/core/people/get-display-names";
-import { getDb } from "@/db/client";
 import { ConfirmForm } from "../_components/confirm-form";
 import { formatInZone } from "../_components/format-time";
 import { revokeKey } from "./actions";
 import { CreateKeyForm } from "./create-key-form";
 
 export default async function ApiKeysPage() {
-  const viewer = await requireViewer();
-  const db = getDb();
-  const keys = await guarded(listApiKeys(db, viewer.actor));
+  const { db, actor, org } = await signedIn();
+  const keys = await guarded(listApiKeys(db, actor));
   const creatorIds = keys.flatMap((key) => (key.createdBy ? [key.createdBy] : []));
-  const names = await guarded(getDisplayNames(db, viewer.actor, { people: creatorIds }));
-  const when = (at: Date) => formatInZone(at, viewer.org.timeZone);
+  const names = await guarded(getDisplayNames(db, actor, { people: creatorIds }));
+  const when = (at: Date) => formatInZone(at, org.timeZone);
 
   return (
     <>

@@ -3,10 +3,9 @@ import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState } from "@/app/_components/panel";
 import { linkClass, secondaryButtonClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { listAuditLog } from "@/core/org/list-audit-log";
 import { getDisplayNames } from "@/core/people/get-display-names";
-import { getDb } from "@/db/client";
 import { firstParam, type SearchParams } from "../../_recognitions/search-params";
 import { formatInZone } from "../_components/format-time";
 import { type DescribedEntry, describeEntry, idsToName } from "./describe-entry";
@@ -58,20 +57,19 @@ function ChangesTable({ changes }: { changes: DescribedEntry["changes"] }) {
 }
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const viewer = await requireViewer();
-  const db = getDb();
+  const { db, actor, org } = await signedIn();
   const beforeParam = firstParam(await searchParams, "before");
   // A page link that is not an entry number is refused by the use case, which shows the 404 page.
   const before = beforeParam === undefined ? undefined : Number(beforeParam);
-  const page = await guarded(listAuditLog(db, viewer.actor, { before, limit: PAGE_SIZE }));
-  const names = await guarded(getDisplayNames(db, viewer.actor, idsToName(page.entries)));
-  const context = { names, timeZone: viewer.org.timeZone, pointValue: viewer.org.pointValue };
+  const page = await guarded(listAuditLog(db, actor, { before, limit: PAGE_SIZE }));
+  const names = await guarded(getDisplayNames(db, actor, idsToName(page.entries)));
+  const context = { names, timeZone: org.timeZone, pointValue: org.pointValue };
 
   return (
     <>
       <PageHeader
         title="Audit log"
-        description={`Who changed what in ${viewer.org.name}, newest first. Times are in ${viewer.org.timeZone.replaceAll("_", " ")}.`}
+        description={`Who changed what in ${org.name}, newest first. Times are in ${org.timeZone.replaceAll("_", " ")}.`}
       />
       {page.entries.length === 0 ? (
         <EmptyState title={before ? "No older entries." : "Nothing recorded yet."}>
@@ -108,7 +106,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   </p>
                   <p className="text-sm text-stone-500">
                     <time dateTime={entry.createdAt.toISOString()}>
-                      {formatInZone(entry.createdAt, viewer.org.timeZone)}
+                      {formatInZone(entry.createdAt, org.timeZone)}
                     </time>
                     <span className="sr-only">, recorded as </span>
                     <code className="ml-2 rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-600">

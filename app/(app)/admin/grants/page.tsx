@@ -3,18 +3,17 @@ import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { listSpotAwards } from "@/core/giving/list-spot-awards";
-import { getDb } from "@/db/client";
 import { formatInZone } from "../_components/format-time";
 import { GrantForm } from "./grant-form";
 
 const names = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
 
 export default async function SpotAwardsPage() {
-  const viewer = await requireViewer();
+  const { db, actor, org } = await signedIn();
   // The recent awards are also the check: only those who may grant points may read them.
-  const { awards, pointValue } = await guarded(listSpotAwards(getDb(), viewer.actor));
+  const { awards, pointValue } = await guarded(listSpotAwards(db, actor));
   return (
     <>
       <PageHeader
@@ -48,9 +47,7 @@ export default async function SpotAwardsPage() {
                   <p className="text-sm break-words text-stone-700">{award.message}</p>
                   <p className="text-xs text-stone-500">
                     {award.awardedBy ? `By ${award.awardedBy.name}` : "By an integration"} ·{" "}
-                    <time dateTime={award.createdAt}>
-                      {formatInZone(award.createdAt, viewer.org.timeZone)}
-                    </time>
+                    <time dateTime={award.createdAt}>{formatInZone(award.createdAt, org.timeZone)}</time>
                   </p>
                 </li>
               ))}

@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, numberField, textField } from "@/app/_lib/form-state";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { type UpdateOrgSettingsInput, updateOrgSettings } from "@/core/org/update-org-settings";
 import { DomainError } from "@/core/shared/errors";
-import { getDb } from "@/db/client";
 import { parseMoneyInput } from "./money-input";
 
 type ValuesMode = UpdateOrgSettingsInput["valuesMode"];
@@ -38,9 +37,9 @@ function pointValueFromForm(
 }
 
 export async function saveOrgSettings(_previous: FormState, form: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   return formAction(async () => {
-    await updateOrgSettings(getDb(), viewer.actor, {
+    await updateOrgSettings(db, actor, {
       name: textField(form, "name") ?? "",
       timeZone: textField(form, "timeZone"),
       ...pointValueFromForm(form),

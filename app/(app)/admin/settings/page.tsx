@@ -1,9 +1,8 @@
 import { PageHeader } from "@/app/_components/page-header";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { firstParam, type SearchParams } from "@/app/(app)/_recognitions/search-params";
 import { getOrgSettings } from "@/core/org/get-org-settings";
-import { getDb } from "@/db/client";
 import { slackSettingsFromEnv } from "@/slack/settings";
 import { SettingsForm } from "./settings-form";
 import { slackStatus } from "./slack-status";
@@ -14,8 +13,8 @@ function timeZoneChoices(saved: string): string[] {
 }
 
 export default async function OrgSettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const viewer = await requireViewer();
-  const settings = await guarded(getOrgSettings(getDb(), viewer.actor));
+  const { db, actor, org } = await signedIn();
+  const settings = await guarded(getOrgSettings(db, actor));
   // Where the Slack install comes back to once the workspace is connected.
   const justConnected = firstParam(await searchParams, "slack") === "connected";
   return (
@@ -28,7 +27,7 @@ export default async function OrgSettingsPage({ searchParams }: { searchParams: 
         settings={settings}
         timeZones={timeZoneChoices(settings.timeZone)}
         currencies={Intl.supportedValuesOf("currency")}
-        slack={{ status: slackStatus(slackSettingsFromEnv(), settings, viewer.org.timeZone), justConnected }}
+        slack={{ status: slackStatus(slackSettingsFromEnv(), settings, org.timeZone), justConnected }}
       />
     </>
   );

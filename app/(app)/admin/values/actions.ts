@@ -2,11 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, textField } from "@/app/_lib/form-state";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { createCompanyValue } from "@/core/values/create-company-value";
 import { renameCompanyValue } from "@/core/values/rename-company-value";
 import { retireCompanyValue } from "@/core/values/retire-company-value";
-import { getDb } from "@/db/client";
 
 // Values appear in the give form, the feed's filters and on recognitions everywhere.
 function revalidateValues() {
@@ -14,9 +13,9 @@ function revalidateValues() {
 }
 
 export async function addValue(_previous: FormState, form: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   return formAction(async () => {
-    const value = await createCompanyValue(getDb(), viewer.actor, {
+    const value = await createCompanyValue(db, actor, {
       name: textField(form, "name") ?? "",
       description: textField(form, "description") ?? null,
     });
@@ -26,9 +25,9 @@ export async function addValue(_previous: FormState, form: FormData): Promise<Fo
 }
 
 export async function editValue(_previous: FormState, form: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   return formAction(async () => {
-    const value = await renameCompanyValue(getDb(), viewer.actor, {
+    const value = await renameCompanyValue(db, actor, {
       valueId: textField(form, "valueId") ?? "",
       name: textField(form, "name") ?? "",
       // A cleared description removes it.
@@ -40,9 +39,9 @@ export async function editValue(_previous: FormState, form: FormData): Promise<F
 }
 
 async function setRetired(form: FormData, restore: boolean): Promise<FormState> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   return formAction(async () => {
-    const value = await retireCompanyValue(getDb(), viewer.actor, {
+    const value = await retireCompanyValue(db, actor, {
       valueId: textField(form, "valueId") ?? "",
       restore,
     });

@@ -3,9 +3,8 @@ import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { linkClass, secondaryButtonClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { listValueUsage } from "@/core/values/list-value-usage";
-import { getDb } from "@/db/client";
 import { ActionButton } from "../_components/action-button";
 import { formatDayInZone } from "../_components/format-time";
 import { restoreValue } from "./actions";
@@ -24,8 +23,8 @@ function usageText(count: number): string {
 }
 
 export default async function CompanyValuesPage() {
-  const viewer = await requireViewer();
-  const { values } = await guarded(listValueUsage(getDb(), viewer.actor));
+  const { db, actor, org } = await signedIn();
+  const { values } = await guarded(listValueUsage(db, actor));
   const active = values.filter((value) => value.retiredAt === null);
   const retired = values.filter((value) => value.retiredAt !== null);
   return (
@@ -35,7 +34,7 @@ export default async function CompanyValuesPage() {
         description={
           <>
             The hashtags people tag recognitions with. Values are{" "}
-            {VALUES_MODE_TEXT[viewer.org.valuesMode] ?? viewer.org.valuesMode} (
+            {VALUES_MODE_TEXT[org.valuesMode] ?? org.valuesMode} (
             <Link href="/admin/settings" className={linkClass}>
               change in Settings
             </Link>
@@ -86,9 +85,7 @@ export default async function CompanyValuesPage() {
                     <p className="font-semibold break-words text-stone-600">#{value.name}</p>
                     {value.description ? <p className="text-sm text-stone-600">{value.description}</p> : null}
                     <p className="text-sm text-stone-500">
-                      {value.retiredAt
-                        ? `Retired ${formatDayInZone(value.retiredAt, viewer.org.timeZone)} · `
-                        : ""}
+                      {value.retiredAt ? `Retired ${formatDayInZone(value.retiredAt, org.timeZone)} · ` : ""}
                       {usageText(value.usageCount)}
                     </p>
                   </div>

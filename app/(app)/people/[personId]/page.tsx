@@ -1,7 +1,6 @@
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { listPersonHistory } from "@/core/feed/list-person-history";
-import { getDb } from "@/db/client";
 import { DIRECTIONS, PersonHistory } from "../../_recognitions/person-history";
 import { choiceParam, firstParam, type SearchParams } from "../../_recognitions/search-params";
 import { loadProfile } from "./profile";
@@ -14,13 +13,13 @@ export default async function PersonPage({
   params: Promise<{ personId: string }>;
   searchParams: Promise<SearchParams>;
 }) {
-  const viewer = await requireViewer();
+  const { db, actor, org } = await signedIn();
   const [{ personId }, query] = await Promise.all([params, searchParams]);
   const direction = choiceParam(query, "direction", DIRECTIONS);
   const cursor = firstParam(query, "cursor");
   const [{ person }, history] = await Promise.all([
     loadProfile(personId),
-    guarded(listPersonHistory(getDb(), viewer.actor, { personId, direction, cursor })),
+    guarded(listPersonHistory(db, actor, { personId, direction, cursor })),
   ]);
 
   return (
@@ -34,7 +33,7 @@ export default async function PersonPage({
         direction={direction}
         cursor={cursor}
         page={history}
-        timeZone={viewer.org.timeZone}
+        timeZone={org.timeZone}
         now={new Date()}
       />
     </section>

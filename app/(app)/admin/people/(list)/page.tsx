@@ -3,12 +3,11 @@ import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { buttonClass, inputClass, linkClass, secondaryButtonClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { firstParam, hrefWith, type SearchParams } from "@/app/(app)/_recognitions/search-params";
 import { listPeople } from "@/core/people/list-people";
 import { loadPeople } from "@/core/people/people-lookup";
 import type { PersonDetails } from "@/core/people/person-details";
-import { getDb } from "@/db/client";
 import { checkboxClass } from "../_components/checkbox-class";
 import { RoleBadges } from "../_components/role-badges";
 
@@ -97,14 +96,13 @@ function Blank() {
 }
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const viewer = await requireViewer();
+  const { db, actor, org } = await signedIn();
   const params = await searchParams;
   const q = firstParam(params, "q");
   const showDeactivated = firstParam(params, "inactive") === "1";
   const cursor = firstParam(params, "cursor");
-  const db = getDb();
   const page = await guarded(
-    listPeople(db, viewer.actor, {
+    listPeople(db, actor, {
       q,
       cursor,
       active: showDeactivated ? undefined : true,
@@ -114,7 +112,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const managerIds = [
     ...new Set(page.items.flatMap((person) => (person.managerId ? [person.managerId] : []))),
   ];
-  const managers = managerIds.length > 0 ? await loadPeople(db, viewer.org.id, managerIds) : [];
+  const managers = managerIds.length > 0 ? await loadPeople(db, org.id, managerIds) : [];
   const managerNames = new Map(managers.map((manager) => [manager.id, manager.name]));
   const filters = { q, inactive: showDeactivated ? "1" : undefined };
 
@@ -122,7 +120,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="People"
-        description={`Everyone in ${viewer.org.name}: search, add, edit, and deactivate leavers.`}
+        description={`Everyone in ${org.name}: search, add, edit, and deactivate leavers.`}
         actions={
           <>
             <Link href={`${PATH}/import`} className={secondaryButtonClass}>

@@ -2,11 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, textField } from "@/app/_lib/form-state";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { deactivatePerson } from "@/core/people/deactivate-person";
 import { reactivatePerson } from "@/core/people/reactivate-person";
 import { updatePerson } from "@/core/people/update-person";
-import { getDb } from "@/db/client";
 import { personFromForm } from "../_components/person-form-data";
 
 /**
@@ -18,9 +17,9 @@ function refreshPeople() {
 }
 
 export async function savePerson(_previous: FormState, form: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   return formAction(async () => {
-    const { person, changed } = await updatePerson(getDb(), viewer.actor, {
+    const { person, changed } = await updatePerson(db, actor, {
       personId: textField(form, "personId") ?? "",
       ...personFromForm(form),
     });
@@ -32,18 +31,18 @@ export async function savePerson(_previous: FormState, form: FormData): Promise<
 
 /** Its confirmation shows only a refusal: on success the page swaps to the Reactivate section. */
 export async function deactivate(_previous: FormState, form: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   return formAction(async () => {
-    await deactivatePerson(getDb(), viewer.actor, { personId: textField(form, "personId") ?? "" });
+    await deactivatePerson(db, actor, { personId: textField(form, "personId") ?? "" });
     refreshPeople();
     return "Deactivated.";
   });
 }
 
 export async function reactivate(_previous: FormState, form: FormData): Promise<FormState> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   return formAction(async () => {
-    await reactivatePerson(getDb(), viewer.actor, { personId: textField(form, "personId") ?? "" });
+    await reactivatePerson(db, actor, { personId: textField(form, "personId") ?? "" });
     refreshPeople();
     return "Reactivated.";
   });

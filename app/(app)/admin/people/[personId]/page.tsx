@@ -3,12 +3,11 @@ import { PageHeader } from "@/app/_components/page-header";
 import { Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { firstParam, type SearchParams } from "@/app/(app)/_recognitions/search-params";
 import { getPersonDetails, type PersonDetailsView } from "@/core/people/get-person-details";
 import { listPeople } from "@/core/people/list-people";
 import { formatPointsWithValue } from "@/core/shared/money";
-import { getDb } from "@/db/client";
 import { formatDayInZone } from "../../_components/format-time";
 import { PersonForm } from "../_components/person-form";
 import { MANAGER_CHOICES, type ManagerOption, managerOption } from "../_components/person-form-data";
@@ -35,18 +34,15 @@ export default async function PersonPage({
   params: Promise<{ personId: string }>;
   searchParams: Promise<SearchParams>;
 }) {
-  const viewer = await requireViewer();
+  const { db, actor, org } = await signedIn();
   const { personId } = await params;
-  const db = getDb();
   const [details, managers] = await Promise.all([
-    guarded(getPersonDetails(db, viewer.actor, { personId })),
-    guarded(listPeople(db, viewer.actor, { active: true, limit: MANAGER_CHOICES })),
+    guarded(getPersonDetails(db, actor, { personId })),
+    guarded(listPeople(db, actor, { active: true, limit: MANAGER_CHOICES })),
   ]);
   const { person } = details;
   const justAdded = firstParam(await searchParams, "added") === "1";
-  const deactivatedOn = person.deactivatedAt
-    ? formatDayInZone(person.deactivatedAt, viewer.org.timeZone)
-    : null;
+  const deactivatedOn = person.deactivatedAt ? formatDayInZone(person.deactivatedAt, org.timeZone) : null;
 
   return (
     <>
@@ -89,7 +85,7 @@ export default async function PersonPage({
           personId={person.id}
           name={person.name}
           active={person.active}
-          isSelf={person.id === viewer.person.id}
+          isSelf={person.id === actor.personId}
           leaverConsequence={leaverConsequence(details)}
           deactivatedOn={deactivatedOn}
         />

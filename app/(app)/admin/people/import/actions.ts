@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/app/_lib/form-state";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import type { ImportPeopleResult } from "@/core/people/import/types";
 import { importPeople } from "@/core/people/import-people";
-import { getDb } from "@/db/client";
 import { type ImportState, MAX_CSV_BYTES, tooLargeMessage } from "./import-state";
 
 function refusal(message: string): ImportState {
@@ -26,7 +25,7 @@ function importedMessage({ create, update }: ImportPeopleResult["totals"]): stri
  * checked first and nothing is written while any row is bad.
  */
 export async function runImport(_previous: ImportState, form: FormData): Promise<ImportState> {
-  const viewer = await requireViewer();
+  const { db, actor } = await signedIn();
   const submitted = form.get("csvText");
   const csv = typeof submitted === "string" ? submitted : "";
   if (csv.trim() === "") return refusal("Choose a CSV file or paste its text first.");
@@ -35,7 +34,7 @@ export async function runImport(_previous: ImportState, form: FormData): Promise
 
   let result: ImportPeopleResult | undefined;
   const state = await formAction(async () => {
-    result = await importPeople(getDb(), viewer.actor, { csv, dryRun: form.get("intent") !== "import" });
+    result = await importPeople(db, actor, { csv, dryRun: form.get("intent") !== "import" });
     return result.written ? importedMessage(result.totals) : "Preview ready; nothing has been imported.";
   });
   if (!result) return state;

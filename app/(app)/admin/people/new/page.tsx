@@ -3,16 +3,15 @@ import { PageHeader } from "@/app/_components/page-header";
 import { Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
-import { requireViewer } from "@/app/_lib/viewer";
+import { signedIn } from "@/app/_lib/viewer";
 import { listPeople } from "@/core/people/list-people";
-import { getDb } from "@/db/client";
 import { PersonForm } from "../_components/person-form";
 import { EMPTY_PERSON, MANAGER_CHOICES, managerOption } from "../_components/person-form-data";
 import { addPerson } from "./actions";
 
 export default async function NewPersonPage() {
-  const viewer = await requireViewer();
-  const managers = await guarded(listPeople(getDb(), viewer.actor, { active: true, limit: MANAGER_CHOICES }));
+  const { db, actor } = await signedIn();
+  const managers = await guarded(listPeople(db, actor, { active: true, limit: MANAGER_CHOICES }));
   return (
     <>
       <PageHeader
