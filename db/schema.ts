@@ -445,7 +445,7 @@ export const apiKeys = pgTable(
 
 /**
  * A Slack workspace that installed the app through OAuth, bound to one org. The bot token is stored
- * encrypted (core/secret-box.ts); single-workspace deployments keep theirs in the environment instead.
+ * encrypted (core/shared/secret-box.ts); single-workspace deployments keep theirs in the environment instead.
  */
 export const slackInstallations = pgTable(
   "slack_installations",
@@ -472,7 +472,7 @@ export const slackInstallations = pgTable(
 
 /*
  * Sign-in identities, in the shape the Auth.js Drizzle adapter expects. An identity is not a person: on
- * every sign-in the verified email is matched to an active person of an org (core/resolve-sign-in.ts).
+ * every sign-in the verified email is matched to an active person of an org (core/sign-in/resolve-sign-in.ts).
  */
 export const authUsers = pgTable("auth_users", {
   id: text("id")

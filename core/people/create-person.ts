@@ -9,7 +9,7 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError, sqlState } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import { readPerson } from "./import/read-file";
+import { readPerson } from "./import/csv-rows";
 import { FIELD_OF_COLUMN, type ImportColumn, type PersonFields } from "./import/types";
 import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
 

@@ -8,8 +8,8 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError, sqlState } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
+import { readFile } from "./import/csv-rows";
 import { type ExistingPerson, type PlannedRow, planImport, summarise } from "./import/plan";
-import { readFile } from "./import/read-file";
 import type { ImportPeopleResult, PersonFields } from "./import/types";
 import { PERSON_DETAIL_COLUMNS } from "./person-details";
 

@@ -1,4 +1,4 @@
-import type { Draft } from "./read-file";
+import type { Draft } from "./csv-rows";
 import type {
   ImportColumn,
   ImportFileError,
