@@ -56,7 +56,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "chat.postEphemeral": ["chat:write"],
   "chat.getPermalink": [],
   "conversations.open": ["im:write"],
-  // The email links a Slack user to a person (slack/slack-people.ts reads `profile.email`).
+  // The email links a Slack user to a person (slack/slack-profiles.ts reads `profile.email`).
   "users.info": ["users:read", "users:read.email"],
   "views.open": [],
   "views.publish": [],
