@@ -2,6 +2,7 @@ import { App, LogLevel } from "@slack/bolt";
 import { workspaceAuthorizer } from "./authorize";
 import { slackClientOptions } from "./client-options";
 import { registerListeners } from "./listeners/register";
+import { providePlauditContext } from "./plaudit-context";
 import { RouteHandlerReceiver } from "./receiver";
 import { type SlackSettings, slackSettingsFromEnv } from "./settings";
 
@@ -16,6 +17,17 @@ export function logError(message: string, error: unknown): void {
   console.error(`[slack] ${message}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
+/**
+ * Everything a Bolt app needs to serve Plaudit, the same for the request URL (here) and for Socket Mode
+ * (socket.ts): the error log, the context the listeners read, then the listeners.
+ */
+export function servePlaudit(app: App): void {
+  app.error(async (error) => logError("A Slack listener failed", error));
+  // Registered before the listeners: global middleware runs, in order, ahead of every one of them.
+  app.use(providePlauditContext);
+  registerListeners(app);
+}
+
 async function createRuntime(settings: SlackSettings): Promise<SlackRuntime> {
   const receiver = new RouteHandlerReceiver({ signingSecret: settings.signingSecret, logError });
   const app = new App({
@@ -26,8 +38,7 @@ async function createRuntime(settings: SlackSettings): Promise<SlackRuntime> {
     deferInitialization: true,
     logLevel: LogLevel.WARN,
   });
-  app.error(async (error) => logError("A Slack listener failed", error));
-  registerListeners(app);
+  servePlaudit(app);
   await app.init();
   return { app, receiver, settings };
 }

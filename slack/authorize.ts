@@ -6,8 +6,8 @@ import { getDb } from "@/db/client";
 import { slackClientOptions } from "./client-options";
 import type { SlackSettings } from "./settings";
 
-/** What every listener finds in Bolt's context: the org the workspace belongs to, beside Bolt's own fields. */
-export interface PlauditContext extends AuthorizeResult {
+/** What authorize puts in Bolt's context: the org the workspace belongs to, beside Bolt's own fields. */
+export interface AuthorizedWorkspace extends AuthorizeResult {
   orgId: string;
   teamId: string;
   botToken: string;
@@ -32,7 +32,7 @@ function singleWorkspaceBot(settings: SlackSettings & { botToken: string }) {
  * environment serves a single workspace; otherwise the workspace must have installed the app (OAuth).
  */
 export function workspaceAuthorizer(settings: SlackSettings) {
-  return async (source: AuthorizeSourceData<boolean>): Promise<PlauditContext> => {
+  return async (source: AuthorizeSourceData<boolean>): Promise<AuthorizedWorkspace> => {
     const teamId = source.teamId ?? source.enterpriseId;
     if (!teamId) throw new Error("The Slack request names no workspace.");
     const { botToken } = settings;

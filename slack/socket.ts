@@ -10,10 +10,9 @@
 import { App, LogLevel } from "@slack/bolt";
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { logError } from "./app";
+import { servePlaudit } from "./app";
 import { workspaceAuthorizer } from "./authorize";
 import { slackClientOptions } from "./client-options";
-import { registerListeners } from "./listeners/register";
 import { type SlackSettings, slackSettingsFromEnv } from "./settings";
 
 function log(message: string): void {
@@ -92,9 +91,7 @@ async function main(): Promise<void> {
     installerOptions: { clientOptions: slackClientOptions(settings) },
     logLevel: LogLevel.WARN,
   });
-  // The message only: Slack payloads and Web API errors can carry tokens and personal data.
-  app.error(async (error) => logError("A Slack listener failed", error));
-  registerListeners(app);
+  servePlaudit(app);
   try {
     await app.start();
   } catch (error) {

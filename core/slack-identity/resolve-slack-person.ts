@@ -17,20 +17,38 @@ export interface SlackWorkspaceRef {
 
 const blankToNull = (value: string | null | undefined) => value?.trim() || null;
 
-const slackUserInput = z.object({
-  userId: z.string().trim().min(1, "The Slack user id is missing."),
+/** What Slack says about one of its users (its `users.info`), as plain data: core never sees Slack's SDK. */
+export interface SlackProfile {
+  email: string | null;
+  name: string | null;
+  isBot: boolean;
+  deleted: boolean;
+}
+
+/**
+ * Asks Slack about one of its users. The lookups call it only for a Slack user no person holds yet, so a
+ * linked user never costs a call to Slack.
+ */
+export type DescribeSlackUser = (slackUserId: string) => Promise<SlackProfile>;
+
+const slackUserId = z.string().trim().min(1, "The Slack user id is missing.");
+
+const slackProfile = z.object({
   email: z
     .string()
-    .nullish()
+    .nullable()
     .transform((email) => blankToNull(email)?.toLowerCase() ?? null),
-  name: z.string().nullish().transform(blankToNull),
-  isBot: z.boolean().optional(),
-  deleted: z.boolean().optional(),
+  name: z.string().nullable().transform(blankToNull),
+  isBot: z.boolean(),
+  deleted: z.boolean(),
 });
+type NormalisedProfile = z.output<typeof slackProfile>;
 
-/** What Slack says about a user: the event's user id, and what `users.info` adds when it was asked. */
-export type SlackUser = z.input<typeof slackUserInput>;
-type SlackUserRequest = z.output<typeof slackUserInput>;
+export interface SlackUserLookup {
+  /** The Slack user a request came from (or mentions). */
+  userId: string;
+  describeUser: DescribeSlackUser;
+}
 
 export type SlackRefusal = "no_email" | "not_in_org" | "deactivated" | "bot";
 
@@ -74,23 +92,27 @@ class LostRace extends Error {}
 const ATTEMPTS = 3;
 
 /**
- * Which person of the workspace's org a Slack user is. The user's stored Slack id decides; failing
- * that, their Slack email links them to the person with that email; failing that, an org that allows
- * it adds them. Only people of the workspace's org are ever considered. Bots and users Slack has
- * deactivated are never linked or added.
+ * Which person of the workspace's org a Slack user is. The user's stored Slack id decides, in one query
+ * and without asking Slack; failing that, Slack is asked about the user once, and their Slack email links
+ * them to the person with that email; failing that, an org that allows it adds them. Only people of the
+ * workspace's org are ever considered. Bots and users Slack has deactivated are never linked or added.
  */
 export async function resolveSlackPerson(
   db: Executor,
   workspace: SlackWorkspaceRef,
-  slackUser: SlackUser,
+  lookup: SlackUserLookup,
   clock: Clock = systemClock,
 ): Promise<SlackPersonResult> {
-  const user = parseInput(slackUserInput, slackUser);
-  if (user.isBot) return unknown("bot", BOT_MESSAGE);
-  if (user.deleted) return unknown("deactivated", "This Slack account has been deactivated.");
+  const userId = parseInput(slackUserId, lookup.userId);
+  // Asked at most once, however many rounds a lost race below takes.
+  let profile: Promise<NormalisedProfile> | undefined;
+  const askSlack = () => {
+    profile ??= lookup.describeUser(userId).then((answer) => parseInput(slackProfile, answer));
+    return profile;
+  };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await resolveOnce(db, workspace, user, clock);
+      return await resolveOnce(db, workspace, userId, askSlack, clock);
     } catch (error) {
       // A unique violation (create-person reports its own as a conflict) is a lost race too.
       const lost =
@@ -103,7 +125,8 @@ export async function resolveSlackPerson(
 async function resolveOnce(
   db: Executor,
   workspace: SlackWorkspaceRef,
-  user: SlackUserRequest,
+  userId: string,
+  askSlack: () => Promise<NormalisedProfile>,
   clock: Clock,
 ): Promise<SlackPersonResult> {
   const { orgId, teamId } = workspace;
@@ -111,10 +134,12 @@ async function resolveOnce(
   const [known] = await db
     .select(PERSON_COLUMNS)
     .from(people)
-    .where(and(eq(people.orgId, orgId), eq(people.slackTeamId, teamId), eq(people.slackUserId, user.userId)));
+    .where(and(eq(people.orgId, orgId), eq(people.slackTeamId, teamId), eq(people.slackUserId, userId)));
   if (known) return answer(orgId, known, { newlyLinked: false, provisioned: false });
 
-  const { email, name } = user;
+  const { email, name, isBot, deleted } = await askSlack();
+  if (isBot) return unknown("bot", BOT_MESSAGE);
+  if (deleted) return unknown("deactivated", "This Slack account has been deactivated.");
   if (!email) {
     return unknown(
       "no_email",
@@ -133,18 +158,18 @@ async function resolveOnce(
     if (refusal) return refusal;
     if (match.slackUserId !== null || match.slackTeamId !== null) {
       // Linked to this very user by a request that finished after the first lookup: read it from there.
-      if (match.slackTeamId === teamId && match.slackUserId === user.userId) throw new LostRace();
+      if (match.slackTeamId === teamId && match.slackUserId === userId) throw new LostRace();
       return unknown(
         "not_in_org",
         `Your email (${email}) is already linked to another Slack account in Plaudit. Ask an admin to sort it out.`,
       );
     }
-    await db.transaction((tx) => linkSlackUser(tx, workspace, match.id, user.userId));
+    await db.transaction((tx) => linkSlackUser(tx, workspace, match.id, userId));
     return answer(orgId, match, { newlyLinked: true, provisioned: false });
   }
 
   if (org?.autoProvision && name) {
-    const added = await provision(db, workspace, { userId: user.userId, email, name }, clock);
+    const added = await provision(db, workspace, { userId, email, name }, clock);
     if (added) return answer(orgId, added, { newlyLinked: true, provisioned: true });
   }
   return unknown(

@@ -1,26 +1,49 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { people } from "../../db/schema";
-import type { SlackWorkspaceRef } from "./resolve-slack-person";
+import { type Clock, systemClock } from "../shared/clock";
+import {
+  type DescribeSlackUser,
+  resolveSlackPerson,
+  type SlackProfile,
+  type SlackRefusal,
+  type SlackWorkspaceRef,
+} from "./resolve-slack-person";
 
-export interface SlackRecipients {
-  /** In the order the user ids were given, each once. */
-  linked: { slackUserId: string; personId: string }[];
-  /** Not tied to anyone yet: ask Slack for their emails and pass each to resolveSlackPerson. */
-  unlinked: string[];
+/** A mentioned Slack user, and the person they are. */
+export interface SlackRecipient {
+  slackUserId: string;
+  personId: string;
 }
 
+export type SlackRecipientsResult =
+  /** In the order the user ids were given, each once. */
+  | { status: "found"; recipients: SlackRecipient[] }
+  /** The first mentioned user Plaudit cannot place, and why. */
+  | { status: "unknown"; slackUserId: string; reason: SlackRefusal };
+
+export interface SlackRecipientsLookup {
+  userIds: readonly string[];
+  describeUser: DescribeSlackUser;
+}
+
+/** What a mentioned user Slack cannot describe (unknown to it, or the call failed) counts as: nobody to place. */
+const NO_PROFILE: SlackProfile = { email: null, name: null, isBot: false, deleted: false };
+
 /**
- * The people the mentioned Slack users already are, in one query. A deactivated person or a bot is
- * still returned: the give refuses them with a reason the giver can act on.
+ * The people the mentioned Slack users are. Those already linked come from one query, without asking
+ * Slack; each of the others is asked about and linked (or added) as resolveSlackPerson does. A user who
+ * cannot be placed stops the lookup, so a give names them rather than silently thanking fewer people. A
+ * deactivated person or a bot is still returned: the give refuses them with a reason the giver can act on.
  */
 export async function resolveSlackRecipients(
   db: Executor,
   workspace: SlackWorkspaceRef,
-  userIds: readonly string[],
-): Promise<SlackRecipients> {
-  const wanted = [...new Set(userIds)];
-  if (wanted.length === 0) return { linked: [], unlinked: [] };
+  lookup: SlackRecipientsLookup,
+  clock: Clock = systemClock,
+): Promise<SlackRecipientsResult> {
+  const wanted = [...new Set(lookup.userIds)];
+  if (wanted.length === 0) return { status: "found", recipients: [] };
   const rows = await db
     .select({ personId: people.id, slackUserId: people.slackUserId })
     .from(people)
@@ -32,12 +55,18 @@ export async function resolveSlackRecipients(
       ),
     );
   const personOf = new Map(rows.map((row) => [row.slackUserId, row.personId]));
-  const linked: SlackRecipients["linked"] = [];
-  const unlinked: string[] = [];
+  const describeUser = (userId: string) => lookup.describeUser(userId).catch(() => NO_PROFILE);
   for (const slackUserId of wanted) {
-    const personId = personOf.get(slackUserId);
-    if (personId) linked.push({ slackUserId, personId });
-    else unlinked.push(slackUserId);
+    if (personOf.has(slackUserId)) continue;
+    const found = await resolveSlackPerson(db, workspace, { userId: slackUserId, describeUser }, clock);
+    if (found.status !== "linked") return { status: "unknown", slackUserId, reason: found.reason };
+    personOf.set(slackUserId, found.person.id);
   }
-  return { linked, unlinked };
+  return {
+    status: "found",
+    recipients: wanted.flatMap((slackUserId) => {
+      const personId = personOf.get(slackUserId);
+      return personId ? [{ slackUserId, personId }] : [];
+    }),
+  };
 }

@@ -5,7 +5,12 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vites
 import { createPerson } from "../../core/people/create-person";
 import { openSecret, sealSecret } from "../../core/shared/secret-box";
 import { findSlackWorkspace } from "../../core/slack-identity/find-slack-workspace";
-import { resolveSlackPerson, type SlackWorkspaceRef } from "../../core/slack-identity/resolve-slack-person";
+import {
+  type DescribeSlackUser,
+  resolveSlackPerson,
+  type SlackProfile,
+  type SlackWorkspaceRef,
+} from "../../core/slack-identity/resolve-slack-person";
 import { resolveSlackRecipients } from "../../core/slack-identity/resolve-slack-recipients";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import { type Connection, connect, type Database } from "../../db/client";
@@ -59,6 +64,21 @@ async function link(db: Database, personId: string, workspace: SlackWorkspaceRef
     .where(eq(people.id, personId));
 }
 
+/** Slack's answer about any user it is asked about: nothing but what `says` sets. */
+function slackSays(says: Partial<SlackProfile>): DescribeSlackUser {
+  return async () => ({ email: null, name: null, isBot: false, deleted: false, ...says });
+}
+
+/** A Slack user whose profile Slack gives when asked. */
+function slackUser(userId: string, says: Partial<SlackProfile>) {
+  return { userId, describeUser: slackSays(says) };
+}
+
+/** For a user the stored Slack id must answer for: Slack is never asked. */
+const notAsked: DescribeSlackUser = async (userId) => {
+  throw new Error(`Slack was asked about ${userId}`);
+};
+
 async function peopleOf(db: Database, orgId: string) {
   return db
     .select({ id: people.id, name: people.name, email: people.email, roles: people.roles })
@@ -67,7 +87,7 @@ async function peopleOf(db: Database, orgId: string) {
 }
 
 describe("resolveSlackPerson", () => {
-  it("(a) finds the person holding the Slack id with one query on the Slack id index", async () => {
+  it("(a) finds the person holding the Slack id with one query on the Slack id index, without asking Slack", async () => {
     const { db, sql: client } = await database();
     const { org, workspace } = await orgWithWorkspace(db);
     const ana = await org.addPerson({ name: "Ana", roles: ["employee", "manager"] });
@@ -79,8 +99,10 @@ describe("resolveSlackPerson", () => {
       schema,
       logger: { logQuery: (query, params) => queries.push({ query, params }) },
     });
-    const result = await resolveSlackPerson(logged, workspace, { userId });
+    const describeUser = vi.fn(notAsked);
+    const result = await resolveSlackPerson(logged, workspace, { userId, describeUser });
 
+    expect(describeUser).not.toHaveBeenCalled();
     expect(result).toEqual({
       status: "linked",
       actor: { kind: "person", orgId: org.id, personId: ana.id, roles: ["employee", "manager"] },
@@ -105,7 +127,11 @@ describe("resolveSlackPerson", () => {
     const userId = newUserId();
     await link(db, leaver.id, workspace, userId);
 
-    const result = await resolveSlackPerson(db, workspace, { userId, email: "whoever@example.test" });
+    const result = await resolveSlackPerson(
+      db,
+      workspace,
+      slackUser(userId, { email: "whoever@example.test" }),
+    );
     expect(result).toEqual({
       status: "unknown",
       reason: "deactivated",
@@ -119,11 +145,11 @@ describe("resolveSlackPerson", () => {
     const ana = await personWithEmail(db, org, `ana@${org.slug}.test`);
     const userId = newUserId();
 
-    const first = await resolveSlackPerson(db, workspace, {
-      userId,
-      email: `  Ana@${org.slug.toUpperCase()}.TEST `,
-      name: "Ana L.",
-    });
+    const first = await resolveSlackPerson(
+      db,
+      workspace,
+      slackUser(userId, { email: `  Ana@${org.slug.toUpperCase()}.TEST `, name: "Ana L." }),
+    );
     expect(first).toMatchObject({
       status: "linked",
       actor: { kind: "person", orgId: org.id, personId: ana.id, roles: ["employee"] },
@@ -133,7 +159,7 @@ describe("resolveSlackPerson", () => {
     });
     expect(await slackIdsOf(db, ana.id)).toEqual({ teamId: workspace.teamId, userId });
 
-    const again = await resolveSlackPerson(db, workspace, { userId });
+    const again = await resolveSlackPerson(db, workspace, { userId, describeUser: notAsked });
     expect(again).toMatchObject({ status: "linked", person: { id: ana.id }, newlyLinked: false });
 
     const entries = await db
@@ -166,7 +192,7 @@ describe("resolveSlackPerson", () => {
     await link(db, ana.id, workspace, firstAccount);
     const before = await orgFootprint(db, org.id);
 
-    const result = await resolveSlackPerson(db, workspace, { userId: newUserId(), email, name: "Ana" });
+    const result = await resolveSlackPerson(db, workspace, slackUser(newUserId(), { email, name: "Ana" }));
     expect(result).toEqual({
       status: "unknown",
       reason: "not_in_org",
@@ -184,7 +210,7 @@ describe("resolveSlackPerson", () => {
     await db.update(people).set({ active: false }).where(eq(people.id, leaver.id));
     const before = await orgFootprint(db, org.id);
 
-    const result = await resolveSlackPerson(db, workspace, { userId: newUserId(), email, name: "Leaver" });
+    const result = await resolveSlackPerson(db, workspace, slackUser(newUserId(), { email, name: "Leaver" }));
     expect(result).toMatchObject({ status: "unknown", reason: "deactivated" });
     expect(await slackIdsOf(db, leaver.id)).toEqual({ teamId: null, userId: null });
     expect(await orgFootprint(db, org.id)).toEqual(before);
@@ -196,11 +222,11 @@ describe("resolveSlackPerson", () => {
     const userId = newUserId();
     const email = `new.hire@${org.slug}.test`;
 
-    const result = await resolveSlackPerson(db, workspace, {
-      userId,
-      email: email.toUpperCase(),
-      name: " New Hire ",
-    });
+    const result = await resolveSlackPerson(
+      db,
+      workspace,
+      slackUser(userId, { email: email.toUpperCase(), name: " New Hire " }),
+    );
     if (result.status !== "linked") throw new Error(`expected a linked person, got ${result.reason}`);
     expect(result).toMatchObject({ provisioned: true, newlyLinked: true, person: { name: "New Hire" } });
 
@@ -232,7 +258,7 @@ describe("resolveSlackPerson", () => {
       { action: "person.update", actor: null },
     ]);
 
-    const again = await resolveSlackPerson(db, workspace, { userId, email, name: "New Hire" });
+    const again = await resolveSlackPerson(db, workspace, slackUser(userId, { email, name: "New Hire" }));
     expect(again).toMatchObject({ status: "linked", person: { id: result.person.id }, provisioned: false });
     expect(await peopleOf(db, org.id)).toHaveLength(2);
   });
@@ -242,11 +268,11 @@ describe("resolveSlackPerson", () => {
     const { org, workspace } = await orgWithWorkspace(db);
     const before = await orgFootprint(db, org.id);
 
-    const result = await resolveSlackPerson(db, workspace, {
-      userId: newUserId(),
-      email: "ana@acme.com",
-      name: "Ana",
-    });
+    const result = await resolveSlackPerson(
+      db,
+      workspace,
+      slackUser(newUserId(), { email: "ana@acme.com", name: "Ana" }),
+    );
     expect(result).toEqual({
       status: "unknown",
       reason: "not_in_org",
@@ -262,18 +288,22 @@ describe("resolveSlackPerson", () => {
     const before = await orgFootprint(db, org.id);
     const email = `someone@${org.slug}.test`;
 
-    const noEmail = await resolveSlackPerson(db, workspace, { userId: newUserId(), email: " ", name: "Ana" });
+    const noEmail = await resolveSlackPerson(
+      db,
+      workspace,
+      slackUser(newUserId(), { email: " ", name: "Ana" }),
+    );
     expect(noEmail).toMatchObject({ status: "unknown", reason: "no_email" });
     if (noEmail.status === "unknown") expect(noEmail.message).toContain("Ask an admin");
 
-    const noName = await resolveSlackPerson(db, workspace, { userId: newUserId(), email, name: null });
+    const noName = await resolveSlackPerson(db, workspace, slackUser(newUserId(), { email, name: null }));
     expect(noName).toMatchObject({ status: "unknown", reason: "not_in_org" });
 
-    const tooLong = await resolveSlackPerson(db, workspace, {
-      userId: newUserId(),
-      email,
-      name: "A".repeat(201),
-    });
+    const tooLong = await resolveSlackPerson(
+      db,
+      workspace,
+      slackUser(newUserId(), { email, name: "A".repeat(201) }),
+    );
     expect(tooLong).toMatchObject({ status: "unknown", reason: "not_in_org" });
     expect(await orgFootprint(db, org.id)).toEqual(before);
   });
@@ -283,28 +313,29 @@ describe("resolveSlackPerson", () => {
     const { org, workspace } = await orgWithWorkspace(db, { slackAutoProvision: true });
     const before = await orgFootprint(db, org.id);
 
-    const slackBot = await resolveSlackPerson(db, workspace, {
-      userId: newUserId(),
-      email: `bot@${org.slug}.test`,
-      name: "Deploy bot",
-      isBot: true,
-    });
+    const slackBot = await resolveSlackPerson(
+      db,
+      workspace,
+      slackUser(newUserId(), { email: `bot@${org.slug}.test`, name: "Deploy bot", isBot: true }),
+    );
     expect(slackBot).toMatchObject({ status: "unknown", reason: "bot" });
     expect(await orgFootprint(db, org.id)).toEqual(before);
 
     const botPerson = await org.addPerson({ isBot: true });
     const [row] = await db.select({ email: people.email }).from(people).where(eq(people.id, botPerson.id));
-    const byEmail = await resolveSlackPerson(db, workspace, {
-      userId: newUserId(),
-      email: defined(row).email,
-      name: "Bot",
-    });
+    const byEmail = await resolveSlackPerson(
+      db,
+      workspace,
+      slackUser(newUserId(), { email: defined(row).email, name: "Bot" }),
+    );
     expect(byEmail).toMatchObject({ status: "unknown", reason: "bot" });
     expect(await slackIdsOf(db, botPerson.id)).toEqual({ teamId: null, userId: null });
 
     const botUserId = newUserId();
     await link(db, botPerson.id, workspace, botUserId);
-    expect(await resolveSlackPerson(db, workspace, { userId: botUserId })).toMatchObject({
+    expect(
+      await resolveSlackPerson(db, workspace, { userId: botUserId, describeUser: notAsked }),
+    ).toMatchObject({
       status: "unknown",
       reason: "bot",
     });
@@ -314,12 +345,11 @@ describe("resolveSlackPerson", () => {
     const { db } = await database();
     const { org, workspace } = await orgWithWorkspace(db, { slackAutoProvision: true });
     const before = await orgFootprint(db, org.id);
-    const result = await resolveSlackPerson(db, workspace, {
-      userId: newUserId(),
-      email: `gone@${org.slug}.test`,
-      name: "Gone",
-      deleted: true,
-    });
+    const result = await resolveSlackPerson(
+      db,
+      workspace,
+      slackUser(newUserId(), { email: `gone@${org.slug}.test`, name: "Gone", deleted: true }),
+    );
     expect(result).toMatchObject({ status: "unknown", reason: "deactivated" });
     expect(await orgFootprint(db, org.id)).toEqual(before);
   });
@@ -327,7 +357,8 @@ describe("resolveSlackPerson", () => {
   it("adds one person when five first requests from a new user arrive at once", async () => {
     const { db } = await database();
     const { org, workspace } = await orgWithWorkspace(db, { slackAutoProvision: true });
-    const user = { userId: newUserId(), email: `rush@${org.slug}.test`, name: "Rush" };
+    const email = `rush@${org.slug}.test`;
+    const user = slackUser(newUserId(), { email, name: "Rush" });
 
     const results = await Promise.all(
       Array.from({ length: 5 }, () => resolveSlackPerson(db, workspace, user)),
@@ -337,7 +368,7 @@ describe("resolveSlackPerson", () => {
     );
     expect(ids.size).toBe(1);
     expect(results.filter((result) => result.status === "linked" && result.provisioned)).toHaveLength(1);
-    const added = (await peopleOf(db, org.id)).filter((person) => person.email === user.email);
+    const added = (await peopleOf(db, org.id)).filter((person) => person.email === email);
     expect(added.map((person) => person.id)).toEqual([...ids]);
   });
 
@@ -349,7 +380,9 @@ describe("resolveSlackPerson", () => {
     const userId = newUserId();
 
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => resolveSlackPerson(db, workspace, { userId, email, name: "Ana" })),
+      Array.from({ length: 5 }, () =>
+        resolveSlackPerson(db, workspace, slackUser(userId, { email, name: "Ana" })),
+      ),
     );
     expect(results.every((result) => result.status === "linked" && result.person.id === ana.id)).toBe(true);
     expect(results.filter((result) => result.status === "linked" && result.newlyLinked)).toHaveLength(1);
@@ -371,17 +404,23 @@ describe("resolveSlackPerson", () => {
     // The same Slack ids stored on org B's person must not make it org A's.
     await link(db, anaB.id, workspace, userId);
 
-    expect(await resolveSlackRecipients(db, workspace, [userId])).toEqual({ linked: [], unlinked: [userId] });
-    const result = await resolveSlackPerson(db, workspace, { userId, email, name: "Ana" });
+    // Org B's link does not answer for org A: Slack is asked, and the email finds org A's person.
+    const describeUser = vi.fn(slackSays({ email, name: "Ana" }));
+    expect(await resolveSlackRecipients(db, workspace, { userIds: [userId], describeUser })).toEqual({
+      status: "found",
+      recipients: [{ slackUserId: userId, personId: anaA.id }],
+    });
+    expect(describeUser).toHaveBeenCalledOnce();
+    const result = await resolveSlackPerson(db, workspace, { userId, describeUser: notAsked });
     expect(result).toMatchObject({ status: "linked", person: { id: anaA.id }, actor: { orgId: orgA.id } });
 
     // Someone only org B has is a stranger to org A, and org B's auto-provisioning does not apply.
     const onlyB = await personWithEmail(db, orgB, `only-b-${randomUUID().slice(0, 8)}@example.test`, "Bea");
-    const stranger = await resolveSlackPerson(db, workspace, {
-      userId: newUserId(),
-      email: onlyB.email,
-      name: "Bea",
-    });
+    const stranger = await resolveSlackPerson(
+      db,
+      workspace,
+      slackUser(newUserId(), { email: onlyB.email, name: "Bea" }),
+    );
     expect(stranger).toMatchObject({ status: "unknown", reason: "not_in_org" });
     expect(await peopleOf(db, orgA.id)).toHaveLength(2);
     expect(await slackIdsOf(db, onlyB.id)).toEqual({ teamId: null, userId: null });
@@ -390,11 +429,11 @@ describe("resolveSlackPerson", () => {
 });
 
 describe("resolveSlackRecipients", () => {
-  it("maps linked Slack users to people in the order given, each once, and lists the rest", async () => {
-    const { db } = await database();
+  it("maps linked Slack users to people in the order given, each once, in one query without asking Slack", async () => {
+    const { db, sql: client } = await database();
     const { org, workspace } = await orgWithWorkspace(db);
     const [ana, ben, leaver] = await org.addPeople(3);
-    const [anaId, benId, leaverId, strangerId, otherTeamId] = Array.from({ length: 5 }, newUserId);
+    const [anaId, benId, leaverId] = Array.from({ length: 3 }, newUserId);
     await link(db, defined(ana).id, workspace, defined(anaId));
     await link(db, defined(ben).id, workspace, defined(benId));
     await link(db, defined(leaver).id, workspace, defined(leaverId));
@@ -402,20 +441,73 @@ describe("resolveSlackRecipients", () => {
       .update(people)
       .set({ active: false })
       .where(eq(people.id, defined(leaver).id));
-    // The same user id in another workspace of the org is another Slack account.
-    const other = await org.addPerson();
-    await link(db, other.id, { orgId: org.id, teamId: newTeamId() }, defined(otherTeamId));
 
-    const ids = [benId, strangerId, anaId, benId, leaverId, otherTeamId].map((id) => defined(id));
-    expect(await resolveSlackRecipients(db, workspace, ids)).toEqual({
-      linked: [
+    let queries = 0;
+    const logged = drizzle(client, { schema, logger: { logQuery: () => queries++ } });
+    const describeUser = vi.fn(notAsked);
+    const userIds = [benId, anaId, benId, leaverId].map((id) => defined(id));
+    expect(await resolveSlackRecipients(logged, workspace, { userIds, describeUser })).toEqual({
+      status: "found",
+      recipients: [
         { slackUserId: benId, personId: defined(ben).id },
         { slackUserId: anaId, personId: defined(ana).id },
+        // Still returned: the give refuses a deactivated person with a reason the giver can act on.
         { slackUserId: leaverId, personId: defined(leaver).id },
       ],
-      unlinked: [strangerId, otherTeamId],
     });
-    expect(await resolveSlackRecipients(db, workspace, [])).toEqual({ linked: [], unlinked: [] });
+    expect(queries).toBe(1);
+    expect(describeUser).not.toHaveBeenCalled();
+    expect(await resolveSlackRecipients(db, workspace, { userIds: [], describeUser })).toEqual({
+      status: "found",
+      recipients: [],
+    });
+  });
+
+  it("asks Slack about the others only, links them by email, and stops at the first it cannot place", async () => {
+    const { db } = await database();
+    const { org, workspace } = await orgWithWorkspace(db);
+    const ben = await org.addPerson();
+    const sam = await personWithEmail(db, org, `sam@${org.slug}.test`, "Sam");
+    const [benId, samId, otherTeamId, botId, strangerId] = [
+      newUserId(),
+      newUserId(),
+      newUserId(),
+      newUserId(),
+      newUserId(),
+    ];
+    await link(db, ben.id, workspace, benId);
+    // The same user id in another workspace of the org is another Slack account.
+    const other = await org.addPerson();
+    await link(db, other.id, { orgId: org.id, teamId: newTeamId() }, otherTeamId);
+    const profiles = new Map<string, Partial<SlackProfile>>([
+      [samId, { email: sam.email, name: "Sam" }],
+      [botId, { email: `bot@${org.slug}.test`, name: "Bot", isBot: true }],
+    ]);
+    const describeUser = vi.fn(async (userId: string) => {
+      const says = profiles.get(userId);
+      // As users.info answers for a user it doesn't know: an error, which places nobody.
+      if (!says) throw new Error("user_not_found");
+      return slackSays(says)(userId);
+    });
+    const resolve = (userIds: string[]) => resolveSlackRecipients(db, workspace, { userIds, describeUser });
+
+    expect(await resolve([benId, samId])).toEqual({
+      status: "found",
+      recipients: [
+        { slackUserId: benId, personId: ben.id },
+        { slackUserId: samId, personId: sam.id },
+      ],
+    });
+    expect(describeUser.mock.calls).toEqual([[samId]]);
+    expect(await slackIdsOf(db, sam.id)).toEqual({ teamId: workspace.teamId, userId: samId });
+
+    expect(await resolve([benId, otherTeamId, strangerId])).toEqual({
+      status: "unknown",
+      slackUserId: otherTeamId,
+      reason: "no_email",
+    });
+    expect(await resolve([botId, benId])).toEqual({ status: "unknown", slackUserId: botId, reason: "bot" });
+    expect(describeUser.mock.calls).toEqual([[samId], [otherTeamId], [botId]]);
   });
 });
 

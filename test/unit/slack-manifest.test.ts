@@ -3,8 +3,8 @@ import path from "node:path";
 import type { App } from "@slack/bolt";
 import type { AppsManifestCreateArguments } from "@slack/web-api";
 import { describe, expect, it } from "vitest";
+import { OAUTH_REDIRECT_PATH } from "../../slack/install/oauth-state";
 import { registerListeners } from "../../slack/listeners/register";
-import { OAUTH_REDIRECT_PATH } from "../../slack/oauth-state";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const manifestText = readFileSync(path.join(root, "slack/manifest.json"), "utf8");
@@ -56,7 +56,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "chat.postEphemeral": ["chat:write"],
   "chat.getPermalink": [],
   "conversations.open": ["im:write"],
-  // The email links a Slack user to a person (slack/slack-people.ts reads `profile.email`).
+  // The email links a Slack user to a person (slack/slack-profiles.ts reads `profile.email`).
   "users.info": ["users:read", "users:read.email"],
   "views.open": [],
   "views.publish": [],

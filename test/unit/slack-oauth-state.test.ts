@@ -5,7 +5,7 @@ import {
   publicOrigin,
   signInstallState,
   verifyInstallState,
-} from "../../slack/oauth-state";
+} from "../../slack/install/oauth-state";
 import { slackSettingsFromEnv } from "../../slack/settings";
 
 const SECRET = "state-secret";

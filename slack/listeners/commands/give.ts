@@ -2,13 +2,10 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { type Balances, getBalances } from "@/core/giving/get-balances";
 import { formatPoints, formatPointsWithValue } from "@/core/shared/money";
-import type { SlackWorkspaceRef } from "@/core/slack-identity/resolve-slack-person";
-import { getDb } from "@/db/client";
-import { giveInSlack, invalidGiveText } from "../../give-in-slack";
+import { giveInChat, invalidGiveText } from "../../give/give-in-chat";
 import { GIVE_USAGE, parseGiveCommand } from "../../parse-give";
+import { type PlauditContext, plauditContext } from "../../plaudit-context";
 import { answeringFailures, type ReplyTarget, replyPrivately } from "../../private-reply";
-import { slackPerson } from "../../slack-people";
-import { workspaceOf } from "../../workspace-of";
 
 /**
  * `/give`: thank people, check a balance, or ask for help. Help and text that can't be read are answered
@@ -22,25 +19,23 @@ export function registerGiveCommand(app: App): void {
       return ack({ response_type: "ephemeral", text: `${invalidGiveText(parsed)}\n\n${GIVE_USAGE}` });
     }
     await ack();
-    const workspace = workspaceOf(context);
+    const slack = plauditContext(context);
     const from = { channel: command.channel_id, user: command.user_id };
-    if (parsed.kind === "balance") return tellBalance(client, workspace, from);
-    await giveInSlack(getDb(), client, {
-      workspace,
+    if (parsed.kind === "balance") return tellBalance(slack, client, from);
+    await giveInChat(slack, client, {
       from,
       give: parsed,
       // Slack sends one trigger id per invocation: a redelivery of the same command carries it again.
-      idempotencyKey: `slack:command:${workspace.teamId}:${command.trigger_id}`,
+      idempotencyKey: `slack:command:${slack.workspace.teamId}:${command.trigger_id}`,
     });
   });
 }
 
-function tellBalance(client: WebClient, workspace: SlackWorkspaceRef, from: ReplyTarget): Promise<void> {
+function tellBalance(slack: PlauditContext, client: WebClient, from: ReplyTarget): Promise<void> {
   return answeringFailures(client, from, async () => {
-    const db = getDb();
-    const person = await slackPerson(db, client, workspace, from.user);
+    const person = await slack.slackUser();
     const text =
-      person.status === "linked" ? balanceText(await getBalances(db, person.actor)) : person.message;
+      person.status === "linked" ? balanceText(await getBalances(slack.db, person.actor)) : person.message;
     await replyPrivately(client, from, text);
   });
 }

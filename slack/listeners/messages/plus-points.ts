@@ -1,9 +1,8 @@
 import type { App, types } from "@slack/bolt";
-import { getDb } from "@/db/client";
-import { giveInSlack, invalidGiveText } from "../../give-in-slack";
+import { giveInChat, invalidGiveText } from "../../give/give-in-chat";
 import { parsePlusMessage } from "../../parse-give";
+import { plauditContext } from "../../plaudit-context";
 import { replyPrivately } from "../../private-reply";
-import { workspaceOf } from "../../workspace-of";
 
 type NewMessage = types.GenericMessageEvent | types.ThreadBroadcastMessageEvent | types.FileShareMessageEvent;
 
@@ -43,12 +42,11 @@ export function registerPlusPoints(app: App): void {
       if (!NAMES_SOMEONE.test(text)) return;
       return replyPrivately(client, from, `${invalidGiveText(parsed)} ${EXAMPLE}`);
     }
-    const workspace = workspaceOf(context);
-    await giveInSlack(getDb(), client, {
-      workspace,
+    const slack = plauditContext(context);
+    await giveInChat(slack, client, {
       from,
       give: parsed,
-      idempotencyKey: `slack:message:${workspace.teamId}:${message.channel}:${message.ts}`,
+      idempotencyKey: `slack:message:${slack.workspace.teamId}:${message.channel}:${message.ts}`,
       announceThreadTs: message.thread_ts ?? message.ts,
     });
   });

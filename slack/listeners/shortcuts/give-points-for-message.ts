@@ -1,7 +1,6 @@
 import type { App, MessageShortcut } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { getDb } from "@/db/client";
-import { workspaceOf } from "../../workspace-of";
+import { plauditContext } from "../../plaudit-context";
 import { type GiveModalPrefill, openGiveModal } from "../actions/open-give-modal";
 
 export const GIVE_FOR_MESSAGE_CALLBACK_ID = "give_points_for_message";
@@ -15,8 +14,7 @@ export const GIVE_FOR_MESSAGE_CALLBACK_ID = "give_points_for_message";
 export function registerGivePointsForMessage(app: App): void {
   app.shortcut<MessageShortcut>(GIVE_FOR_MESSAGE_CALLBACK_ID, async ({ ack, shortcut, client, context }) => {
     await ack();
-    await openGiveModal(client, getDb(), workspaceOf(context), {
-      userId: shortcut.user.id,
+    await openGiveModal(plauditContext(context), client, {
       triggerId: shortcut.trigger_id,
       prefill: prefillFor(client, shortcut),
     });

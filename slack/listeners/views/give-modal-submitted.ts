@@ -1,26 +1,18 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { type GivePointsResult, givePoints } from "@/core/giving/give-points";
-import { loadOrgContext } from "@/core/org/org-context";
-import { type DomainError, isDomainError } from "@/core/shared/errors";
-import type { SlackWorkspaceRef } from "@/core/slack-identity/resolve-slack-person";
-import { type Database, type Executor, getDb } from "@/db/client";
-import { announceGive, type SlackRecipient } from "../../announce-give";
 import {
   GIVE_BLOCK,
   GIVE_MODAL_CALLBACK_ID,
   type GiveBlockId,
-  type GiveModalSubmission,
+  type GiveModalContext,
   readGiveModal,
 } from "../../blocks/give-modal";
-import { slackPerson, slackRecipients } from "../../slack-people";
-import { workspaceOf } from "../../workspace-of";
+import { type AnnouncePlace, announceGive } from "../../give/announce-give";
+import { type GiveRefusal, giveInSlack, unplacedRecipientText } from "../../give/give-in-slack";
+import { plauditContext } from "../../plaudit-context";
 import { publishHome } from "../events/app-home-opened";
 
 type FormErrors = Record<string, string>;
-type Outcome =
-  | { given: true; recipients: SlackRecipient[]; result: GivePointsResult }
-  | { given: false; errors: FormErrors };
 
 /** Which block of the modal each field of a give is entered in. */
 const FIELD_BLOCKS: Record<string, GiveBlockId> = {
@@ -33,76 +25,56 @@ const FIELD_BLOCKS: Record<string, GiveBlockId> = {
 const ALREADY_GIVEN =
   "These points were already given from this form. Close it, and open Give points again to give more.";
 const TRY_AGAIN = "Plaudit couldn't give the points just now. Try again in a moment.";
+// Errors under a field are plain text, where a mention would show as its raw markup.
+const CHOSEN_RECIPIENT = "One of the people you chose";
 
 /**
  * The "Give points" modal submitted. Unlike every other listener it gives BEFORE acknowledging: Slack
  * takes a form's errors only in the acknowledgement, so a refusal must be known by then. It stays fast -
- * the giver and recipients come off the Slack id index, and the give is one statement. The modal's view
- * id keys the give, so a delivery Slack repeats takes effect once.
+ * the giver and recipients come off the Slack id index, the org's settings are read alongside, and the
+ * give is one statement. The modal's view id keys the give, so a delivery Slack repeats takes effect once.
  */
 export function registerGiveModalSubmission(app: App): void {
   app.view(GIVE_MODAL_CALLBACK_ID, async ({ ack, body, view, client, context }) => {
-    const workspace = workspaceOf(context);
-    const db = getDb();
+    const slack = plauditContext(context);
     const submission = readGiveModal(view);
-    const key = `slack:view:${workspace.teamId}:${view.id}`;
-    const outcome = await giveFromModal(db, client, workspace, body.user.id, submission, key).catch(
-      async (error: unknown) => {
-        // An empty answer would close the modal as if the points were given.
-        await ack({ response_action: "errors", errors: { [GIVE_BLOCK.recipients]: TRY_AGAIN } });
-        throw error;
-      },
-    );
+    const outcome = await giveInSlack(slack, client, {
+      giverSlackId: body.user.id,
+      recipients: submission.recipients,
+      amount: submission.amount,
+      reason: submission.message,
+      values: submission.values,
+      valuesFrom: "list",
+      idempotencyKey: `slack:view:${slack.workspace.teamId}:${view.id}`,
+    }).catch(async (error: unknown) => {
+      // An empty answer would close the modal as if the points were given.
+      await ack({ response_action: "errors", errors: { [GIVE_BLOCK.recipients]: TRY_AGAIN } });
+      throw error;
+    });
     if (!outcome.given) {
-      await ack({ response_action: "errors", errors: outcome.errors });
+      await ack({ response_action: "errors", errors: refusalErrors(outcome.refusal, submission.blocks) });
       return;
     }
     await ack();
     await Promise.all([
-      announce(db, client, workspace, body.user.id, submission, outcome),
-      publishHome(client, db, workspace, body.user.id),
+      announcePlace(client, body.user.id, submission.context).then((place) =>
+        announceGive(client, outcome.gift, place),
+      ),
+      publishHome(slack, client, body.user.id),
     ]);
   });
 }
 
-async function giveFromModal(
-  db: Database,
-  client: WebClient,
-  workspace: SlackWorkspaceRef,
-  giverSlackId: string,
-  submission: GiveModalSubmission,
-  idempotencyKey: string,
-): Promise<Outcome> {
-  const giver = await slackPerson(db, client, workspace, giverSlackId);
-  if (giver.status !== "linked") return refused({ [GIVE_BLOCK.recipients]: giver.message });
-  const found = await slackRecipients(db, client, workspace, submission.recipients);
-  if (!found.ok) {
-    // Errors under a field are plain text, where a mention would show as its raw markup.
-    const message = found.message.replaceAll(`<@${found.slackUserId}>`, "One of the people you chose");
-    return refused({ [GIVE_BLOCK.recipients]: message });
+/**
+ * A refusal under the block of each field it names; one about the giver, the people chosen or nothing
+ * the form shows goes under its first field.
+ */
+function refusalErrors(refusal: GiveRefusal, shown: Set<string>): FormErrors {
+  if (refusal.kind === "giver") return { [GIVE_BLOCK.recipients]: refusal.message };
+  if (refusal.kind === "recipient") {
+    return { [GIVE_BLOCK.recipients]: unplacedRecipientText(CHOSEN_RECIPIENT, refusal.reason) };
   }
-  try {
-    const result = await givePoints(db, giver.actor, {
-      recipientIds: found.recipients.map((recipient) => recipient.personId),
-      amount: submission.amount,
-      message: submission.message,
-      values: submission.values,
-      source: "slack",
-      idempotencyKey,
-    });
-    return { given: true, recipients: found.recipients, result };
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return refused(refusalErrors(error, submission.blocks));
-  }
-}
-
-function refused(errors: FormErrors): Outcome {
-  return { given: false, errors };
-}
-
-/** A refusal under the block of each field it names; one about nothing the form shows goes under its first field. */
-function refusalErrors(error: DomainError, shown: Set<string>): FormErrors {
+  const { error } = refusal;
   if (error.code === "idempotency_conflict") return { [GIVE_BLOCK.recipients]: ALREADY_GIVEN };
   const fieldErrors = (error.details.fieldErrors as FormErrors | undefined) ?? {
     [String(error.details.field ?? "")]: error.message,
@@ -116,38 +88,16 @@ function refusalErrors(error: DomainError, shown: Set<string>): FormErrors {
   return errors;
 }
 
-/** Tells the giver, the channel and the recipients, once the modal has closed. */
-async function announce(
-  db: Executor,
-  client: WebClient,
-  workspace: SlackWorkspaceRef,
-  giverSlackId: string,
-  submission: GiveModalSubmission,
-  gift: { recipients: SlackRecipient[]; result: GivePointsResult },
-): Promise<void> {
-  const [settings, channel] = await Promise.all([
-    loadOrgContext(db, workspace.orgId),
-    submission.context.channel ?? directMessageChannel(client, giverSlackId),
-  ]);
-  await announceGive(client, {
-    giverSlackId,
-    recipients: gift.recipients,
-    amount: submission.amount,
-    reason: submission.message,
-    values: submission.values,
-    result: gift.result,
-    pointValue: settings.pointValue,
-    channel,
-    threadTs: submission.context.threadTs,
-    recognitionChannel: settings.slackRecognitionChannel,
-  });
-}
-
 /**
- * A give from App Home has no channel: the giver's confirmation goes to their direct messages with the
- * app, and with no recognition channel either, so does the public line.
+ * Where the modal was opened from. A give from App Home has no channel: the giver's confirmation goes to
+ * their direct messages with the app, and with no recognition channel either, so does the public line.
  */
-async function directMessageChannel(client: WebClient, userId: string): Promise<string> {
-  const opened = await client.conversations.open({ users: userId });
-  return opened.channel?.id ?? userId;
+async function announcePlace(
+  client: WebClient,
+  userId: string,
+  opened: GiveModalContext,
+): Promise<AnnouncePlace> {
+  if (opened.channel) return { channel: opened.channel, threadTs: opened.threadTs };
+  const dm = await client.conversations.open({ users: userId });
+  return { channel: dm.channel?.id ?? userId, threadTs: opened.threadTs };
 }

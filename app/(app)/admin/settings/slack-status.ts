@@ -1,5 +1,5 @@
 import type { OrgSettingsView } from "@/core/org/get-org-settings";
-import { installableOAuth } from "@/slack/oauth-state";
+import { installableOAuth } from "@/slack/install/oauth-state";
 import type { SlackSettings } from "@/slack/settings";
 import { formatDayInZone } from "../_components/format-time";
 

@@ -1,6 +1,9 @@
 import { auth } from "@/app/_lib/auth";
+import { httpStatusFor } from "@/app/_lib/error-status";
+import { isDomainError } from "@/core/shared/errors";
 import { loadViewer, type Viewer } from "@/core/sign-in/load-viewer";
 import { getDb } from "@/db/client";
+import { type InstallFailureReason, SlackInstallFailure } from "@/slack/install/install-failure";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -35,6 +38,24 @@ export function installProblem(status: number, message: string): Response {
     status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
   });
+}
+
+/** A state or code that can't be used is a bad request; only Slack being out of reach is a bad gateway. */
+const FAILURE_STATUS = {
+  not_an_admin: 403,
+  bad_callback: 400,
+  not_the_installer: 403,
+  no_workspace: 400,
+  slack_refused: 400,
+  slack_unreachable: 502,
+} as const satisfies Record<InstallFailureReason, number>;
+
+/** Why the install stopped, as a page; anything but a failure of the install or a refusal of core is rethrown. */
+export function installProblemFor(error: unknown): Response {
+  if (error instanceof SlackInstallFailure)
+    return installProblem(FAILURE_STATUS[error.reason], error.message);
+  if (isDomainError(error)) return installProblem(httpStatusFor(error.code), error.message);
+  throw error;
 }
 
 /** Both ends of the install answer this when the deployment serves one workspace, or none. */

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { SlackSettings } from "./settings";
+import type { SlackSettings } from "../settings";
 
 /**
  * The multi-workspace install round trip: Plaudit sends an admin to Slack with a signed `state`, and Slack

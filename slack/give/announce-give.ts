@@ -1,13 +1,10 @@
 import type { WebClient } from "@slack/web-api";
 import type { GivePointsResult } from "@/core/giving/give-points";
 import { formatPoints, formatPointsWithValue, type PointValue } from "@/core/shared/money";
-import { replyPrivately } from "./private-reply";
+import type { SlackRecipient } from "@/core/slack-identity/resolve-slack-recipients";
+import { replyPrivately } from "../private-reply";
 
-export interface SlackRecipient {
-  personId: string;
-  slackUserId: string;
-}
-
+/** A give the ledger took, with what its announcements say. */
 export interface GiveAnnouncement {
   giverSlackId: string;
   recipients: SlackRecipient[];
@@ -16,11 +13,14 @@ export interface GiveAnnouncement {
   values: string[];
   result: GivePointsResult;
   pointValue: PointValue;
-  /** Where the give happened; the public post goes there unless the org names a recognition channel. */
-  channel: string;
-  /** For a `+N` message: confirm in its thread instead of a separate post. */
-  threadTs?: string;
   recognitionChannel: string | null;
+}
+
+/** Where the give happened: the giver is answered there, and the public post goes there too unless the org names a recognition channel. */
+export interface AnnouncePlace {
+  channel: string;
+  /** Confirm in this thread of `channel` instead of a separate post (a `+N` message, a message's shortcut). */
+  threadTs?: string;
 }
 
 const HASHTAG = /#([\p{L}\p{N}_-]+)/gu;
@@ -39,13 +39,13 @@ function valueTags(give: GiveAnnouncement): string {
 }
 
 /** The public line, readable on its own in a busy channel. */
-export function publicText(give: GiveAnnouncement): string {
+function publicText(give: GiveAnnouncement): string {
   const each = give.recipients.length > 1 ? " each" : "";
   return `:tada: <@${give.giverSlackId}> gave ${mentionList(give.recipients.map((r) => r.slackUserId))} ${formatPoints(give.amount)}${each}: ${give.reason}${valueTags(give)}`;
 }
 
 /** What the giver alone sees: the give went through, and what is left this month. */
-export function confirmationText(give: GiveAnnouncement): string {
+function confirmationText(give: GiveAnnouncement): string {
   const total = give.amount * give.recipients.length;
   return `You gave ${formatPointsWithValue(total, give.pointValue)} to ${mentionList(give.recipients.map((r) => r.slackUserId))}. You have ${formatPointsWithValue(give.result.allowanceRemaining, give.pointValue)} left to give this month.`;
 }
@@ -60,13 +60,17 @@ function directMessageText(give: GiveAnnouncement, recipient: SlackRecipient): s
  * channel, or the message's thread), and each recipient by direct message. A replayed give was announced
  * the first time, so it is only confirmed to the giver again. One failed post never stops the others.
  */
-export async function announceGive(client: WebClient, give: GiveAnnouncement): Promise<void> {
+export async function announceGive(
+  client: WebClient,
+  give: GiveAnnouncement,
+  place: AnnouncePlace,
+): Promise<void> {
   const posts: Promise<unknown>[] = [
-    replyPrivately(client, { channel: give.channel, user: give.giverSlackId }, confirmationText(give)),
+    replyPrivately(client, { channel: place.channel, user: give.giverSlackId }, confirmationText(give)),
   ];
   if (!give.result.replayed) {
-    const channel = give.recognitionChannel ?? give.channel;
-    const inThread = give.threadTs && channel === give.channel ? { thread_ts: give.threadTs } : {};
+    const channel = give.recognitionChannel ?? place.channel;
+    const inThread = place.threadTs && channel === place.channel ? { thread_ts: place.threadTs } : {};
     posts.push(client.chat.postMessage({ channel, text: publicText(give), ...inThread }));
     for (const recipient of give.recipients) {
       posts.push(

@@ -1,0 +1,71 @@
+import type { AnyMiddlewareArgs, Context, Middleware } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import {
+  resolveSlackPerson,
+  type SlackPersonResult,
+  type SlackWorkspaceRef,
+} from "@/core/slack-identity/resolve-slack-person";
+import { type Database, getDb } from "@/db/client";
+import type { AuthorizedWorkspace } from "./authorize";
+import { slackProfiles } from "./slack-profiles";
+
+/** What a listener finds in Bolt's context, read through `plauditContext`. */
+export interface PlauditContext {
+  /** The org the request's workspace belongs to, as authorize (slack/authorize.ts) found it. */
+  workspace: SlackWorkspaceRef;
+  db: Database;
+  /**
+   * The person the Slack user who sent the request is. Looked up on the first call and kept for the rest
+   * of the request: one indexed query for a linked user, and a `users.info` call only for one not linked yet.
+   */
+  slackUser: () => Promise<SlackPersonResult>;
+}
+
+/** What the middleware adds to Bolt's context, beside what authorize put there. */
+type AddedByMiddleware = Pick<PlauditContext, "db" | "slackUser">;
+
+/**
+ * Global Bolt middleware, registered before the listeners: gives each request the database and its Slack
+ * user's person. Every message in a channel with the app passes through here, and most are not gives, so
+ * it neither queries nor calls Slack: the person is looked up on the first `slackUser()`, if any.
+ */
+export const providePlauditContext: Middleware<AnyMiddlewareArgs> = async ({ context, client, next }) => {
+  const db = getDb();
+  let person: Promise<SlackPersonResult> | undefined;
+  const added: AddedByMiddleware = {
+    db,
+    slackUser: () => {
+      person ??= lookUpSlackUser(db, context, client);
+      return person;
+    },
+  };
+  Object.assign(context, added);
+  await next();
+};
+
+async function lookUpSlackUser(
+  db: Database,
+  context: Context,
+  client: WebClient,
+): Promise<SlackPersonResult> {
+  // Bolt sets the user id from the payload: the message's author, the command's or the click's user.
+  if (!context.userId) throw new Error("The Slack request names no user.");
+  return resolveSlackPerson(db, workspaceIn(context), {
+    userId: context.userId,
+    describeUser: slackProfiles(client),
+  });
+}
+
+function workspaceIn(context: Context): SlackWorkspaceRef {
+  const { orgId, teamId } = context as Partial<AuthorizedWorkspace>;
+  if (!orgId || !teamId) throw new Error("The Slack request reached a listener without its org.");
+  return { orgId, teamId };
+}
+
+/** The database, the org and the Slack user's person that authorize and the middleware put in a listener's context. */
+export function plauditContext(context: Context): PlauditContext {
+  const { db, slackUser } = context as Partial<AddedByMiddleware>;
+  if (!db || !slackUser)
+    throw new Error("A Slack listener ran without providePlauditContext (slack/app.ts).");
+  return { workspace: workspaceIn(context), db, slackUser };
+}
