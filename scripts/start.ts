@@ -21,7 +21,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { connectFromEnv } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { needsDemoSeed, seedDemo } from "../db/seed/demo";
+import { needsDemoSeed, seedDemo } from "./seed-demo/seed-demo";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataRoot = path.join(root, ".data");

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../../db/client";
+import type { Executor } from "../../db/client";
 import { allowanceOverrides } from "../../db/schema";
 import { recordAudit } from "../org/audit";
 import type { Actor } from "../shared/actor";
@@ -32,7 +32,7 @@ export interface SetMonthlyAllowanceResult {
  * admin for anyone. Applies to the current month at once; what someone already gave stays given.
  */
 export async function setMonthlyAllowance(
-  db: Database,
+  db: Executor,
   actor: Actor,
   input: SetMonthlyAllowanceInput,
   clock: Clock = systemClock,

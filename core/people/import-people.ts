@@ -1,6 +1,6 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database, Transaction } from "../../db/client";
+import type { Executor } from "../../db/client";
 import { organizations, people } from "../../db/schema";
 import { recordAudit } from "../org/audit";
 import { type Actor, ROLES } from "../shared/actor";
@@ -27,7 +27,7 @@ export type ImportPeopleInput = z.input<typeof importPeopleInput>;
  * the org's current people before anything is written; see ImportPeopleResult for how problems come back.
  */
 export async function importPeople(
-  db: Database,
+  db: Executor,
   actor: Actor,
   input: ImportPeopleInput,
   clock: Clock = systemClock,
@@ -81,7 +81,7 @@ function targetOrgId(actor: Actor, orgId: string | undefined): string {
   return actor.orgId;
 }
 
-async function loadPeople(tx: Transaction, orgId: string): Promise<ExistingPerson[]> {
+async function loadPeople(tx: Executor, orgId: string): Promise<ExistingPerson[]> {
   const rows = await tx.select(PERSON_DETAIL_COLUMNS).from(people).where(eq(people.orgId, orgId));
   return rows.map(({ id, managerId, roles, ...fields }) => ({
     id,
@@ -112,7 +112,7 @@ function personRecords(records: (PersonFields & { id?: string; managerId?: strin
 
 /** Inserts new people first, then sets every changed field and manager, since a manager may be new too. */
 async function writePeople(
-  tx: Transaction,
+  tx: Executor,
   orgId: string,
   rows: PlannedRow[],
   now: Date,

@@ -32,6 +32,8 @@ const PERMISSIONS = {
   // The admin pages as a whole; each page's own use case still checks its action.
   open_admin_area: ["admin"],
   create_organization: ["operator"],
+  // The Acme demo that `npm start` puts into an empty database, and `npm run db:seed`.
+  seed_demo: ["operator"],
   check_ledger: ["finance", "admin", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Database } from "../../db/client";
+import type { Executor } from "../../db/client";
 import { companyValues } from "../../db/schema";
 import { recordAudit } from "../org/audit";
 import type { Actor } from "../shared/actor";
@@ -17,7 +17,7 @@ export type CreateCompanyValueInput = z.input<typeof createCompanyValueInput>;
 
 /** An admin adds a company value (a hashtag people can tag recognitions with). */
 export async function createCompanyValue(
-  db: Database,
+  db: Executor,
   actor: Actor,
   input: CreateCompanyValueInput,
 ): Promise<CompanyValue> {

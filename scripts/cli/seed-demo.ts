@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { seedDemo } from "../../db/seed/demo";
+import { seedDemo } from "../seed-demo/seed-demo";
 import type { Command } from "./command";
 
 export const seedDemoCommand: Command = {

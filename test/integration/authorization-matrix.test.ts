@@ -18,9 +18,11 @@ import { listSpotAwards } from "../../core/giving/list-spot-awards";
 import { checkLedger } from "../../core/ledger/check-ledger";
 import { createApiKey } from "../../core/org/create-api-key";
 import { createOrganization } from "../../core/org/create-organization";
+import { getDemoSeedStatus } from "../../core/org/get-demo-seed-status";
 import { getOrgSettings } from "../../core/org/get-org-settings";
 import { listApiKeys } from "../../core/org/list-api-keys";
 import { listAuditLog } from "../../core/org/list-audit-log";
+import { markDemoSeeded } from "../../core/org/mark-demo-seeded";
 import { revokeApiKey } from "../../core/org/revoke-api-key";
 import { updateOrgSettings } from "../../core/org/update-org-settings";
 import { createPerson } from "../../core/people/create-person";
@@ -313,6 +315,16 @@ const USE_CASES = {
         admin: { name: "Ada", email: refs.newEmail },
       }),
   },
+  "get-demo-seed-status": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor, refs) => getDemoSeedStatus(db, actor, { slug: "acme", adminEmail: refs.personEmail }),
+  },
+  "mark-demo-seeded": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor, refs) => markDemoSeeded(db, actor, { orgId: refs.orgId, people: 1, recognitions: 0 }),
+  },
 } satisfies Record<string, UseCase>;
 
 type UseCaseName = keyof typeof USE_CASES;
@@ -434,6 +446,9 @@ const EXPECTED: Record<UseCaseName, Row> = {
   // Any orgId in the input is ignored for everyone but the operator: the other org's admin checks their own.
   "check-ledger":          [no,          na,           no,         na,     na,       na,           ok,    ok,      no,      ok],
   "create-organization":   [no,          na,           no,         na,     na,       na,           no,    no,      no,      na],
+  // The demo seed is the operator's: nobody in an org reads its state or marks it done.
+  "get-demo-seed-status":  [no,          na,           no,         na,     na,       na,           no,    no,      no,      na],
+  "mark-demo-seeded":      [no,          na,           no,         na,     na,       na,           no,    no,      no,      na],
 };
 
 /** Files of core/ that authorise but are not use cases: the permission table and a helper use cases call. */

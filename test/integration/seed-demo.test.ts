@@ -5,7 +5,7 @@ import { ROLES } from "../../core/shared/actor";
 import { VALUE_NAME_PATTERN } from "../../core/values/value-names";
 import { type Connection, connect, type Database } from "../../db/client";
 import { auditLog, companyValues, people, recognitions } from "../../db/schema";
-import { type DemoSeedResult, needsDemoSeed, seedDemo } from "../../db/seed/demo";
+import { type DemoSeedResult, needsDemoSeed, seedDemo } from "../../scripts/seed-demo/seed-demo";
 import { expectLedgerClean } from "../support/assertions";
 import { ensureWorkerDatabase, workerDatabase } from "../support/database";
 import { databaseUrl } from "../support/database-urls";

@@ -85,6 +85,8 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   read_audit_log: { ...allPeople(false), admin: true, system: false, operator: false },
   open_admin_area: { ...allPeople(false), admin: true, system: false, operator: false },
   create_organization: { ...allPeople(false), system: false, operator: true },
+  // Only the operator seeds the demo; nobody inside an org can write its completion mark.
+  seed_demo: { ...allPeople(false), system: false, operator: true },
   check_ledger: { ...allPeople(false), admin: true, finance: true, system: false, operator: true },
 };
 
