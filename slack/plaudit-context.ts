@@ -1,10 +1,7 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import {
-  resolveSlackPerson,
-  type SlackPersonResult,
-  type SlackWorkspaceRef,
-} from "@/core/slack-identity/resolve-slack-person";
+import { resolveSlackPerson, type SlackPersonResult } from "@/core/slack-identity/resolve-slack-person";
+import type { SlackWorkspaceRef } from "@/core/slack-identity/slack-profile";
 import { type Database, getDb } from "@/db/client";
 import type { AuthorizedWorkspace } from "./authorize";
 import { slackProfiles } from "./slack-profiles";

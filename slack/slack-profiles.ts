@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { DescribeSlackUser } from "@/core/slack-identity/resolve-slack-person";
+import type { DescribeSlackUser } from "@/core/slack-identity/slack-profile";
 
 /**
  * Slack's `users.info`, in the plain shape core's person lookups take. They call it only for a user no

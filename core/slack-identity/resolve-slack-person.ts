@@ -1,5 +1,4 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizations, people } from "../../db/schema";
 import { recordAudit } from "../org/audit";
@@ -8,41 +7,13 @@ import type { Actor, Role } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { isDomainError, sqlState } from "../shared/errors";
 import { parseInput } from "../shared/validation";
-
-/** The workspace a request came from, as findSlackWorkspace found it. */
-export interface SlackWorkspaceRef {
-  orgId: string;
-  teamId: string;
-}
-
-const blankToNull = (value: string | null | undefined) => value?.trim() || null;
-
-/** What Slack says about one of its users (its `users.info`), as plain data: core never sees Slack's SDK. */
-export interface SlackProfile {
-  email: string | null;
-  name: string | null;
-  isBot: boolean;
-  deleted: boolean;
-}
-
-/**
- * Asks Slack about one of its users. The lookups call it only for a Slack user no person holds yet, so a
- * linked user never costs a call to Slack.
- */
-export type DescribeSlackUser = (slackUserId: string) => Promise<SlackProfile>;
-
-const slackUserId = z.string().trim().min(1, "The Slack user id is missing.");
-
-const slackProfile = z.object({
-  email: z
-    .string()
-    .nullable()
-    .transform((email) => blankToNull(email)?.toLowerCase() ?? null),
-  name: z.string().nullable().transform(blankToNull),
-  isBot: z.boolean(),
-  deleted: z.boolean(),
-});
-type NormalisedProfile = z.output<typeof slackProfile>;
+import {
+  type DescribeSlackUser,
+  type NormalisedProfile,
+  type SlackWorkspaceRef,
+  slackProfile,
+  slackUserId,
+} from "./slack-profile";
 
 export interface SlackUserLookup {
   /** The Slack user a request came from (or mentions). */

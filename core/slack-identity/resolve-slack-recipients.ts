@@ -2,13 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { people } from "../../db/schema";
 import { type Clock, systemClock } from "../shared/clock";
-import {
-  type DescribeSlackUser,
-  resolveSlackPerson,
-  type SlackProfile,
-  type SlackRefusal,
-  type SlackWorkspaceRef,
-} from "./resolve-slack-person";
+import { resolveSlackPerson, type SlackRefusal } from "./resolve-slack-person";
+import type { DescribeSlackUser, SlackProfile, SlackWorkspaceRef } from "./slack-profile";
 
 /** A mentioned Slack user, and the person they are. */
 export interface SlackRecipient {

@@ -5,14 +5,14 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vites
 import { createPerson } from "../../core/people/create-person";
 import { openSecret, sealSecret } from "../../core/shared/secret-box";
 import { findSlackWorkspace } from "../../core/slack-identity/find-slack-workspace";
-import {
-  type DescribeSlackUser,
-  resolveSlackPerson,
-  type SlackProfile,
-  type SlackWorkspaceRef,
-} from "../../core/slack-identity/resolve-slack-person";
+import { resolveSlackPerson } from "../../core/slack-identity/resolve-slack-person";
 import { resolveSlackRecipients } from "../../core/slack-identity/resolve-slack-recipients";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
+import type {
+  DescribeSlackUser,
+  SlackProfile,
+  SlackWorkspaceRef,
+} from "../../core/slack-identity/slack-profile";
 import { type Connection, connect, type Database } from "../../db/client";
 import * as schema from "../../db/schema";
 import { auditLog, people, slackInstallations } from "../../db/schema";
