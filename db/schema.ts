@@ -51,6 +51,8 @@ export const transactionKind = pgEnum("transaction_kind", [
   "release",
   "forfeit",
   "adjustment",
+  /** Undoes a settle: a cancelled reward's points go back (a credit on the next bill). */
+  "reversal",
 ]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -520,4 +522,277 @@ export const authVerificationTokens = pgTable(
     expires: timestamp("expires", { mode: "date" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ------------------------------------------------------------------------------------------ rewards
+
+export const rewardProvider = pgEnum("reward_provider", ["sandbox", "tremendous"]);
+export const providerEnvironment = pgEnum("provider_environment", ["sandbox", "production"]);
+export const deliveryMethod = pgEnum("delivery_method", ["email", "link"]);
+export const redemptionKind = pgEnum("redemption_kind", ["gift_card", "charity", "custom"]);
+/**
+ * A redemption's life (DESIGN.md section 7). `awaiting_fulfillment` is a custom reward an admin still
+ * has to hand over; `canceled` is a fulfilled reward whose failed delivery was cancelled and reversed.
+ */
+export const redemptionStatus = pgEnum("redemption_status", [
+  "awaiting_approval",
+  "submitted",
+  "awaiting_fulfillment",
+  "fulfilled",
+  "failed",
+  "declined",
+  "needs_attention",
+  "canceled",
+]);
+export const deliveryStatus = pgEnum("delivery_status", ["scheduled", "pending", "succeeded", "failed"]);
+
+/** How an org redeems: its provider connection (secrets sealed with the secret box) and what it offers. */
+export const rewardSettings = pgTable(
+  "reward_settings",
+  {
+    orgId: uuid("org_id")
+      .primaryKey()
+      .references(() => organizations.id),
+    redemptionsEnabled: boolean("redemptions_enabled").notNull().default(false),
+    provider: rewardProvider("provider").notNull().default("sandbox"),
+    environment: providerEnvironment("environment").notNull().default("sandbox"),
+    apiKeyEncrypted: text("api_key_encrypted"),
+    webhookKeyEncrypted: text("webhook_key_encrypted"),
+    fundingSourceId: text("funding_source_id"),
+    deliveryMethod: deliveryMethod("delivery_method").notNull().default("email"),
+    /** Redemptions of more points than this wait for an admin; null: none do (custom rewards may). */
+    approvalThreshold: integer("approval_threshold"),
+    /** ISO 3166 alpha-2 codes; products sendable to none of them are not offered. */
+    offeredCountries: text("offered_countries").array().notNull().default(sql`'{US}'::text[]`),
+    /** Provider categories or subcategories offered; empty offers all. */
+    offeredCategories: text("offered_categories").array().notNull().default(sql`'{}'::text[]`),
+    excludedProductIds: text("excluded_product_ids").array().notNull().default(sql`'{}'::text[]`),
+    catalogSyncedAt: timestamp("catalog_synced_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("reward_settings_threshold_nonnegative", sql`${t.approvalThreshold} >= 0`)],
+);
+
+/** The provider's catalog as last synced for an org, so a Rewards page never waits on the provider. */
+export const providerProducts = pgTable(
+  "provider_products",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    productId: text("product_id").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    kind: redemptionKind("kind").notNull(),
+    category: text("category").notNull(),
+    subcategory: text("subcategory"),
+    disclosure: text("disclosure"),
+    usageInstructions: text("usage_instructions"),
+    currency: char("currency", { length: 3 }).notNull(),
+    countries: text("countries").array().notNull(),
+    imageUrl: text("image_url"),
+    /** `[{minMinor, maxMinor}]`: fixed values (min = max) and ranges, in `currency`. */
+    skus: jsonb("skus").$type<{ minMinor: number; maxMinor: number }[]>().notNull(),
+    /** False once a sync no longer finds it; kept because redemptions name it. */
+    available: boolean("available").notNull().default(true),
+    syncedAt: timestamp("synced_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.productId] }),
+    check("provider_products_not_custom", sql`${t.kind} <> 'custom'`),
+  ],
+);
+
+export const customRewards = pgTable(
+  "custom_rewards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    pointsPrice: integer("points_price").notNull(),
+    /** Left to hand out; null is unlimited. A request takes one with a guarded update. */
+    stock: integer("stock"),
+    requiresApproval: boolean("requires_approval").notNull().default(false),
+    /** What one costs the company, for reports; never billed. */
+    internalCostMinor: bigint("internal_cost_minor", { mode: "number" }),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("custom_rewards_org_id_id_unique").on(t.orgId, t.id),
+    check("custom_rewards_price_positive", sql`${t.pointsPrice} > 0`),
+    check("custom_rewards_stock_nonnegative", sql`${t.stock} is null or ${t.stock} >= 0`),
+    check(
+      "custom_rewards_cost_nonnegative",
+      sql`${t.internalCostMinor} is null or ${t.internalCostMinor} >= 0`,
+    ),
+  ],
+);
+
+/**
+ * One person's redemption. Everything a bill needs is frozen here at request time (who, their
+ * department and cost center then, the reward, points, point value, face value), beside what the
+ * provider answered and the ledger transactions that hold, settle, release or reverse its points.
+ */
+export const redemptions = pgTable(
+  "redemptions",
+  {
+    /** Also the provider order's external id, its idempotency key there. */
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    kind: redemptionKind("kind").notNull(),
+    status: redemptionStatus("status").notNull(),
+    /** The request's own key (web form, API Idempotency-Key): a retried request finds this row. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    points: integer("points").notNull(),
+    pointValuePoints: integer("point_value_points").notNull(),
+    pointValueMinor: integer("point_value_minor").notNull(),
+    /** The reward's face value; 0 for a custom reward, which is never billed. */
+    faceValueMinor: bigint("face_value_minor", { mode: "number" }).notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    productId: text("product_id"),
+    customRewardId: uuid("custom_reward_id"),
+    brand: text("brand").notNull(),
+    rewardName: text("reward_name").notNull(),
+    /** For a custom reward: what it cost the company, as set when requested. */
+    internalCostMinor: bigint("internal_cost_minor", { mode: "number" }),
+    personName: text("person_name").notNull(),
+    personEmail: text("person_email").notNull(),
+    externalEmployeeId: text("external_employee_id"),
+    department: text("department"),
+    costCenter: text("cost_center"),
+    deliveryMethod: deliveryMethod("delivery_method"),
+    recipientEmail: text("recipient_email"),
+    /** A charity donation the donor chose to show in the feed. */
+    shareInFeed: boolean("share_in_feed").notNull().default(false),
+    provider: rewardProvider("provider"),
+    providerOrderId: text("provider_order_id"),
+    providerRewardId: text("provider_reward_id"),
+    providerStatus: text("provider_status"),
+    deliveryStatus: deliveryStatus("delivery_status"),
+    chargedMinor: bigint("charged_minor", { mode: "number" }),
+    feesMinor: bigint("fees_minor", { mode: "number" }),
+    chargedCurrency: char("charged_currency", { length: 3 }),
+    /** A gift link is a bearer secret: sealed with the secret box, shown only to its owner. */
+    giftLinkEncrypted: text("gift_link_encrypted"),
+    holdTransactionId: bigint("hold_transaction_id", { mode: "number" }).notNull(),
+    /** The settle or the release that closed the hold. */
+    closeTransactionId: bigint("close_transaction_id", { mode: "number" }),
+    reversalTransactionId: bigint("reversal_transaction_id", { mode: "number" }),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** Told to the requester: why it was declined or failed. */
+    outcomeReason: text("outcome_reason"),
+    /** Told to admins: what a person has to look at. */
+    attentionReason: text("attention_reason"),
+    attempts: integer("attempts").notNull().default(0),
+    /** When background work may next take it up; also the lease that keeps two workers apart. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    fulfilledAt: timestamp("fulfilled_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    foreignKey({
+      name: "redemptions_person_same_org",
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    foreignKey({
+      name: "redemptions_custom_reward_same_org",
+      columns: [t.orgId, t.customRewardId],
+      foreignColumns: [customRewards.orgId, customRewards.id],
+    }),
+    foreignKey({
+      name: "redemptions_hold_same_org",
+      columns: [t.orgId, t.holdTransactionId],
+      foreignColumns: [ledgerTransactions.orgId, ledgerTransactions.id],
+    }),
+    foreignKey({
+      name: "redemptions_close_same_org",
+      columns: [t.orgId, t.closeTransactionId],
+      foreignColumns: [ledgerTransactions.orgId, ledgerTransactions.id],
+    }),
+    foreignKey({
+      name: "redemptions_reversal_same_org",
+      columns: [t.orgId, t.reversalTransactionId],
+      foreignColumns: [ledgerTransactions.orgId, ledgerTransactions.id],
+    }),
+    unique("redemptions_org_key_unique").on(t.orgId, t.idempotencyKey),
+    unique("redemptions_hold_unique").on(t.holdTransactionId),
+    unique("redemptions_org_id_id_unique").on(t.orgId, t.id),
+    uniqueIndex("redemptions_provider_order_unique")
+      .on(t.provider, t.providerOrderId)
+      .where(sql`${t.providerOrderId} is not null`),
+    index("redemptions_person_idx").on(t.orgId, t.personId, t.requestedAt.desc(), t.id.desc()),
+    index("redemptions_org_time_idx").on(t.orgId, t.requestedAt.desc(), t.id.desc()),
+    index("redemptions_status_idx").on(t.orgId, t.status),
+    index("redemptions_fulfilled_idx").on(t.orgId, t.fulfilledAt),
+    index("redemptions_due_idx").on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
+    index("redemptions_provider_reward_idx").on(t.providerRewardId),
+    check("redemptions_points_positive", sql`${t.points} > 0`),
+    check("redemptions_face_value_nonnegative", sql`${t.faceValueMinor} >= 0`),
+    check(
+      "redemptions_kind_shape",
+      sql`(${t.kind} = 'custom') = (${t.customRewardId} is not null)
+        and (${t.kind} = 'custom') = (${t.provider} is null)
+        and (${t.kind} = 'custom') = (${t.productId} is null)`,
+    ),
+  ],
+);
+
+/** Webhook deliveries already seen, by the provider's event id: a duplicate changes nothing. */
+export const providerWebhookEvents = pgTable(
+  "provider_webhook_events",
+  {
+    provider: rewardProvider("provider").notNull(),
+    uuid: text("uuid").notNull(),
+    /** Null when the event names nothing Plaudit knows. */
+    orgId: uuid("org_id"),
+    event: text("event").notNull(),
+    resourceType: text("resource_type").notNull(),
+    resourceId: text("resource_id").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.uuid] })],
+);
+
+/**
+ * Messages to people (a Slack DM today), written in the same transaction as the change they tell of and
+ * sent afterwards by background work, so a crash loses none and a retried change sends one.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    /** One notice per event: `redemption:<id>:fulfilled:<person>`. */
+    dedupeKey: text("dedupe_key").notNull(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").notNull(),
+    createdAt: createdAt(),
+    /** Delivered, or given up on (no Slack account, Slack not connected): see `outcome`. */
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    outcome: text("outcome"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: "notifications_person_same_org",
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    unique("notifications_org_key_unique").on(t.orgId, t.dedupeKey),
+    index("notifications_due_idx").on(t.nextAttemptAt).where(sql`${t.doneAt} is null`),
+  ],
 );

@@ -26,6 +26,11 @@ const STATUS_BY_CODE = {
   values_disabled: 422,
   unknown_value: 422,
   insufficient_points: 422,
+  redemptions_disabled: 422,
+  out_of_stock: 409,
+  invalid_face_value: 422,
+  // The reward provider could not be reached or refused the connection: a gateway problem.
+  provider_unavailable: 502,
 } as const satisfies Record<DomainErrorCode, number>;
 
 export function httpStatusFor(code: DomainErrorCode): number {

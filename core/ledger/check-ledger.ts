@@ -105,6 +105,60 @@ const CHECKS: Check[] = [
       order by r.id limit 100`,
   },
   {
+    name: "hold_without_open_redemption",
+    orgColumn: "h.org_id",
+    query: (org) => sql`
+      select h.org_id, 'hold ' || h.id || ' is neither closed nor held for an open redemption' as detail
+      from ledger_transactions h
+      where ${org} and h.kind = 'hold'
+        and not exists (select 1 from ledger_transactions c where c.closes_transaction_id = h.id)
+        and not exists (select 1 from redemptions r where r.hold_transaction_id = h.id
+          and r.status in ('awaiting_approval', 'submitted', 'awaiting_fulfillment', 'needs_attention'))
+      order by h.id limit 100`,
+  },
+  {
+    name: "redemption_ledger_mismatch",
+    orgColumn: "r.org_id",
+    query: (org) => sql`
+      select r.org_id, 'redemption ' || r.id || ' is ' || r.status || ' for ' || r.points || ' pts but its hold moved '
+        || coalesce(h.amount, 0) || ', closed by ' || coalesce(c.kind::text, 'nothing')
+        || coalesce(', reversed by ' || v.kind::text, '') as detail
+      from redemptions r
+      left join lateral (select sum(amount) as amount from ledger_entries
+        where transaction_id = r.hold_transaction_id and amount > 0) h on true
+      left join ledger_transactions c on c.id = r.close_transaction_id
+      left join ledger_transactions v on v.id = r.reversal_transaction_id
+      where ${org} and (
+        h.amount is distinct from r.points
+        or (c.id is not null and c.closes_transaction_id is distinct from r.hold_transaction_id)
+        or case r.status
+          when 'fulfilled' then c.kind is distinct from 'settle' or v.id is not null
+          when 'canceled' then c.kind is distinct from 'settle' or v.kind is distinct from 'reversal'
+          when 'failed' then c.kind is distinct from 'release' or v.id is not null
+          when 'declined' then c.kind is distinct from 'release' or v.id is not null
+          else c.id is not null or v.id is not null
+        end)
+      order by r.requested_at limit 100`,
+  },
+  {
+    name: "settled_total_differs_from_redemptions",
+    orgColumn: "o.id",
+    query: (org) => sql`
+      select o.id as org_id, 'settles of redemption holds total ' || coalesce(s.total, 0)
+        || ' pts but fulfilled and cancelled redemptions ' || coalesce(f.total, 0) as detail
+      from organizations o
+      left join lateral (
+        select sum(e.amount) as total from ledger_transactions t
+        join ledger_entries e on e.transaction_id = t.id and e.amount > 0
+        join redemptions r on r.hold_transaction_id = t.closes_transaction_id
+        where t.org_id = o.id and t.kind = 'settle') s on true
+      left join lateral (
+        select sum(points) as total from redemptions
+        where org_id = o.id and status in ('fulfilled', 'canceled')) f on true
+      where ${org} and coalesce(s.total, 0) <> coalesce(f.total, 0)
+      limit 100`,
+  },
+  {
     name: "transaction_of_unknown_org",
     orgColumn: "t.org_id",
     query: (org) => sql`

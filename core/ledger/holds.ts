@@ -30,7 +30,7 @@ async function earlierWithKey(
   tx: Executor,
   orgId: string,
   key: string,
-  same: { kind: "hold" | "settle" | "release"; hash: string },
+  same: { kind: "hold" | "settle" | "release" | "reversal"; hash: string },
 ): Promise<number | null> {
   const rows = await tx.execute<{ id: string; kind: string; request_hash: string }>(sql`
     select id, kind, request_hash from ledger_transactions where org_id = ${orgId}::uuid and idempotency_key = ${key}`);
@@ -130,8 +130,7 @@ async function closeHold(
   const destination =
     kind === "settle"
       ? await systemAccountId(tx, request.orgId, "redeemed")
-      : (await earnedAccountIds(tx, request.orgId, [hold.personId])).get(hold.personId);
-  if (destination === undefined) throw new Error(`no earned account for ${hold.personId}`);
+      : await returnDestination(tx, request.orgId, hold.personId);
   try {
     return await post(tx, {
       orgId: request.orgId,
@@ -153,6 +152,21 @@ async function closeHold(
   }
 }
 
+/**
+ * Where points given back go: to the person, or, when they have left an org whose leaver policy
+ * forfeits earned points, to the org's forfeited account, as their balance went when they left.
+ */
+async function returnDestination(tx: Executor, orgId: string, personId: string): Promise<number> {
+  const rows = await tx.execute<{ forfeits: boolean }>(sql`
+    select not p.active and o.leaver_policy = 'forfeit' as forfeits
+    from people p join organizations o on o.id = p.org_id
+    where p.org_id = ${orgId}::uuid and p.id = ${personId}::uuid`);
+  if (rows[0]?.forfeits) return systemAccountId(tx, orgId, "forfeited");
+  const earned = (await earnedAccountIds(tx, orgId, [personId])).get(personId);
+  if (earned === undefined) throw new Error(`no earned account for ${personId}`);
+  return earned;
+}
+
 export function settleHold(
   tx: Executor,
   request: { orgId: string; holdTransactionId: number; idempotencyKey: string },
@@ -165,4 +179,29 @@ export function releaseHold(
   request: { orgId: string; holdTransactionId: number; idempotencyKey: string },
 ): Promise<number> {
   return closeHold(tx, request, "release");
+}
+
+/**
+ * Undoes a settled hold: the redeemed points go back where a release would send them. For a reward
+ * cancelled after it was paid for; its key makes a retry a no-op, and it runs once per hold.
+ */
+export async function reverseSettledHold(
+  tx: Executor,
+  request: { orgId: string; holdTransactionId: number; idempotencyKey: string; memo?: string },
+): Promise<number> {
+  const hash = requestHash({ reverses: request.holdTransactionId });
+  const earlier = await earlierWithKey(tx, request.orgId, request.idempotencyKey, { kind: "reversal", hash });
+  if (earlier !== null) return earlier;
+  const hold = await loadHold(tx, request.orgId, request.holdTransactionId);
+  return post(tx, {
+    orgId: request.orgId,
+    kind: "reversal",
+    idempotencyKey: request.idempotencyKey,
+    requestHash: hash,
+    memo: request.memo,
+    entries: [
+      { accountId: await systemAccountId(tx, request.orgId, "redeemed"), amount: -hold.amount },
+      { accountId: await returnDestination(tx, request.orgId, hold.personId), amount: hold.amount },
+    ],
+  });
 }

@@ -17,7 +17,11 @@ export type DomainErrorCode =
   | "values_disabled"
   | "unknown_value"
   | "insufficient_points"
-  | "hold_closed";
+  | "hold_closed"
+  | "redemptions_disabled"
+  | "out_of_stock"
+  | "invalid_face_value"
+  | "provider_unavailable";
 
 /** Every expected failure of a use case. Adapters map `code` to an HTTP status, a form message or a Slack reply. */
 export class DomainError extends Error {

@@ -35,6 +35,16 @@ const PERMISSIONS = {
   // The Acme demo that `npm start` puts into an empty database, and `npm run db:seed`.
   seed_demo: ["operator"],
   check_ledger: ["finance", "admin", "operator"],
+  // Rewards: an API key redeems on behalf of a named person, as it gives.
+  read_rewards: ["member", "system"],
+  redeem_rewards: ["member", "system"],
+  // Anyone's redemptions; everyone sees their own ("self").
+  read_redemptions: ["self", "admin", "finance", "system"],
+  manage_rewards: ["admin"],
+  // Approve or decline, hand over a custom reward, resolve what needs attention.
+  decide_redemptions: ["admin"],
+  // Background work: the worker acts across orgs as the deployment itself, then as each org's system.
+  run_background_work: ["operator", "system"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -88,6 +88,22 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   // Only the operator seeds the demo; nobody inside an org can write its completion mark.
   seed_demo: { ...allPeople(false), system: false, operator: true },
   check_ledger: { ...allPeople(false), admin: true, finance: true, system: false, operator: true },
+  read_rewards: { ...allPeople(true), system: true, operator: false },
+  // An API key redeems for a named person, as it gives for one.
+  redeem_rewards: { ...allPeople(true), system: true, operator: false },
+  // Your own redemptions, or anyone's for admins, finance and integrations.
+  read_redemptions: {
+    ...allPeople(false),
+    employeeAboutThemself: true,
+    managerAboutThemself: true,
+    admin: true,
+    finance: true,
+    system: true,
+    operator: false,
+  },
+  manage_rewards: { ...allPeople(false), admin: true, system: false, operator: false },
+  decide_redemptions: { ...allPeople(false), admin: true, system: false, operator: false },
+  run_background_work: { ...allPeople(false), system: true, operator: true },
 };
 
 const CELLS = Object.entries(EXPECTED).flatMap(([action, row]) =>

@@ -1,0 +1,31 @@
+import type { Executor } from "../../db/client";
+import { notifications } from "../../db/schema";
+
+export type NotificationKind =
+  | "redemption.fulfilled"
+  | "redemption.declined"
+  | "redemption.failed"
+  | "redemption.canceled"
+  | "redemption.delivery_failed"
+  | "redemption.awaiting_approval";
+
+export interface Notice {
+  orgId: string;
+  personId: string;
+  kind: NotificationKind;
+  /** One notice per event and person, however often the change that causes it is retried. */
+  dedupeKey: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Queues messages to people in the caller's transaction, beside the change they tell of: they are
+ * sent only once it commits, and sent even if the process dies right after.
+ */
+export async function queueNotifications(tx: Executor, notices: readonly Notice[]): Promise<void> {
+  if (notices.length === 0) return;
+  await tx
+    .insert(notifications)
+    .values(notices.map((notice) => ({ ...notice, payload: notice.payload })))
+    .onConflictDoNothing({ target: [notifications.orgId, notifications.dedupeKey] });
+}

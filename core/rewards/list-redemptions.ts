@@ -1,0 +1,108 @@
+import { and, desc, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "../../db/client";
+import { redemptions } from "../../db/schema";
+import type { Actor } from "../shared/actor";
+import { DomainError } from "../shared/errors";
+import { actorOrgId, authorize, can } from "../shared/permissions";
+import { parseInput } from "../shared/validation";
+import { type RedemptionRow, type RedemptionView, redemptionView } from "./redemption-view";
+
+const STATUSES = [
+  "awaiting_approval",
+  "submitted",
+  "awaiting_fulfillment",
+  "fulfilled",
+  "failed",
+  "declined",
+  "needs_attention",
+  "canceled",
+] as const;
+
+const listInput = z.object({
+  /** Whose redemptions; a person's own when left out. */
+  personId: z.uuid("Choose a person.").optional(),
+  status: z.array(z.enum(STATUSES, "Unknown status.")).max(STATUSES.length).optional(),
+  /** What an admin has to act on: approvals, custom rewards to hand over, or anything needing attention. */
+  queue: z.enum(["approvals", "fulfilment", "attention"]).optional(),
+  /** Requested on or after `from` and before `to`. */
+  from: z.coerce.date("Give a date such as 2026-11-01.").optional(),
+  to: z.coerce.date("Give a date such as 2026-12-01.").optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+
+export type ListRedemptionsInput = z.input<typeof listInput>;
+
+export interface RedemptionPage {
+  items: RedemptionView[];
+  nextCursor: string | null;
+}
+
+function queueFilter(queue: "approvals" | "fulfilment" | "attention"): SQL | undefined {
+  if (queue === "approvals") return eq(redemptions.status, "awaiting_approval");
+  if (queue === "fulfilment") return eq(redemptions.status, "awaiting_fulfillment");
+  // Parked for a decision, or still held with something an admin must fix, or delivered nowhere.
+  return or(
+    eq(redemptions.status, "needs_attention"),
+    and(inArray(redemptions.status, ["submitted", "fulfilled"]), isNotNull(redemptions.attentionReason)),
+  );
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !z.uuid().safeParse(id).success) {
+    throw new DomainError("invalid", "That page link is no longer valid.", { field: "cursor" });
+  }
+  return { at, id };
+}
+
+/**
+ * Redemptions, newest first: a person's own, or (for admins, finance and integrations) anyone's, by
+ * person, status, dates or an admin's work queue. Gift links are shown only to their owner.
+ */
+export async function listRedemptions(
+  db: Executor,
+  actor: Actor,
+  input: ListRedemptionsInput = {},
+): Promise<RedemptionPage> {
+  const orgId = actorOrgId(actor);
+  const request = parseInput(listInput, input);
+  const ownId = actor.kind === "person" ? actor.personId : undefined;
+  const personId = request.personId ?? (request.queue ? undefined : ownId);
+  authorize(actor, "read_redemptions", { self: personId !== undefined && personId === ownId });
+  if (request.queue) authorize(actor, "decide_redemptions");
+
+  const clauses = [
+    eq(redemptions.orgId, orgId),
+    personId ? eq(redemptions.personId, personId) : undefined,
+    request.status ? inArray(redemptions.status, request.status) : undefined,
+    request.queue ? queueFilter(request.queue) : undefined,
+    request.from ? gte(redemptions.requestedAt, request.from) : undefined,
+    request.to ? lt(redemptions.requestedAt, request.to) : undefined,
+  ];
+  if (request.cursor) {
+    const after = decodeCursor(request.cursor);
+    clauses.push(
+      sql`(${redemptions.requestedAt}, ${redemptions.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`,
+    );
+  }
+  const rows: RedemptionRow[] = await db
+    .select()
+    .from(redemptions)
+    .where(and(...clauses))
+    .orderBy(desc(redemptions.requestedAt), desc(redemptions.id))
+    .limit(request.limit + 1);
+  const handles = can(actor, "decide_redemptions");
+  const items = rows
+    .slice(0, request.limit)
+    .map((row) => redemptionView(row, { isOwner: row.personId === ownId, handles }));
+  const last = rows[request.limit - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length > request.limit && last
+        ? Buffer.from(`${last.requestedAt.toISOString()}|${last.id}`).toString("base64url")
+        : null,
+  };
+}

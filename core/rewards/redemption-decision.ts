@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { Database, Transaction } from "../../db/client";
+import { recordAudit } from "../org/audit";
+import type { Actor } from "../shared/actor";
+import { systemClock } from "../shared/clock";
+import { DomainError } from "../shared/errors";
+import { actorOrgId, authorize } from "../shared/permissions";
+import { parseInput } from "../shared/validation";
+import type { RewardDeps } from "./order-placement";
+import { expectStatus, lockRedemption } from "./redemption-transitions";
+import { type RedemptionRow, type RedemptionView, redemptionView } from "./redemption-view";
+import { isProviderError } from "./reward-provider";
+
+export const redemptionId = z.uuid("Choose a redemption.");
+
+/** Who decided, for the redemption's record and the audit log. */
+export function deciderId(actor: Actor): string | null {
+  return actor.kind === "person" ? actor.personId : null;
+}
+
+/**
+ * The frame of every admin decision on one redemption: authorise, lock it, change it, audit the change
+ * with its before and after.
+ */
+export async function decideOnRedemption<Input extends { redemptionId: string }>(
+  db: Database,
+  actor: Actor,
+  schema: z.ZodType<Input>,
+  input: unknown,
+  deps: Pick<RewardDeps, "clock">,
+  action: string,
+  decide: (tx: Transaction, row: RedemptionRow, request: Input, at: Date) => Promise<RedemptionRow>,
+): Promise<RedemptionRow> {
+  authorize(actor, "decide_redemptions");
+  const orgId = actorOrgId(actor);
+  const request = parseInput(schema, input);
+  const at = (deps.clock ?? systemClock)();
+  return db.transaction(async (tx) => {
+    const row = await lockRedemption(tx, orgId, request.redemptionId);
+    const after = await decide(tx, row, request, at);
+    await recordAudit(tx, actor, {
+      orgId,
+      action,
+      targetType: "redemption",
+      targetId: row.id,
+      before: { status: row.status, recipientEmail: row.recipientEmail },
+      after: { status: after.status, recipientEmail: after.recipientEmail, reason: after.outcomeReason },
+    });
+    return after;
+  });
+}
+
+/** A redemption as the admin who decided on it sees it. */
+export function deciderView(row: RedemptionRow, actor: Actor): RedemptionView {
+  return redemptionView(row, { isOwner: row.personId === deciderId(actor), handles: true });
+}
+
+/** The provider's reward id of a fulfilled redemption whose delivery failed; refuses any other. */
+export function expectFailedDelivery(row: RedemptionRow): string {
+  expectStatus(row, "fulfilled");
+  if (row.deliveryStatus !== "failed" || !row.providerRewardId) {
+    throw new DomainError("conflict", "Only a reward whose delivery failed can be resent or cancelled.");
+  }
+  return row.providerRewardId;
+}
+
+/** Explains a provider's refusal to the admin who asked, in its own words. */
+export function providerRefusal(error: unknown, what: string): unknown {
+  if (!isProviderError(error)) return error;
+  return new DomainError("provider_unavailable", `The provider would not ${what}: ${error.message}`);
+}
