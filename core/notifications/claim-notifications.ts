@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "../../db/client";
+import type { Actor } from "../shared/actor";
+import { type Clock, systemClock } from "../shared/clock";
+import { authorize } from "../shared/permissions";
+import { parseInput } from "../shared/validation";
+import type { NotificationKind } from "./outbox";
+
+const claimInput = z.object({ limit: z.number().int().min(1).max(500).default(50) });
+
+export type ClaimNotificationsInput = z.input<typeof claimInput>;
+
+/** How long a sender may take over a claimed notice before another sender may take it. */
+const LEASE_MS = 60_000;
+
+export interface ClaimedNotification {
+  id: number;
+  orgId: string;
+  personId: string;
+  kind: NotificationKind;
+  payload: Record<string, unknown>;
+  attempts: number;
+  /** Where to reach the person in Slack; null when they have never used Plaudit from Slack. */
+  slack: { teamId: string; userId: string } | null;
+}
+
+/**
+ * Claims notices that are due, across every org, for a sender (the Slack DM sender) to deliver. Claims
+ * are leases taken with `skip locked`, so senders side by side never take the same notice and a notice
+ * whose sender died is taken up again.
+ */
+export async function claimNotifications(
+  db: Executor,
+  actor: Actor,
+  input: ClaimNotificationsInput,
+  clock: Clock = systemClock,
+): Promise<ClaimedNotification[]> {
+  authorize(actor, "run_background_work");
+  const { limit } = parseInput(claimInput, input);
+  const now = clock();
+  const rows = await db.execute<{
+    id: string;
+    org_id: string;
+    person_id: string;
+    kind: NotificationKind;
+    payload: Record<string, unknown>;
+    attempts: number;
+    slack_team_id: string | null;
+    slack_user_id: string | null;
+  }>(sql`
+    with claimed as (
+      update notifications set next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz,
+        attempts = attempts + 1
+      where id in (
+        select id from notifications
+        where done_at is null and next_attempt_at <= ${now.toISOString()}::timestamptz
+        order by next_attempt_at limit ${limit}
+        for update skip locked)
+      returning id, org_id, person_id, kind, payload, attempts)
+    select c.*, p.slack_team_id, p.slack_user_id
+    from claimed c join people p on p.org_id = c.org_id and p.id = c.person_id
+    order by c.id`);
+  return rows.map((row) => ({
+    id: Number(row.id),
+    orgId: row.org_id,
+    personId: row.person_id,
+    kind: row.kind,
+    payload: row.payload,
+    attempts: Number(row.attempts),
+    slack:
+      row.slack_team_id && row.slack_user_id
+        ? { teamId: row.slack_team_id, userId: row.slack_user_id }
+        : null,
+  }));
+}
