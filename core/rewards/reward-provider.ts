@@ -83,6 +83,8 @@ export interface ProviderOrder {
   /** What the order cost, fees included, and the fees alone, in `currency`. */
   chargedMinor: number | null;
   feesMinor: number | null;
+  /** What the provider paid back after a cancellation, in `currency`; null when nothing was. */
+  refundedMinor: number | null;
   currency: string | null;
 }
 
