@@ -3,8 +3,9 @@
  *
  * Without DATABASE_URL, an embedded PostgreSQL (PGlite, data under .data/pglite) runs in a child
  * process, served on loopback so that the app connects to it like to any other server, and a fresh
- * database gets the Acme demo. With DATABASE_URL, this migrates that database and starts the app;
- * seeding a real database is left to `npm run db:seed`.
+ * database gets the Acme demo, redeeming through the built-in sandbox reward provider that runs in this
+ * process. With DATABASE_URL, this migrates that database and starts the app; seeding a real database
+ * is left to `npm run db:seed`. Either way the background worker (scripts/worker.ts) runs beside the app.
  *
  * PGlite computes synchronously (creating a database blocks for about ten seconds), so it never runs
  * in the supervising process: that one must answer Ctrl-C at once, or tsx, which runs it, kills it
@@ -21,6 +22,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { connectFromEnv } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { startSandboxProvider } from "../providers/sandbox/start-sandbox-provider";
 import { needsDemoSeed, seedDemo } from "./seed-demo/seed-demo";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -31,6 +33,9 @@ const lockFile = path.join(dataRoot, "pglite.lock");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 /** Argument that makes this script the embedded database process instead of the supervisor. */
 const EMBEDDED_DATABASE_ROLE = "--embedded-database";
+/** The app, the background worker, and room for a command run beside them (`npm run db:check`). */
+const EMBEDDED_CONNECTIONS = 4;
+const workerScript = path.join(root, "scripts", "worker.ts");
 
 interface ListeningMessage {
   listening: string;
@@ -103,8 +108,14 @@ async function serveEmbeddedDatabase(): Promise<void> {
     if (!existsSync(pgliteDir)) await createDataDirectory();
     const pglite = await PGlite.create(pgliteDir);
     try {
-      // Serves one client at a time: the app's pool holds a single connection (see db/client.ts).
-      const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: embeddedPort() });
+      // Each process (the app, the background worker, a CLI command) holds one connection (see db/client.ts);
+      // the server runs one query at a time and keeps an open transaction to the connection that began it.
+      const server = new PGLiteSocketServer({
+        db: pglite,
+        host: "127.0.0.1",
+        port: embeddedPort(),
+        maxConnections: EMBEDDED_CONNECTIONS,
+      });
       await server.start();
       try {
         if (process.connected)
@@ -225,6 +236,45 @@ async function prepareDatabase(embedded: boolean): Promise<void> {
   }
 }
 
+/**
+ * The built-in sandbox reward provider, for the embedded demo: redeeming works with no account and no
+ * network, through the same adapter that talks to Tremendous. Its keys and orders are kept under .data/
+ * so that a restart finds the orders the demo's redemptions name.
+ */
+async function startSandbox(port: string): Promise<void> {
+  const keysFile = path.join(dataRoot, "provider-sandbox-keys.json");
+  if (!existsSync(keysFile)) {
+    mkdirSync(dataRoot, { recursive: true });
+    const keys = {
+      apiKey: `sandbox_${randomBytes(16).toString("hex")}`,
+      webhookKey: randomBytes(24).toString("hex"),
+    };
+    writeFileSync(keysFile, JSON.stringify(keys), { mode: 0o600 });
+  }
+  const keys = JSON.parse(readFileSync(keysFile, "utf8")) as { apiKey: string; webhookKey: string };
+  const sandbox = await startSandboxProvider({
+    ...keys,
+    webhookUrl: `http://127.0.0.1:${port}/api/webhooks/tremendous`,
+    stateFile: path.join(dataRoot, "provider-sandbox.json"),
+    emailDeliveryMs: 1500,
+  });
+  cleanups.push(() => sandbox.stop());
+  process.env.PLAUDIT_SANDBOX_URL = sandbox.apiUrl;
+  process.env.PLAUDIT_SANDBOX_API_KEY = sandbox.apiKey;
+  process.env.PLAUDIT_SANDBOX_WEBHOOK_KEY = sandbox.webhookKey;
+  log(`Sandbox reward provider is listening on ${sandbox.url}`);
+}
+
+/** Background work beside the app (provider orders, catalog syncs, notices); stopped with it. */
+function runWorkerProcess(): void {
+  const child = spawn(process.execPath, ["--import", "tsx", workerScript], { cwd: root, stdio: "inherit" });
+  void supervise(child, () => child.kill("SIGTERM"), 10_000).then((code) => {
+    if (stopping) return;
+    log(`The background worker exited with code ${code}`);
+    void stop(code || 1);
+  });
+}
+
 function runNext(args: string[]): { child: ChildProcess; exit: Promise<number> } {
   // A self-hosted server reports nothing home unless its operator opts in.
   const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
@@ -269,7 +319,8 @@ async function serve(): Promise<void> {
   const port = process.env.PORT || "3000";
   // Not HOSTNAME: Docker sets that to the container id.
   const hostname = process.env.HOST || undefined;
-  log("Starting the web server");
+  log("Starting the web server and background work");
+  runWorkerProcess();
   const server = runNext(["start", "--port", port, ...(hostname ? ["--hostname", hostname] : [])]);
   void announceWhenReady(publicUrl(port, hostname), server.child);
   const code = await server.exit;
@@ -291,7 +342,7 @@ async function main(): Promise<void> {
   if (!embedded) log("Using the database at DATABASE_URL");
   configureSignIn(embedded);
   const database = async () => {
-    if (embedded) await startEmbeddedDatabase();
+    if (embedded) await Promise.all([startEmbeddedDatabase(), startSandbox(process.env.PORT || "3000")]);
     if (!stopping) await prepareDatabase(embedded);
   };
   // The build needs no database, and on a first start the two take about as long as each other.

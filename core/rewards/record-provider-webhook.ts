@@ -10,6 +10,8 @@ import type { RewardDeps } from "./order-placement";
 
 const webhookInput = z.object({
   provider: z.enum(["sandbox", "tremendous"]),
+  /** The org whose webhook key verified it; a Tremendous event is only ever about that org's orders. */
+  orgId: z.uuid().optional(),
   event: z.object({
     uuid: z.string().min(1).max(200),
     event: z.string().min(1).max(200),
@@ -39,7 +41,7 @@ export async function recordProviderWebhook(
   deps: Pick<RewardDeps, "clock"> = {},
 ): Promise<RecordedWebhook> {
   authorize(actor, "run_background_work");
-  const { provider, event } = parseInput(webhookInput, input);
+  const { provider, orgId, event } = parseInput(webhookInput, input);
   const now = (deps.clock ?? systemClock)();
   return db.transaction(async (tx) => {
     const { id: resourceId, type } = event.resource;
@@ -52,6 +54,7 @@ export async function recordProviderWebhook(
             .where(
               and(
                 eq(redemptions.provider, provider),
+                orgId ? eq(redemptions.orgId, orgId) : undefined,
                 type === "orders"
                   ? eq(redemptions.providerOrderId, resourceId)
                   : eq(redemptions.providerRewardId, resourceId),

@@ -1,0 +1,47 @@
+import { runDueRedemptions } from "../../core/rewards/run-due-redemptions";
+import { syncDueCatalogs } from "../../core/rewards/sync-due-catalogs";
+import type { Actor } from "../../core/shared/actor";
+import type { Database } from "../../db/client";
+import { rewardProviders } from "../../providers/reward-providers";
+
+const DEPLOYMENT: Actor = { kind: "operator" };
+
+export interface BackgroundTask {
+  name: string;
+  /** Does one batch of due work; returns what it did for the log (empty when there was nothing). */
+  run: (db: Database) => Promise<string>;
+}
+
+function summary(parts: Record<string, number>, errors: { message: string }[]): string {
+  const done = Object.entries(parts)
+    .filter(([, count]) => count > 0)
+    .map(([what, count]) => `${count} ${what}`);
+  const failed = errors.map((error) => `error: ${error.message}`);
+  return [...done, ...failed].join("; ");
+}
+
+/**
+ * What background work does, every pass: each task claims its own due rows with leases, so any number
+ * of workers (the one inside `npm start`, `npm run worker` elsewhere) can run them side by side.
+ */
+export const BACKGROUND_TASKS: BackgroundTask[] = [
+  {
+    name: "redemptions",
+    run: async (db) => {
+      const { claimed, errors } = await runDueRedemptions(
+        db,
+        DEPLOYMENT,
+        {},
+        { providers: rewardProviders() },
+      );
+      return summary({ "redemptions advanced": claimed - errors.length }, errors);
+    },
+  },
+  {
+    name: "catalogs",
+    run: async (db) => {
+      const { synced, errors } = await syncDueCatalogs(db, DEPLOYMENT, { providers: rewardProviders() });
+      return summary({ "catalogs synced": synced }, errors);
+    },
+  },
+];

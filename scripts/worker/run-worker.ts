@@ -1,0 +1,46 @@
+import type { Database } from "../../db/client";
+import type { BackgroundTask } from "./background-tasks";
+
+export interface WorkerOptions {
+  db: Database;
+  tasks: readonly BackgroundTask[];
+  /** Between passes when a pass found nothing to do. */
+  idleMs: number;
+  signal: AbortSignal;
+  log: (message: string) => void;
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Runs every task in turn until `signal` aborts, pausing only when a pass did nothing, so a backlog is
+ * worked through at once. A task that throws is logged and the others go on: one provider being down
+ * must not stop notices being sent.
+ */
+export async function runWorker(options: WorkerOptions): Promise<void> {
+  const { db, tasks, idleMs, signal, log } = options;
+  while (!signal.aborted) {
+    let busy = false;
+    for (const task of tasks) {
+      if (signal.aborted) break;
+      try {
+        const done = await task.run(db);
+        if (done) {
+          busy = true;
+          log(`${task.name}: ${done}`);
+        }
+      } catch (error) {
+        log(`${task.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (!busy) await pause(idleMs, signal);
+  }
+}
