@@ -21,6 +21,12 @@ const BACKOFF_MS = [5_000, 15_000, 60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000]
 /** An order the provider holds for approval or settlement is asked about again after this. */
 const PENDING_POLL_MS = 10 * 60_000;
 const FUNDING_RETRY_MS = 15 * 60_000;
+/**
+ * A delivery still under way is read back after this, in case its webhook never comes (a deployment
+ * without webhooks set up); after DELIVERY_WATCH_MS from fulfilment the webhook alone can wake it.
+ */
+const DELIVERY_CHECK_MS = 30 * 60_000;
+const DELIVERY_WATCH_MS = 2 * 24 * 60 * 60_000;
 const CONNECTION_RETRY_MS = 60 * 60_000;
 
 function backoff(attempts: number): number {
@@ -57,8 +63,14 @@ export async function applyOrderOutcome(
     const { order } = outcome;
     const facts = { ...orderFacts(order, outcome.link), attempts };
     if (order.status === "executed") {
-      const settled = await settleRedemption(tx, row, facts, at);
-      return order.reward?.deliveryStatus === "failed" ? deliveryFailed(tx, settled, at) : settled;
+      const delivery = order.reward?.deliveryStatus;
+      const settled = await settleRedemption(
+        tx,
+        row,
+        { ...facts, nextAttemptAt: deliveryUnderWay(delivery) ? later(DELIVERY_CHECK_MS) : null },
+        at,
+      );
+      return delivery === "failed" ? deliveryFailed(tx, settled, at) : settled;
     }
     if (order.status === "pending") {
       return updateRedemption(
@@ -154,12 +166,16 @@ export async function applyDelivery(
     return deliveryFailed(tx, await updateRedemption(tx, row, { deliveryStatus: "failed" }, at), at);
   }
   const cleared = reward.deliveryStatus === "succeeded" ? { attentionReason: null } : {};
-  return updateRedemption(
-    tx,
-    row,
-    { deliveryStatus: reward.deliveryStatus, nextAttemptAt: null, ...cleared },
-    at,
-  );
+  const watchEnds = (row.fulfilledAt ?? at).getTime() + DELIVERY_WATCH_MS;
+  const nextAttemptAt =
+    deliveryUnderWay(reward.deliveryStatus) && at.getTime() < watchEnds
+      ? new Date(at.getTime() + DELIVERY_CHECK_MS)
+      : null;
+  return updateRedemption(tx, row, { deliveryStatus: reward.deliveryStatus, nextAttemptAt, ...cleared }, at);
+}
+
+function deliveryUnderWay(status: ProviderReward["deliveryStatus"] | undefined): boolean {
+  return status === "scheduled" || status === "pending";
 }
 
 async function deliveryFailed(tx: Executor, row: RedemptionRow, at: Date): Promise<RedemptionRow> {

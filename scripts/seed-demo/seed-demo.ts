@@ -2,14 +2,17 @@ import { createOrganization } from "../../core/org/create-organization";
 import { getDemoSeedStatus } from "../../core/org/get-demo-seed-status";
 import { getOrgSettings } from "../../core/org/get-org-settings";
 import { markDemoSeeded } from "../../core/org/mark-demo-seeded";
+import type { RewardProviders } from "../../core/rewards/reward-provider";
 import type { Actor } from "../../core/shared/actor";
 import { type Clock, systemClock } from "../../core/shared/clock";
 import { DomainError } from "../../core/shared/errors";
 import type { Database } from "../../db/client";
+import { rewardProviders } from "../../providers/reward-providers";
 import { furnishOrg } from "./furnish-org";
 import { HISTORY_WEEKDAYS } from "./history-shape";
 import { ACME, ADMIN, STAFF } from "./org-chart";
 import { planGives } from "./plan-gives";
+import { redeemHistory, setUpRewards } from "./redeem-history";
 import { SPOT_AWARDS } from "./spot-awards";
 import { adminActor, emailFor, loadStaff } from "./staff";
 import { weekdayTimes } from "./weekdays";
@@ -47,7 +50,11 @@ export interface DemoSeedResult {
  * Creates (or finishes creating) the Acme demo org. Refuses, with a conflict, when an org called
  * `acme` exists that is not the demo; does nothing when the demo is already complete.
  */
-export async function seedDemo(db: Database, clock: Clock = systemClock): Promise<DemoSeedResult> {
+export async function seedDemo(
+  db: Database,
+  clock: Clock = systemClock,
+  providers: RewardProviders = rewardProviders(),
+): Promise<DemoSeedResult> {
   const status = await getDemoSeedStatus(db, OPERATOR, DEMO);
   if (status.kind === "foreign") {
     const message = `An organization with the slug "${ACME.slug}" already exists and is not the demo.`;
@@ -80,6 +87,8 @@ export async function seedDemo(db: Database, clock: Clock = systemClock): Promis
   const at = weekdayTimes(clock(), settings.timeZone, HISTORY_WEEKDAYS);
   await giveHistory(db, staff, plan, at);
   await paySpotAwards(db, admin, staff, at);
+  await setUpRewards(db, admin, providers, clock);
+  await redeemHistory(db, admin, staff, at, providers);
   await deactivateLeavers(db, admin, staff, at);
   await markDemoSeeded(db, OPERATOR, { orgId, people: summary.people, recognitions: summary.recognitions });
   return { ...summary, alreadySeeded: false };
