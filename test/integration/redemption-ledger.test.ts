@@ -149,6 +149,28 @@ describe("custom rewards in the ledger", () => {
     await expectLedgerClean(db, org.id);
   });
 
+  it("fails redemptions of a reward while their owner asks for it again, all at once, without a deadlock", async () => {
+    const { db } = await database();
+    const { org, ana, shop } = await redeemer(db);
+    const reward = await shop.addReward(5, { stock: 20 });
+    const open = [];
+    for (let i = 0; i < 10; i += 1) open.push(await shop.redeem(ana, reward));
+
+    // A failure puts the reward back and releases Ana's points; a request takes the reward and holds them.
+    const outcomes = await Promise.allSettled([
+      ...open.map((redemption) => shop.fail(redemption)),
+      ...open.map(() => shop.redeem(ana, reward)),
+    ]);
+
+    expect(outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason] : []))).toEqual(
+      [],
+    );
+    expect(await stockOf(db, reward)).toBe(10);
+    expect(await earned(db, org, ana)).toBe(50);
+    expect(await systemTotal(db, org.id, "redemption_hold")).toBe(50);
+    await expectLedgerClean(db, org.id);
+  });
+
   it.each([
     { policy: "forfeit", forfeitedOnLeaving: 70, backToPerson: 0 },
     { policy: "keep", forfeitedOnLeaving: 0, backToPerson: 30 },
