@@ -120,12 +120,12 @@ export async function releaseRedemption(
   at: Date,
   patch: RedemptionPatch = {},
 ): Promise<RedemptionRow> {
+  await returnStock(tx, row);
   const closeTransactionId = await releaseHold(tx, {
     orgId: row.orgId,
     holdTransactionId: row.holdTransactionId,
     idempotencyKey: `redemption:${row.id}:release`,
   });
-  await returnStock(tx, row);
   const released = await updateRedemption(
     tx,
     row,
@@ -153,13 +153,13 @@ export async function reverseRedemption(
   at: Date,
   patch: RedemptionPatch = {},
 ): Promise<RedemptionRow> {
+  await returnStock(tx, row);
   const reversalTransactionId = await reverseSettledHold(tx, {
     orgId: row.orgId,
     holdTransactionId: row.holdTransactionId,
     idempotencyKey: `redemption:${row.id}:reversal`,
     memo: `Reward cancelled: ${row.rewardName}`,
   });
-  await returnStock(tx, row);
   const reversed = await updateRedemption(
     tx,
     row,
@@ -178,7 +178,11 @@ export async function reverseRedemption(
   return reversed;
 }
 
-/** A custom reward that was not handed over goes back on the shelf. */
+/**
+ * A custom reward that was not handed over goes back on the shelf. Called before the points move: a
+ * request locks the reward's row and then the person's earned balance, so a release or reversal that
+ * locked them the other way round could deadlock with the same person asking for the same reward again.
+ */
 async function returnStock(tx: Executor, row: RedemptionRow): Promise<void> {
   if (!row.customRewardId) return;
   await tx

@@ -4,7 +4,6 @@ import { describeEntry, idsToName } from "../../app/(app)/admin/audit/describe-e
 import { moneyInputText, parseMoneyInput } from "../../app/(app)/admin/settings/money-input";
 import { grantPoints } from "../../core/giving/grant-points";
 import { listSpotAwards } from "../../core/giving/list-spot-awards";
-import { holdPoints } from "../../core/ledger/holds";
 import { getOrgSettings } from "../../core/org/get-org-settings";
 import { listAuditLog } from "../../core/org/list-audit-log";
 import { updateOrgSettings } from "../../core/org/update-org-settings";
@@ -19,6 +18,7 @@ import { defined, expectDomainError } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key, type TestOrg, type TestPerson } from "../support/factories";
 import { giveAt } from "../support/giving";
+import { openRewardShop } from "../support/redemptions";
 
 const database = workerDatabase();
 const NOBODY = "00000000-0000-4000-8000-000000000000";
@@ -119,9 +119,8 @@ describe("getOrgSettings", () => {
     await giveAt(db, defined(giver), [defined(receiver)], 30);
     expect((await getOrgSettings(db, org.admin.actor)).pointValueLocked).toBe(false);
 
-    await db.transaction((tx) =>
-      holdPoints(tx, { orgId: org.id, personId: defined(receiver).id, amount: 10, idempotencyKey: key() }),
-    );
+    const shop = await openRewardShop(db, org);
+    await shop.redeem(defined(receiver), 10);
 
     expect((await getOrgSettings(db, org.admin.actor)).pointValueLocked).toBe(true);
     await expectDomainError(updateOrgSettings(db, org.admin.actor, { pointValueMinor: 200 }), "conflict");

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { getBalances } from "../../core/giving/get-balances";
 import { givePoints } from "../../core/giving/give-points";
 import { lockEarnedSlots } from "../../core/ledger/accounts";
-import { holdPoints } from "../../core/ledger/holds";
 import { isDomainError } from "../../core/shared/errors";
 import { expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key } from "../support/factories";
+import { openRewardShop } from "../support/redemptions";
 
 const database = workerDatabase();
 
@@ -67,12 +67,12 @@ describe("giving under concurrency", () => {
     expect((await getBalances(db, star.actor)).earned.balance).toBe(expected);
     await expectLedgerClean(db, org.id);
 
-    // The credits landed on several slots; one hold can still take all of it, and no slot goes below zero.
+    // The credits landed on several slots; one redemption can still hold all of it, and no slot goes
+    // below zero.
     const slots = await lockEarnedSlots(db, org.id, star.id);
     expect(slots.length).toBeGreaterThan(1);
-    await db.transaction((tx) =>
-      holdPoints(tx, { orgId: org.id, personId: star.id, amount: expected, idempotencyKey: key() }),
-    );
+    const shop = await openRewardShop(db, org);
+    await shop.redeem(star, expected);
     expect((await getBalances(db, star.actor)).earned.balance).toBe(0);
     expect((await lockEarnedSlots(db, org.id, star.id)).every((slot) => slot.balance === 0)).toBe(true);
     await expectLedgerClean(db, org.id);

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { listFeed } from "../../core/feed/list-feed";
 import { getBalances } from "../../core/giving/get-balances";
 import { type GrantPointsInput, grantPoints } from "../../core/giving/grant-points";
-import { systemAccountId } from "../../core/ledger/accounts";
 import { checkLedger } from "../../core/ledger/check-ledger";
 import { holdPoints, releaseHold, settleHold } from "../../core/ledger/holds";
 import type { Database } from "../../db/client";
@@ -19,6 +18,8 @@ import { workerDatabase } from "../support/database";
 import { createTestOrg, key, type TestOrg, type TestPerson } from "../support/factories";
 import { expectRefusedWithoutWrites } from "../support/footprint";
 import { giveAt } from "../support/giving";
+import { systemTotal } from "../support/ledger";
+import { holdTransactionOf, openRewardShop } from "../support/redemptions";
 
 const database = workerDatabase();
 
@@ -27,19 +28,6 @@ const APPEND_ONLY = "23001";
 
 async function earned(db: Database, org: TestOrg, person: TestPerson): Promise<number> {
   return (await getBalances(db, org.system, { personId: person.id })).earned.balance;
-}
-
-/** Net amount posted to one of the org's system accounts. */
-async function systemTotal(
-  db: Database,
-  orgId: string,
-  kind: "redemption_hold" | "redeemed",
-): Promise<number> {
-  const account = await systemAccountId(db, orgId, kind);
-  const [row] = await db.execute<{ total: string }>(
-    sql`select coalesce(sum(amount), 0) as total from ledger_entries where account_id = ${account}`,
-  );
-  return Number(defined(row).total);
 }
 
 function grantOf(recipients: TestPerson[], amount: number, idempotencyKey = key()): GrantPointsInput {
@@ -209,45 +197,52 @@ describe("grantPoints", () => {
 });
 
 describe("holds", () => {
-  /** An org and a person who has earned 100 points. */
+  /** An org that redeems, and a person who has earned 100 points; each hold is a redemption of theirs. */
   async function earner(db: Database) {
     const org = await createTestOrg(db);
     const ana = await org.addPerson();
     await grantPoints(db, org.admin.actor, grantOf([ana], 100));
-    const hold = (amount: number) =>
-      db.transaction((tx) =>
-        holdPoints(tx, { orgId: org.id, personId: ana.id, amount, idempotencyKey: key() }),
-      );
+    const shop = await openRewardShop(db, org);
+    const hold = (amount: number) => shop.redeem(ana, amount);
+    // The ledger's own settle and release, beneath the redemption that normally calls them.
     const settle = (holdTransactionId: number) =>
       db.transaction((tx) => settleHold(tx, { orgId: org.id, holdTransactionId, idempotencyKey: key() }));
     const release = (holdTransactionId: number) =>
       db.transaction((tx) => releaseHold(tx, { orgId: org.id, holdTransactionId, idempotencyKey: key() }));
-    return { org, ana, hold, settle, release };
+    return { org, ana, shop, hold, settle, release };
   }
 
-  it("takes held points out of the earned balance, and settling moves them to redeemed", async () => {
+  /**
+   * The ledger's own hold, beneath any redemption: only for what no redemption can ask of it, so that
+   * it is refused and leaves no hold for the ledger check to find.
+   */
+  const holdDirectly = (db: Database, orgId: string, personId: string, amount: number) =>
+    db.transaction((tx) => holdPoints(tx, { orgId, personId, amount, idempotencyKey: key() }));
+
+  it("takes held points out of the earned balance, and fulfilling the redemption settles them into redeemed", async () => {
     const { db } = await database();
-    const { org, ana, hold, settle } = await earner(db);
+    const { org, ana, shop, hold } = await earner(db);
 
     const held = await hold(30);
+    expect(held.status).toBe("awaiting_fulfillment");
     expect(await earned(db, org, ana)).toBe(70);
     expect(await systemTotal(db, org.id, "redemption_hold")).toBe(30);
     await expectLedgerClean(db, org.id);
 
-    await settle(held);
+    await shop.fulfil(held);
     expect(await earned(db, org, ana)).toBe(70);
     expect(await systemTotal(db, org.id, "redemption_hold")).toBe(0);
     expect(await systemTotal(db, org.id, "redeemed")).toBe(30);
     await expectLedgerClean(db, org.id);
   });
 
-  it("gives held points back to the earned balance when released", async () => {
+  it("gives held points back to the earned balance when the redemption fails", async () => {
     const { db } = await database();
-    const { org, ana, hold, release } = await earner(db);
+    const { org, ana, shop, hold } = await earner(db);
 
     const held = await hold(45);
     expect(await earned(db, org, ana)).toBe(55);
-    await release(held);
+    await shop.fail(held);
 
     expect(await earned(db, org, ana)).toBe(100);
     expect(await systemTotal(db, org.id, "redemption_hold")).toBe(0);
@@ -257,11 +252,9 @@ describe("holds", () => {
 
   it("closes a hold exactly once: a second settle or release is hold_closed and writes nothing", async () => {
     const { db } = await database();
-    const { org, ana, hold, settle, release } = await earner(db);
-    const settled = await hold(10);
-    await settle(settled);
-    const released = await hold(20);
-    await release(released);
+    const { org, ana, shop, hold, settle, release } = await earner(db);
+    const settled = await holdTransactionOf(db, await shop.fulfil(await hold(10)));
+    const released = await holdTransactionOf(db, await shop.fail(await hold(20)));
 
     for (const attempt of [
       () => settle(settled),
@@ -276,16 +269,22 @@ describe("holds", () => {
     await expectLedgerClean(db, org.id);
   });
 
-  it("lets only one of a settle and a release racing on the same hold win", async () => {
+  it("lets only one of a fulfilment and a failure racing on the same redemption win", async () => {
     const { db } = await database();
-    const { org, ana, hold, settle, release } = await earner(db);
+    const { org, ana, shop, hold } = await earner(db);
     const held = await hold(40);
 
-    const outcomes = await Promise.allSettled([settle(held), release(held), settle(held), release(held)]);
+    const outcomes = await Promise.allSettled([
+      shop.fulfil(held),
+      shop.fail(held),
+      shop.fulfil(held),
+      shop.fail(held),
+    ]);
 
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    // The losers wait on the redemption's lock, then find it closed.
     for (const outcome of outcomes) {
-      if (outcome.status === "rejected") expect(outcome.reason).toMatchObject({ code: "hold_closed" });
+      if (outcome.status === "rejected") expect(outcome.reason).toMatchObject({ code: "conflict" });
     }
     // Even positions settle, odd ones release.
     const settledWon = outcomes.findIndex((outcome) => outcome.status === "fulfilled") % 2 === 0;
@@ -295,37 +294,42 @@ describe("holds", () => {
     await expectLedgerClean(db, org.id);
   });
 
-  it("refuses to hold more than is earned, saying what there is, and writes nothing", async () => {
+  it("refuses to redeem more than is earned, saying what there is, and writes nothing", async () => {
     const { db } = await database();
-    const { org, ana, hold } = await earner(db);
+    const { org, ana, shop, hold } = await earner(db);
     await hold(60);
+    // Added first: adding a reward is a write of its own.
+    const [tooDear, onePoint] = [await shop.addReward(41), await shop.addReward(1)];
 
-    const error = await expectRefusedWithoutWrites(db, [org.id], "insufficient_points", () => hold(41));
+    const error = await expectRefusedWithoutWrites(db, [org.id], "insufficient_points", () =>
+      shop.redeem(ana, tooDear),
+    );
+    // 10 points are worth $1.00, the default point value.
+    expect(error.message).toBe("That costs 41 pts · $4.10 and you have 40 pts · $4.00 earned.");
     expect(error.details).toMatchObject({ balance: 40, needed: 41 });
     await hold(40);
     expect(await earned(db, org, ana)).toBe(0);
-    await expectRefusedWithoutWrites(db, [org.id], "insufficient_points", () => hold(1));
+    await expectRefusedWithoutWrites(db, [org.id], "insufficient_points", () => shop.redeem(ana, onePoint));
     await expectLedgerClean(db, org.id);
   });
 
-  it("refuses a hold for someone who has never earned anything", async () => {
+  it("refuses a redemption by someone who has never earned anything", async () => {
     const { db } = await database();
-    const { org } = await earner(db);
+    const { org, shop } = await earner(db);
     const newcomer = await org.addPerson();
-    await expectDomainError(
-      db.transaction((tx) =>
-        holdPoints(tx, { orgId: org.id, personId: newcomer.id, amount: 1, idempotencyKey: key() }),
-      ),
-      "insufficient_points",
-    );
+    const reward = await shop.addReward(1);
+    const error = await expectDomainError(shop.redeem(newcomer, reward), "insufficient_points");
+    expect(error.details).toMatchObject({ balance: 0, needed: 1 });
     await expectLedgerClean(db, org.id);
   });
 
-  it("refuses amounts that are not positive whole numbers", async () => {
+  it("refuses to hold amounts that are not positive whole numbers, which no reward can cost", async () => {
     const { db } = await database();
-    const { org, hold } = await earner(db);
+    const { org, ana } = await earner(db);
     for (const amount of [0, -5, 2.5]) {
-      await expectRefusedWithoutWrites(db, [org.id], "invalid", () => hold(amount));
+      await expectRefusedWithoutWrites(db, [org.id], "invalid", () =>
+        holdDirectly(db, org.id, ana.id, amount),
+      );
     }
   });
 
@@ -333,7 +337,7 @@ describe("holds", () => {
     const { db } = await database();
     const { org, settle, release } = await earner(db);
     const other = await earner(db);
-    const otherHold = await other.hold(5);
+    const otherHold = await holdTransactionOf(db, await other.hold(5));
     const grant = await grantPoints(db, org.admin.actor, grantOf([org.admin], 5));
 
     for (const holdTransactionId of [Number.MAX_SAFE_INTEGER, grant.transactionId, otherHold]) {
@@ -351,9 +355,7 @@ describe("holds", () => {
     const { org } = await earner(db);
     const other = await earner(db);
     await expectRefusedWithoutWrites(db, [org.id, other.org.id], "not_found", () =>
-      db.transaction((tx) =>
-        holdPoints(tx, { orgId: org.id, personId: other.ana.id, amount: 1, idempotencyKey: key() }),
-      ),
+      holdDirectly(db, org.id, other.ana.id, 1),
     );
   });
 });
@@ -443,13 +445,10 @@ describe("ledger integrity", () => {
     const org = await createTestOrg(db);
     const ana = await org.addPerson();
     await grantPoints(db, org.admin.actor, grantOf([ana], 30));
-    const held = await db.transaction((tx) =>
-      holdPoints(tx, { orgId: org.id, personId: ana.id, amount: 30, idempotencyKey: key() }),
-    );
+    const shop = await openRewardShop(db, org);
+    const held = await shop.redeem(ana, 30);
     await db.update(people).set({ active: false }).where(eq(people.id, ana.id));
-    await db.transaction((tx) =>
-      releaseHold(tx, { orgId: org.id, holdTransactionId: held, idempotencyKey: key() }),
-    );
+    await shop.fail(held);
     expect(await earned(db, org, ana)).toBe(30);
     await expectLedgerClean(db, org.id);
   });

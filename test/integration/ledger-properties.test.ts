@@ -6,10 +6,10 @@ import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance
 import { getBalances } from "../../core/giving/get-balances";
 import { givePoints } from "../../core/giving/give-points";
 import { grantPoints } from "../../core/giving/grant-points";
-import { holdPoints, releaseHold, settleHold } from "../../core/ledger/holds";
 import { expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key } from "../support/factories";
+import { openRewardShop } from "../support/redemptions";
 
 const database = workerDatabase();
 const PEOPLE = 4;
@@ -30,25 +30,27 @@ const operation = fc.oneof(
   }),
   fc.record({ op: fc.constant("boost" as const), person, amount: points }),
   fc.record({ op: fc.constant("grant" as const), person, amount: points }),
-  fc.record({ op: fc.constant("hold" as const), person, amount: points }),
-  fc.record({ op: fc.constant("close" as const), hold: fc.nat(), settle: fc.boolean() }),
+  // A redemption of a custom reward priced at `amount`: its points are held until it is closed.
+  fc.record({ op: fc.constant("redeem" as const), person, amount: points }),
+  fc.record({ op: fc.constant("close" as const), redemption: fc.nat(), fulfil: fc.boolean() }),
 );
 
 describe("ledger invariants under random operations", () => {
-  it("keeps every invariant whatever sequence of gives, allowance changes, boosts, grants and holds runs", async () => {
+  it("keeps every invariant whatever sequence of gives, allowance changes, boosts, grants and redemptions runs", async () => {
     const { db } = await database();
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (operations) => {
         const org = await createTestOrg(db, { defaultMonthlyAllowance: 50, maxPointsPerRecognition: 60 });
         const people = await org.addPeople(PEOPLE);
+        const shop = await openRewardShop(db, org);
         const at = (index: number) => {
           const found = people[index];
           if (!found) throw new Error(`no person ${index}`);
           return found;
         };
-        // The model: what each person should have earned, and which holds are open.
+        // The model: what each person should have earned, and which redemptions still hold points.
         const earned = new Map(people.map((p) => [p.id, 0]));
-        const holds: { id: number; personId: string; amount: number; open: boolean }[] = [];
+        const holds: { redemption: { id: string }; personId: string; amount: number; open: boolean }[] = [];
         const credit = (id: string, amount: number) => earned.set(id, (earned.get(id) ?? 0) + amount);
         // This month's allowance as the rules define it: the override or the org default, plus boosts.
         const overrides = new Map<string, number | null>();
@@ -104,36 +106,27 @@ describe("ledger invariants under random operations", () => {
               idempotencyKey: key(),
             });
             credit(at(step.person).id, step.amount);
-          } else if (step.op === "hold") {
+          } else if (step.op === "redeem") {
             const owner = at(step.person);
             const available = earned.get(owner.id) ?? 0;
-            const attempt = db.transaction((tx) =>
-              holdPoints(tx, {
-                orgId: org.id,
-                personId: owner.id,
-                amount: step.amount,
-                idempotencyKey: key(),
-              }),
-            );
+            const attempt = shop.redeem(owner, step.amount);
             if (step.amount <= available) {
-              holds.push({ id: await attempt, personId: owner.id, amount: step.amount, open: true });
+              holds.push({ redemption: await attempt, personId: owner.id, amount: step.amount, open: true });
               credit(owner.id, -step.amount);
             } else {
               await expect(attempt).rejects.toMatchObject({ code: "insufficient_points" });
             }
           } else if (holds.length > 0) {
-            const hold = holds[step.hold % holds.length];
+            const hold = holds[step.redemption % holds.length];
             if (!hold) continue;
-            const close = step.settle ? settleHold : releaseHold;
-            const attempt = db.transaction((tx) =>
-              close(tx, { orgId: org.id, holdTransactionId: hold.id, idempotencyKey: key() }),
-            );
+            // Fulfilling settles the hold into redeemed; failing releases it to the person.
+            const attempt = step.fulfil ? shop.fulfil(hold.redemption) : shop.fail(hold.redemption);
             if (hold.open) {
               await attempt;
               hold.open = false;
-              if (!step.settle) credit(hold.personId, hold.amount);
+              if (!step.fulfil) credit(hold.personId, hold.amount);
             } else {
-              await expect(attempt).rejects.toMatchObject({ code: "hold_closed" });
+              await expect(attempt).rejects.toMatchObject({ code: "conflict" });
             }
           }
         }

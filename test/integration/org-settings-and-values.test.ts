@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getBalances } from "../../core/giving/get-balances";
-import { holdPoints } from "../../core/ledger/holds";
 import { type UpdateOrgSettingsInput, updateOrgSettings } from "../../core/org/update-org-settings";
 import { createCompanyValue } from "../../core/values/create-company-value";
 import { renameCompanyValue } from "../../core/values/rename-company-value";
@@ -9,9 +8,10 @@ import { retireCompanyValue } from "../../core/values/retire-company-value";
 import { auditLog, companyValues, organizations, recognitionValues } from "../../db/schema";
 import { defined, expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
-import { createTestOrg, key } from "../support/factories";
+import { createTestOrg } from "../support/factories";
 import { expectRefusedWithoutWrites } from "../support/footprint";
 import { giveAt } from "../support/giving";
+import { openRewardShop } from "../support/redemptions";
 
 const database = workerDatabase();
 const november = () => new Date("2026-11-10T15:00:00Z");
@@ -205,9 +205,8 @@ describe("updating org settings", () => {
     const { db, org, giver, receiver } = await setup();
     await updateOrgSettings(db, org.admin.actor, { pointValuePoints: 20, pointValueMinor: 100 });
     await giveAt(db, giver, [receiver], 30);
-    await db.transaction((tx) =>
-      holdPoints(tx, { orgId: org.id, personId: receiver.id, amount: 20, idempotencyKey: key() }),
-    );
+    const shop = await openRewardShop(db, org);
+    await shop.redeem(receiver, 20);
     for (const [input, field] of [
       [{ pointValueMinor: 200 }, "pointValueMinor"],
       [{ pointValuePoints: 10 }, "pointValuePoints"],
