@@ -20,8 +20,9 @@ const STATUSES = [
 ] as const;
 
 const listInput = z.object({
-  /** Whose redemptions; a person's own when left out. */
+  /** Whose redemptions; a person's own when left out, unless `everyone` asks for the whole org's. */
   personId: z.uuid("Choose a person.").optional(),
+  everyone: z.boolean().default(false),
   status: z.array(z.enum(STATUSES, "Unknown status.")).max(STATUSES.length).optional(),
   /** What an admin has to act on: approvals, custom rewards to hand over, or anything needing attention. */
   queue: z.enum(["approvals", "fulfilment", "attention"]).optional(),
@@ -69,7 +70,7 @@ export async function listRedemptions(
   const orgId = actorOrgId(actor);
   const request = parseInput(listInput, input);
   const ownId = actor.kind === "person" ? actor.personId : undefined;
-  const personId = request.personId ?? (request.queue ? undefined : ownId);
+  const personId = request.personId ?? (request.queue || request.everyone ? undefined : ownId);
   authorize(actor, "read_redemptions", { self: personId !== undefined && personId === ownId });
   if (request.queue) authorize(actor, "decide_redemptions");
 

@@ -63,18 +63,26 @@ export async function updateRewardSettings(
   const { apiKey, webhookKey, ...plain } = parseInput(updateInput, input);
   return db.transaction(async (tx) => {
     const before = await loadRewardSettings(tx, orgId);
+    // Only what differs is written and audited; a save that changes nothing leaves no trace.
+    const changedPlain = Object.fromEntries(
+      Object.entries(plain).filter(
+        ([key, value]) =>
+          value !== undefined &&
+          JSON.stringify(value) !== JSON.stringify(before[key as keyof RewardSettingsRow]),
+      ),
+    ) as Partial<RewardSettingsRow>;
     const changes: Partial<RewardSettingsRow> = {
-      ...plain,
+      ...changedPlain,
       ...(apiKey ? { apiKeyEncrypted: sealSecret(apiKey) } : {}),
       ...(webhookKey ? { webhookKeyEncrypted: sealSecret(webhookKey) } : {}),
-      updatedAt: clock(),
     };
+    if (Object.keys(changes).length === 0) return { connectionChanged: false };
     await tx
       .insert(rewardSettings)
-      .values({ ...before, ...changes, orgId })
-      .onConflictDoUpdate({ target: rewardSettings.orgId, set: changes });
+      .values({ ...before, ...changes, orgId, updatedAt: clock() })
+      .onConflictDoUpdate({ target: rewardSettings.orgId, set: { ...changes, updatedAt: clock() } });
     const shown = (settings: Partial<RewardSettingsRow>) => {
-      const { apiKeyEncrypted, webhookKeyEncrypted, updatedAt, ...rest } = settings;
+      const { apiKeyEncrypted, webhookKeyEncrypted, ...rest } = settings;
       return {
         ...rest,
         ...(apiKeyEncrypted ? { apiKey: "set" } : {}),
@@ -92,9 +100,7 @@ export async function updateRewardSettings(
       after: shown(changes),
     });
     const connectionChanged = CONNECTION.some((setting) =>
-      setting === "apiKey"
-        ? apiKey !== undefined
-        : plain[setting] !== undefined && plain[setting] !== before[setting],
+      setting === "apiKey" ? apiKey !== undefined : setting in changedPlain,
     );
     return { connectionChanged };
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { connect } from "../../db/client";
+import { startSandboxProvider } from "../../providers/sandbox/start-sandbox-provider";
 import { adminDatabaseUrl, databaseUrl } from "../../test/support/database-urls";
 import { APP_PORT, APP_URL, OIDC_PORT } from "./environment";
 import { OIDC_CLIENT, startOidcServer } from "./oidc-server";
@@ -22,6 +23,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = `plaudit_e2e_${randomBytes(4).toString("hex")}`;
   await adminQuery(`create database "${database}"`);
   const oidc = await startOidcServer(OIDC_PORT, APP_URL);
+  // The reward provider the demo redeems through, sending its webhooks to the app as npm start's does.
+  const sandbox = await startSandboxProvider({
+    apiKey: `sandbox_${randomBytes(8).toString("hex")}`,
+    webhookUrl: `${APP_URL}/api/webhooks/tremendous`,
+  });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl(database),
@@ -35,6 +41,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     AUTH_OIDC_ID: OIDC_CLIENT.id,
     AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
     AUTH_OIDC_NAME: "Acme SSO",
+    PLAUDIT_SANDBOX_URL: sandbox.apiUrl,
+    PLAUDIT_SANDBOX_API_KEY: sandbox.apiKey,
+    PLAUDIT_SANDBOX_WEBHOOK_KEY: sandbox.webhookKey,
   };
   // The isolation journey reads ids of the demo org straight from the database.
   process.env.E2E_DATABASE_URL = env.DATABASE_URL;
@@ -44,10 +53,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const app = await startApp(APP_PORT, env);
     return async () => {
       app.kill("SIGTERM");
+      await sandbox.stop();
       await oidc.close();
       await adminQuery(`drop database if exists "${database}" with (force)`);
     };
   } catch (error) {
+    await sandbox.stop();
     await oidc.close();
     await adminQuery(`drop database if exists "${database}" with (force)`);
     throw error;

@@ -3,6 +3,7 @@ import { createCustomReward } from "../../core/rewards/create-custom-reward";
 import { declineRedemption } from "../../core/rewards/decline-redemption";
 import { fulfilRedemption } from "../../core/rewards/fulfil-redemption";
 import { listCustomRewards } from "../../core/rewards/list-custom-rewards";
+import { listRedemptions } from "../../core/rewards/list-redemptions";
 import { requestRedemption } from "../../core/rewards/request-redemption";
 import type { RewardProviders } from "../../core/rewards/reward-provider";
 import { syncRewardCatalog } from "../../core/rewards/sync-reward-catalog";
@@ -52,6 +53,8 @@ export async function redeemHistory(
   providers: RewardProviders,
 ): Promise<void> {
   const customIds = new Map((await listCustomRewards(db, admin)).map((reward) => [reward.name, reward.id]));
+  // Each redemption is one transaction, made in the plan's order: those that exist are the plan's first.
+  const made = await countRedemptions(db, admin);
   for (const [n, planned] of REDEMPTIONS.entries()) {
     const clock = () => at(planned.daysAgo, REDEMPTION_MINUTE);
     const person = actorOf(staff, planned.person);
@@ -59,7 +62,7 @@ export async function redeemHistory(
       "custom" in planned.reward
         ? { customRewardId: customIds.get(planned.reward.custom) ?? "" }
         : planned.reward;
-    await arrange(db, admin, staff, planned, "before", clock);
+    if (n >= made) await arrange(db, admin, staff, planned, "before", clock);
     const { redemption } = await requestRedemption(
       db,
       person,
@@ -86,6 +89,17 @@ export async function redeemHistory(
     }
   }
   await updateRewardSettings(db, admin, { deliveryMethod: REWARD_SETTINGS.deliveryMethod });
+}
+
+async function countRedemptions(db: Database, admin: PersonActor): Promise<number> {
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await listRedemptions(db, admin, { everyone: true, limit: 100, cursor });
+    count += page.items.length;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return count;
 }
 
 function actorOf(staff: Staff, name: string): PersonActor {

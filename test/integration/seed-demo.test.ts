@@ -1,29 +1,44 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createOrganization } from "../../core/org/create-organization";
+import type { RewardProviders } from "../../core/rewards/reward-provider";
 import { ROLES } from "../../core/shared/actor";
 import { VALUE_NAME_PATTERN } from "../../core/values/value-names";
 import { type Connection, connect, type Database } from "../../db/client";
-import { auditLog, companyValues, people, recognitions } from "../../db/schema";
+import { auditLog, companyValues, people, recognitions, redemptions } from "../../db/schema";
+import { rewardProviders } from "../../providers/reward-providers";
+import { type SandboxProvider, startSandboxProvider } from "../../providers/sandbox/start-sandbox-provider";
+import { REDEMPTIONS } from "../../scripts/seed-demo/rewards";
 import { type DemoSeedResult, needsDemoSeed, seedDemo } from "../../scripts/seed-demo/seed-demo";
 import { expectLedgerClean } from "../support/assertions";
 import { ensureWorkerDatabase, workerDatabase } from "../support/database";
 import { databaseUrl } from "../support/database-urls";
 import { orgFootprint } from "../support/footprint";
+import { SANDBOX_API_KEY } from "../support/provider-sandbox";
 
 const database = workerDatabase();
+// The demo's link deliveries seal their gift links.
+vi.stubEnv("PLAUDIT_SECRET_KEY", "seed-demo-test");
 const NOW = new Date("2026-03-18T16:00:00Z");
 const clock = () => NOW;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 let db: Database;
 let seeded: DemoSeedResult;
+let sandbox: SandboxProvider;
+let providers: RewardProviders;
 
 describe("the demo seed", () => {
   beforeAll(async () => {
     ({ db } = await database());
-    seeded = await seedDemo(db, clock);
+    sandbox = await startSandboxProvider({ apiKey: SANDBOX_API_KEY });
+    providers = rewardProviders({
+      PLAUDIT_SANDBOX_URL: sandbox.apiUrl,
+      PLAUDIT_SANDBOX_API_KEY: SANDBOX_API_KEY,
+    });
+    seeded = await seedDemo(db, clock, providers);
   });
+  afterAll(() => sandbox?.stop());
 
   it("creates Acme with about 40 people in four departments, with every role and reporting lines", async () => {
     expect(seeded).toMatchObject({ slug: "acme", alreadySeeded: false });
@@ -101,6 +116,30 @@ describe("the demo seed", () => {
     expect(Number(shape?.grants)).toBeGreaterThan(0);
   });
 
+  it("redeems through the sandbox in every way a redemption can end, each order placed once", async () => {
+    const made = await db
+      .select()
+      .from(redemptions)
+      .where(eq(redemptions.orgId, seeded.orgId))
+      .orderBy(redemptions.requestedAt);
+    expect(made).toHaveLength(REDEMPTIONS.length);
+    expect(made.every((row) => row.requestedAt <= NOW)).toBe(true);
+    const statuses = new Set(made.map((row) => row.status));
+    expect(statuses).toEqual(new Set(["fulfilled", "failed", "declined", "awaiting_approval"]));
+    const kinds = new Set(made.map((row) => `${row.kind}:${row.deliveryMethod ?? "none"}`));
+    expect(kinds).toEqual(new Set(["gift_card:email", "gift_card:link", "charity:email", "custom:none"]));
+    expect(made.filter((row) => row.shareInFeed && row.status === "fulfilled")).toHaveLength(2);
+    expect(made.filter((row) => row.deliveryStatus === "failed" && row.attentionReason)).toHaveLength(1);
+    expect(made.find((row) => row.status === "failed")?.outcomeReason).toMatch(/refused.*points are back/);
+    const ordered = made.flatMap((row) => (row.providerOrderId ? [row.providerOrderId] : []));
+    expect(
+      sandbox
+        .orders()
+        .map((order) => order.id)
+        .sort(),
+    ).toEqual(ordered.sort());
+  });
+
   it("keeps the ledger consistent", async () => {
     await expectLedgerClean(db, seeded.orgId);
   });
@@ -108,7 +147,7 @@ describe("the demo seed", () => {
   it("does nothing when run again", async () => {
     const before = await orgFootprint(db, seeded.orgId);
     expect(await needsDemoSeed(db)).toBe(false);
-    const again = await seedDemo(db, () => new Date(NOW.getTime() + 40 * DAY_MS));
+    const again = await seedDemo(db, () => new Date(NOW.getTime() + 40 * DAY_MS), providers);
     expect(again).toEqual({ ...seeded, alreadySeeded: true });
     expect(await orgFootprint(db, seeded.orgId)).toEqual(before);
   });
@@ -120,7 +159,7 @@ describe("the demo seed", () => {
       .delete(auditLog)
       .where(and(eq(auditLog.orgId, seeded.orgId), eq(auditLog.action, "organization.seed_demo")));
     expect(await needsDemoSeed(db)).toBe(true);
-    const resumed = await seedDemo(db, clock);
+    const resumed = await seedDemo(db, clock, providers);
     expect(resumed).toEqual(seeded);
     expect(await orgFootprint(db, seeded.orgId)).toEqual(before);
   });
@@ -139,7 +178,7 @@ describe("the demo seed next to another org called acme", () => {
       { name: "Acme Corp", slug: "acme", admin: { name: "Real Admin", email: "admin@acme.test" } },
     );
     expect(await needsDemoSeed(connection.db)).toBe(false);
-    await expect(seedDemo(connection.db, clock)).rejects.toMatchObject({
+    await expect(seedDemo(connection.db, clock, providers)).rejects.toMatchObject({
       name: "DomainError",
       code: "conflict",
     });
