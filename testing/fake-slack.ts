@@ -38,6 +38,11 @@ export interface FakeSlack {
   addInstallCode: (code: string, install: FakeSlackInstall) => void;
   /** Makes the next calls to a method fail with this Slack error code. */
   failNext: (method: string, error: string) => void;
+  /**
+   * Answers every call with an HTTP error until called with null: 500 as when Slack is down, or 429
+   * `ratelimited` with a Retry-After of one second. Calls are still recorded.
+   */
+  setOutage: (status: 500 | 429 | null) => void;
   close: () => Promise<void>;
 }
 
@@ -65,6 +70,7 @@ export async function startFakeSlack(
   const users = new Map<string, FakeSlackUser>();
   const failures = new Map<string, string>();
   const installCodes = new Map<string, FakeSlackInstall>();
+  let outage: 500 | 429 | null = null;
   let counter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, "0")}`;
 
@@ -137,6 +143,16 @@ export async function startFakeSlack(
     const authorization = request.headers.authorization;
     const call = { method, args, token: authorization ? authorization.replace(/^Bearer /, "") : null };
     calls.push(call);
+    if (outage === 429) {
+      response.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
+      response.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+      return;
+    }
+    if (outage === 500) {
+      response.writeHead(500, { "content-type": "text/plain" });
+      response.end("Internal Server Error");
+      return;
+    }
     response.writeHead(200, { "content-type": "application/json" });
     response.end(JSON.stringify(answer(call)));
   });
@@ -149,6 +165,9 @@ export async function startFakeSlack(
     addUser: (user) => users.set(user.id, user),
     addInstallCode: (code, install) => installCodes.set(code, install),
     failNext: (method, error) => failures.set(method, error),
+    setOutage: (status) => {
+      outage = status;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

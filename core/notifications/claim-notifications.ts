@@ -12,7 +12,7 @@ const claimInput = z.object({ limit: z.number().int().min(1).max(500).default(50
 export type ClaimNotificationsInput = z.input<typeof claimInput>;
 
 /** How long a sender may take over a claimed notice before another sender may take it. */
-const LEASE_MS = 60_000;
+export const NOTIFICATION_LEASE_MS = 60_000;
 
 export interface ClaimedNotification {
   id: number;
@@ -50,7 +50,7 @@ export async function claimNotifications(
     slack_user_id: string | null;
   }>(sql`
     with claimed as (
-      update notifications set next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz,
+      update notifications set next_attempt_at = ${new Date(now.getTime() + NOTIFICATION_LEASE_MS).toISOString()}::timestamptz,
         attempts = attempts + 1
       where id in (
         select id from notifications

@@ -148,6 +148,7 @@ export const ONE_REWARD = { message: "Choose one reward from the catalog.", path
 
 export const rewardChoice = z.object(rewardChoiceFields).refine(choosesOneReward, ONE_REWARD);
 
-export function notOffered(): DomainError {
-  return new DomainError("not_found", "That reward isn't offered here.", { field: "productId" });
+/** The refusal of a reward the org does not offer, blamed on the field that named it. */
+export function notOffered(field: "productId" | "customRewardId" = "productId"): DomainError {
+  return new DomainError("not_found", "That reward isn't offered here.", { field });
 }

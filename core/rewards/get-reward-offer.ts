@@ -44,7 +44,7 @@ export async function getRewardOffer(
     : (await offeredProducts(db, orgId, settings, org.pointValue.currency, choice.productId)).flatMap(
         (product) => productItem(product, org.pointValue) ?? [],
       )[0];
-  if (!item) throw notOffered();
+  if (!item) throw notOffered(choice.customRewardId ? "customRewardId" : "productId");
   const earned = actor.kind === "person" ? await earnedBalances(db, orgId, [actor.personId]) : null;
   return {
     item,

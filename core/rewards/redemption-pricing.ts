@@ -89,7 +89,7 @@ export async function chooseReward(
 ): Promise<ChosenReward> {
   if (request.customRewardId) {
     const [reward] = await activeCustomRewards(tx, orgId, request.customRewardId);
-    if (!reward) throw notOffered();
+    if (!reward) throw notOffered("customRewardId");
     await takeFromStock(tx, reward);
     return {
       kind: "custom",

@@ -8,14 +8,25 @@ import { escapeMrkdwn, slackDate } from "./mrkdwn";
 /** How many of the recognitions a person received their App Home lists. */
 export const RECENT_RECOGNITIONS = 5;
 
+/**
+ * The "Redeem rewards" button opens the web Rewards page. Slack still sends the click to the app, which
+ * must acknowledge it (slack/listeners/actions/open-rewards.ts) or Slack marks the button as failed.
+ */
+export const OPEN_REWARDS_ACTION_ID = "open_rewards";
+
 export interface HomeFigures {
   balances: Balances;
   /** Newest first, at most RECENT_RECOGNITIONS. */
   received: RecognitionItem[];
+  /** The web Rewards page, where earned points are redeemed. */
+  rewardsUrl: string;
 }
 
-/** The App Home of a person in Plaudit: what they can give, what they earned, and who thanked them lately. */
-export function homeView({ balances, received }: HomeFigures): types.HomeView {
+/**
+ * The App Home of a person in Plaudit: what they can give, what they earned and a way to redeem it, and
+ * who thanked them lately.
+ */
+export function homeView({ balances, received, rewardsUrl }: HomeFigures): types.HomeView {
   const { pointValue } = balances;
   return {
     type: "home",
@@ -40,6 +51,12 @@ export function homeView({ balances, received }: HomeFigures): types.HomeView {
             action_id: OPEN_GIVE_MODAL_ACTION_ID,
             style: "primary",
             text: { type: "plain_text", text: "Give points" },
+          },
+          {
+            type: "button",
+            action_id: OPEN_REWARDS_ACTION_ID,
+            url: rewardsUrl,
+            text: { type: "plain_text", text: "Redeem rewards" },
           },
         ],
       },

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { configuredAppUrl } from "@/core/shared/public-url";
 import type { SlackSettings } from "../settings";
 
 /**
@@ -83,11 +84,15 @@ export function installableOAuth(settings: SlackSettings | null): NonNullable<Sl
 }
 
 /**
- * The app's public origin: AUTH_URL when a proxy in front changes the host, else the request's. The
- * redirect URL sent to Slack and the one the code is exchanged with must be the same string.
+ * The app's public origin: the configured one (PLAUDIT_URL or AUTH_URL) when a proxy in front changes the
+ * host, else the request's. The redirect URL sent to Slack and the one the code is exchanged with must be
+ * the same string.
  */
-export function publicOrigin(requestUrl: string, authUrl: string | undefined = process.env.AUTH_URL): string {
-  return new URL(authUrl || requestUrl).origin;
+export function publicOrigin(
+  requestUrl: string,
+  configured: string | undefined = configuredAppUrl(),
+): string {
+  return new URL(configured || requestUrl).origin;
 }
 
 export const OAUTH_REDIRECT_PATH = "/api/slack/oauth_redirect";

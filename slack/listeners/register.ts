@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { registerOpenGiveModal } from "./actions/open-give-modal";
+import { registerOpenRewards } from "./actions/open-rewards";
 import { registerGiveCommand } from "./commands/give";
 import { registerAppHomeOpened } from "./events/app-home-opened";
 import { registerPlusPoints } from "./messages/plus-points";
@@ -12,6 +13,7 @@ export function registerListeners(app: App): void {
   registerPlusPoints(app);
   registerAppHomeOpened(app);
   registerOpenGiveModal(app);
+  registerOpenRewards(app);
   registerGivePointsForMessage(app);
   registerGiveModalSubmission(app);
 }

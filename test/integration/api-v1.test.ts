@@ -11,6 +11,15 @@ import { createApiKey } from "../../core/org/create-api-key";
 import { revokeApiKey } from "../../core/org/revoke-api-key";
 import { closeDb, type Database } from "../../db/client";
 import { auditLog, organizations, people, recognitions } from "../../db/schema";
+import {
+  type Answer,
+  answer,
+  apiRequest,
+  expectError,
+  expectShape,
+  orgWithKey,
+  type PageOf,
+} from "../support/api-client";
 import { defined, expectLedgerClean } from "../support/assertions";
 import { ensureWorkerDatabase, workerDatabase } from "../support/database";
 import { databaseUrl } from "../support/database-urls";
@@ -27,18 +36,7 @@ beforeAll(async () => {
 afterAll(closeDb);
 
 // ---------------------------------------------------------------------------------------------------
-// A small client that calls the exported route handlers the way Next.js does.
-
-interface Answer<Body> {
-  status: number;
-  body: Body;
-  text: string;
-  headers: Headers;
-}
-
-interface ErrorBody {
-  error: { code: string; message: string; field?: string };
-}
+// What these routes answer, and a client for each.
 
 interface PersonJson {
   id: string;
@@ -50,11 +48,6 @@ interface PersonJson {
   department: string | null;
   cost_center: string | null;
   active: boolean;
-}
-
-interface PageOf<Item> {
-  data: Item[];
-  next_cursor: string | null;
 }
 
 interface RecognitionJson {
@@ -84,30 +77,6 @@ interface BalancesJson {
   earned: { balance: number; balance_value: { minor: number; currency: string } };
 }
 
-async function answer<Body>(response: Promise<Response>): Promise<Answer<Body>> {
-  const settled = await response;
-  const text = await settled.text();
-  return { status: settled.status, body: JSON.parse(text) as Body, text, headers: settled.headers };
-}
-
-interface RequestOptions {
-  key?: string;
-  method?: string;
-  body?: unknown;
-  /** Sent as it is, for bodies that are not JSON. */
-  rawBody?: string;
-  headers?: Record<string, string>;
-}
-
-function apiRequest(route: string, options: RequestOptions = {}): Request {
-  const headers = new Headers(options.headers);
-  if (options.key) headers.set("authorization", `Bearer ${options.key}`);
-  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  if (body !== undefined) headers.set("content-type", "application/json");
-  const method = options.method ?? (body === undefined ? "GET" : "POST");
-  return new Request(`http://test/api/v1${route}`, { method, headers, body });
-}
-
 const api = {
   listPeople: <Body = PageOf<PersonJson>>(key: string, query = "") =>
     answer<Body>(peopleRoute.GET(apiRequest(`/people${query}`, { key }))),
@@ -131,16 +100,6 @@ const api = {
     ),
 };
 
-/** A fresh org with an API key created by its admin. */
-async function orgWithKey(
-  db: Database,
-  settings: Parameters<typeof createTestOrg>[1] = {},
-): Promise<{ org: TestOrg; apiKey: string }> {
-  const org = await createTestOrg(db, settings);
-  const created = await createApiKey(db, org.admin.actor, { name: "HR sync" });
-  return { org, apiKey: created.key };
-}
-
 function adminEmail(org: TestOrg): string {
   return `admin@${org.slug}.test`;
 }
@@ -148,29 +107,6 @@ function adminEmail(org: TestOrg): string {
 async function recognitionCount(db: Database, orgId: string): Promise<number> {
   const [row] = await db.select({ total: count() }).from(recognitions).where(eq(recognitions.orgId, orgId));
   return defined(row).total;
-}
-
-type SchemaName = keyof typeof openApiDocument.components.schemas;
-
-/** The object has exactly the properties the OpenAPI document gives its schema. */
-function expectShape(value: unknown, schema: SchemaName): void {
-  const described = openApiDocument.components.schemas[schema] as { properties?: object };
-  expect(Object.keys(value as object).sort()).toEqual(Object.keys(defined(described.properties)).sort());
-}
-
-function expectError(
-  answer: Answer<unknown>,
-  status: number,
-  code: string,
-  field?: string,
-): ErrorBody["error"] {
-  expect(answer.status, answer.text).toBe(status);
-  const { error } = answer.body as ErrorBody;
-  expect(error.code).toBe(code);
-  expect(error.message.length).toBeGreaterThan(0);
-  expect(error.field).toBe(field);
-  expect(Object.keys(answer.body as object)).toEqual(["error"]);
-  return error;
 }
 
 const NOWHERE = "00000000-0000-4000-8000-000000000000";

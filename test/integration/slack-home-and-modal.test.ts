@@ -1,15 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import type { Database } from "../../db/client";
-import {
-  companyValues,
-  ledgerTransactions,
-  people,
-  recognitionRecipients,
-  recognitions,
-} from "../../db/schema";
+import { companyValues, ledgerTransactions, recognitionRecipients, recognitions } from "../../db/schema";
 import type { SlackCall } from "../../testing/fake-slack";
 import { eventCallback, interaction } from "../../testing/slack-requests";
 import { defined, expectLedgerClean } from "../support/assertions";
@@ -18,6 +11,7 @@ import { createTestOrg, type TestOrg, type TestPerson } from "../support/factori
 import { orgFootprint } from "../support/footprint";
 import { giveAt } from "../support/giving";
 import { slackRoute } from "../support/slack-route";
+import { linkSlackUser, newSlackId } from "../support/slack-workspace";
 
 vi.mock("next/server", () => import("../support/slack-route").then((module) => module.nextServer));
 
@@ -25,7 +19,7 @@ const database = workerDatabase();
 // Multi-workspace mode: every test org has a workspace of its own, so tests never see each other's calls.
 const route = slackRoute({ SLACK_BOT_TOKEN: undefined, PLAUDIT_SECRET_KEY: "slack-home-and-modal-test-key" });
 
-const slackId = (prefix: string) => `${prefix}${randomUUID().replaceAll("-", "").slice(0, 10).toUpperCase()}`;
+const slackId = newSlackId;
 
 interface Workspace {
   org: TestOrg;
@@ -48,14 +42,8 @@ async function orgInSlack(db: Database, settings: OrgSettings = {}): Promise<Wor
   return { org, teamId, token };
 }
 
-/** Ties a person to a new Slack user of the workspace, as a first Slack request by them would. */
-async function inSlack(db: Database, workspace: Workspace, person: TestPerson): Promise<string> {
-  const userId = slackId("U");
-  await db
-    .update(people)
-    .set({ slackTeamId: workspace.teamId, slackUserId: userId })
-    .where(eq(people.id, person.id));
-  return userId;
+function inSlack(db: Database, workspace: Workspace, person: TestPerson): Promise<string> {
+  return linkSlackUser(db, workspace.teamId, person.id);
 }
 
 /** The Web API calls made with this workspace's bot token. */
@@ -93,7 +81,13 @@ function from(workspace: Workspace, userId: string) {
   };
 }
 
-function giveButtonClicked(workspace: Workspace, userId: string, triggerId: string): Request {
+/** A click on one of App Home's buttons, "Give points" unless told otherwise. */
+function giveButtonClicked(
+  workspace: Workspace,
+  userId: string,
+  triggerId: string,
+  button = { actionId: "open_give_modal", text: "Give points" },
+): Request {
   return interaction({
     type: "block_actions",
     ...from(workspace, userId),
@@ -103,9 +97,9 @@ function giveButtonClicked(workspace: Workspace, userId: string, triggerId: stri
     actions: [
       {
         type: "button",
-        action_id: "open_give_modal",
+        action_id: button.actionId,
         block_id: "home_actions",
-        text: { type: "plain_text", text: "Give points" },
+        text: { type: "plain_text", text: button.text },
         action_ts: `${Date.now() / 1000}`,
       },
     ],
@@ -280,7 +274,9 @@ describe("App Home", () => {
     });
     await giveAt(db, ben, [ana], 15);
 
+    vi.stubEnv("PLAUDIT_URL", "https://plaudit.acme.example");
     const response = await deliver(homeOpened(workspace, benSlack));
+    vi.unstubAllEnvs();
 
     expect(response.status).toBe(200);
     const [home, ...others] = homeOf(workspace, benSlack);
@@ -293,7 +289,14 @@ describe("App Home", () => {
     expect(view.blocks).toContainEqual(
       expect.objectContaining({
         type: "actions",
-        elements: [expect.objectContaining({ action_id: "open_give_modal", style: "primary" })],
+        elements: [
+          expect.objectContaining({ action_id: "open_give_modal", style: "primary" }),
+          expect.objectContaining({
+            action_id: "open_rewards",
+            url: "https://plaudit.acme.example/rewards",
+            text: { type: "plain_text", text: "Redeem rewards" },
+          }),
+        ],
       }),
     );
     const received = texts.filter((text) => text.startsWith("*Person 1* gave you"));
@@ -307,6 +310,25 @@ describe("App Home", () => {
     ]);
     const newestDate = `<!date^${Math.floor((start + 6000) / 1000)}^{date_short_pretty}|`;
     expect(texts).toContainEqual(expect.stringMatching(new RegExp(`^${escapeRegExp(newestDate)}.*#craft$`)));
+  });
+
+  it("acknowledges a click on Redeem rewards, which Slack opens as a link, and calls Slack for nothing", async () => {
+    const { db } = await database();
+    const workspace = await orgInSlack(db);
+    const ana = await workspace.org.addPerson();
+    const anaSlack = await inSlack(db, workspace, ana);
+    const before = route().slack.calls.length;
+
+    const clicked = await deliver(
+      giveButtonClicked(workspace, anaSlack, slackId("trigger-"), {
+        actionId: "open_rewards",
+        text: "Redeem rewards",
+      }),
+    );
+
+    expect(clicked.status).toBe(200);
+    expect(await clicked.text()).toBe("");
+    expect(route().slack.calls.slice(before)).toEqual([]);
   });
 
   it("ignores the Messages tab", async () => {

@@ -106,7 +106,7 @@ describe("when the install is offered", () => {
 });
 
 describe("the app's public origin", () => {
-  it("is AUTH_URL's when set, else the request's", () => {
+  it("is the configured one (PLAUDIT_URL or AUTH_URL) when set, else the request's", () => {
     expect(publicOrigin("http://10.0.0.5:3000/api/slack/install?x=1", "https://plaudit.acme.example/")).toBe(
       "https://plaudit.acme.example",
     );

@@ -9,7 +9,8 @@ import { type PointValue, pointsToMinor } from "@/core/shared/money";
  * numbers, and beside each points figure a person would read, its money value at the org's point value.
  */
 
-function moneyOf(points: number, pointValue: PointValue) {
+/** A points figure's money value at a point value, as the `*_value` fields show it. */
+export function moneyOf(points: number, pointValue: PointValue) {
   return { minor: pointsToMinor(points, pointValue), currency: pointValue.currency };
 }
 

@@ -3,6 +3,8 @@
  * with the route handlers under app/api/v1, so a new route cannot ship undescribed.
  */
 
+import { deliveryMethod, deliveryStatus, redemptionKind, redemptionStatus } from "@/db/schema";
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
 const errorResponse = (description: string) => ({ description, content: json(ref("Error")) });
@@ -13,6 +15,21 @@ const nullableDate = { type: ["string", "null"], format: "date" };
 const problems = {
   "401": { $ref: "#/components/responses/Unauthenticated" },
   "500": { $ref: "#/components/responses/InternalError" },
+};
+
+const idempotencyKeyParameter = (what: string) => ({
+  name: "Idempotency-Key",
+  in: "header",
+  required: true,
+  description: `Up to 150 visible ASCII characters, unique per ${what}; a UUID is a good choice.`,
+  schema: { type: "string", minLength: 1, maxLength: 150 },
+});
+
+const replayedHeader = {
+  "Idempotent-Replayed": {
+    description: "`true` when this answer repeats an earlier request with the same key.",
+    schema: { type: "string", enum: ["true"] },
+  },
 };
 
 const pageParameters = (defaultLimit: number, maxLimit: number) => [
@@ -35,7 +52,7 @@ export const openApiDocument = {
     title: "Plaudit integration API",
     version: "1.0.0",
     description:
-      "Sync people and post recognitions with an org API key (Settings → API keys). Every request " +
+      "Sync people, post recognitions and redeem rewards with an org API key (Settings → API keys). Every request " +
       "acts for the key's organization only: an id from another organization answers exactly like an id " +
       "that does not exist. Points are whole numbers; `*_value` fields give their money value in minor " +
       "units (cents) of the org's currency.",
@@ -141,25 +158,12 @@ export const openApiDocument = {
           "repeated with the same Idempotency-Key answers exactly like the first one (status and body; the " +
           "`Idempotent-Replayed: true` header marks the repeat); the same key with a different request is " +
           "refused with 409. Only a give that took effect keeps its key.",
-        parameters: [
-          {
-            name: "Idempotency-Key",
-            in: "header",
-            required: true,
-            description: "Up to 150 visible ASCII characters, unique per give; a UUID is a good choice.",
-            schema: { type: "string", minLength: 1, maxLength: 150 },
-          },
-        ],
+        parameters: [idempotencyKeyParameter("give")],
         requestBody: { required: true, content: json(ref("GiveRequest")) },
         responses: {
           "201": {
             description: "The points were given (or this repeats a give that was).",
-            headers: {
-              "Idempotent-Replayed": {
-                description: "`true` when this answer repeats an earlier request with the same key.",
-                schema: { type: "string", enum: ["true"] },
-              },
-            },
+            headers: replayedHeader,
             content: json(ref("GiveReceiptEnvelope")),
           },
           "400": { $ref: "#/components/responses/Invalid" },
@@ -169,6 +173,101 @@ export const openApiDocument = {
               "`giver_inactive`, `recipient_not_found`, `recipient_inactive`, `recipient_is_bot`, " +
               "`message_required`, `value_required`, `values_disabled` or `unknown_value`. The message says " +
               "why and what is left.",
+          ),
+          ...problems,
+        },
+      },
+    },
+    "/api/v1/rewards": {
+      get: {
+        operationId: "listRewards",
+        summary: "The reward catalog: gift cards, charities and the organization's own rewards",
+        description:
+          "The whole catalog in one answer (it is not paged), with the point value its prices use. Gift cards " +
+          "and donations are sold at fixed face values, or anywhere in a range in steps that come to whole " +
+          "points; face values are minor units of the org's currency. Custom rewards cost `points_price`.",
+        parameters: [
+          {
+            name: "kind",
+            in: "query",
+            schema: { type: "string", enum: ["gift_card", "charity", "custom"] },
+          },
+          {
+            name: "q",
+            in: "query",
+            description: "Part of a reward's name or description, case-insensitive.",
+            schema: { type: "string", maxLength: 100 },
+          },
+        ],
+        responses: {
+          "200": { description: "The catalog.", content: json(ref("RewardCatalogEnvelope")) },
+          "400": { $ref: "#/components/responses/Invalid" },
+          ...problems,
+        },
+      },
+    },
+    "/api/v1/redemptions": {
+      get: {
+        operationId: "listRedemptions",
+        summary: "The organization's redemptions, newest first",
+        parameters: [
+          ...pageParameters(25, 100),
+          { name: "person_id", in: "query", schema: uuid },
+          {
+            name: "status",
+            in: "query",
+            description: "One status or several, comma-separated: `status=fulfilled,failed`.",
+            schema: { type: "string" },
+          },
+          {
+            name: "from",
+            in: "query",
+            description:
+              "Requested at or after this ISO 8601 date (midnight UTC) or date-time with its offset.",
+            schema: { type: "string" },
+          },
+          {
+            name: "to",
+            in: "query",
+            description: "Requested before this ISO 8601 date (midnight UTC) or date-time with its offset.",
+            schema: { type: "string" },
+          },
+        ],
+        responses: {
+          "200": { description: "One page of redemptions.", content: json(ref("RedemptionPage")) },
+          "400": { $ref: "#/components/responses/Invalid" },
+          ...problems,
+        },
+      },
+      post: {
+        operationId: "requestRedemption",
+        summary: "Redeem a person's earned points for a reward",
+        description:
+          "Holds the points and, unless an admin must approve first, orders the reward at once; the answer " +
+          "shows where it stands (`fulfilled`, `submitted` while the provider is retried, `awaiting_approval`, " +
+          "`awaiting_fulfillment` for a custom reward, `failed` with the points back). A request repeated with " +
+          "the same Idempotency-Key answers with the same redemption (`Idempotent-Replayed: true` marks the " +
+          "repeat); the same key with a different request is refused with 409. Gift links are never returned: " +
+          "they go to the person by email, or on their own redemption page.",
+        parameters: [idempotencyKeyParameter("redemption")],
+        requestBody: { required: true, content: json(ref("RedemptionRequest")) },
+        responses: {
+          "201": {
+            description: "The redemption was made (or this repeats one that was).",
+            headers: replayedHeader,
+            content: json(ref("RedemptionEnvelope")),
+          },
+          "400": { $ref: "#/components/responses/Invalid" },
+          "403": errorResponse("`forbidden`: the person is deactivated or a bot."),
+          "404": errorResponse(
+            "`not_found`: no such person in the organization, or the reward is not offered.",
+          ),
+          "409": errorResponse(
+            "`idempotency_conflict`: the key was used for a different request; `out_of_stock`: none left.",
+          ),
+          "422": errorResponse(
+            "A redemption rule refused it: `insufficient_points`, `invalid_face_value` (the message offers " +
+              "the nearest valid values) or `redemptions_disabled`.",
           ),
           ...problems,
         },
@@ -212,8 +311,9 @@ export const openApiDocument = {
               code: {
                 type: "string",
                 description:
-                  "`invalid` 400, `unauthenticated` 401, `forbidden` 403, `not_found` 404, `conflict` and " +
-                  "`idempotency_conflict` 409, giving rule refusals 422, `internal` 500.",
+                  "`invalid` 400, `unauthenticated` 401, `forbidden` 403, `not_found` 404, `conflict`, " +
+                  "`idempotency_conflict` and `out_of_stock` 409, giving and redemption rule refusals 422, " +
+                  "`internal` 500.",
               },
               message: { type: "string", description: "What went wrong, in words a person can act on." },
               field: {
@@ -409,6 +509,212 @@ export const openApiDocument = {
         },
       },
       BalancesEnvelope: { type: "object", required: ["data"], properties: { data: ref("Balances") } },
+      PointValue: {
+        type: "object",
+        required: ["points", "minor", "currency"],
+        description: "`points` points are worth `minor` minor units of `currency`.",
+        properties: {
+          points: { type: "integer" },
+          minor: { type: "integer" },
+          currency: { type: "string" },
+        },
+      },
+      Reward: {
+        type: "object",
+        required: [
+          "kind",
+          "product_id",
+          "custom_reward_id",
+          "name",
+          "description",
+          "image_url",
+          "category",
+          "disclosure",
+          "usage_instructions",
+          "currency",
+          "denominations",
+          "points_price",
+          "stock_left",
+          "requires_approval",
+          "from_points",
+          "from_value",
+        ],
+        properties: {
+          kind: { type: "string", enum: redemptionKind.enumValues },
+          product_id: { type: ["string", "null"], description: "Set for gift cards and charities." },
+          custom_reward_id: {
+            type: ["string", "null"],
+            format: "uuid",
+            description: "Set for custom rewards.",
+          },
+          name: { type: "string" },
+          description: { type: "string" },
+          image_url: nullableText,
+          category: nullableText,
+          disclosure: nullableText,
+          usage_instructions: nullableText,
+          currency: { type: "string", description: "The currency of the face values (the org's)." },
+          denominations: {
+            description: "Gift cards and charities: the face values on offer. Null for custom rewards.",
+            oneOf: [
+              {
+                type: "object",
+                required: ["fixed", "ranges"],
+                properties: {
+                  fixed: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      required: ["face_value_minor", "points"],
+                      properties: { face_value_minor: { type: "integer" }, points: { type: "integer" } },
+                    },
+                  },
+                  ranges: {
+                    type: "array",
+                    description: "Any face value from `min_minor` to `max_minor` in steps of `step_minor`.",
+                    items: {
+                      type: "object",
+                      required: [
+                        "min_minor",
+                        "max_minor",
+                        "step_minor",
+                        "min_points",
+                        "max_points",
+                        "step_points",
+                      ],
+                      properties: {
+                        min_minor: { type: "integer" },
+                        max_minor: { type: "integer" },
+                        step_minor: { type: "integer" },
+                        min_points: { type: "integer" },
+                        max_points: { type: "integer" },
+                        step_points: { type: "integer" },
+                      },
+                    },
+                  },
+                },
+              },
+              { type: "null" },
+            ],
+          },
+          points_price: { type: ["integer", "null"], description: "Custom rewards: the price in points." },
+          stock_left: {
+            type: ["integer", "null"],
+            description: "Custom rewards: how many are left; null: no limit.",
+          },
+          requires_approval: { type: "boolean" },
+          from_points: { type: "integer", description: "The fewest points it can be had for." },
+          from_value: ref("Money"),
+        },
+      },
+      RewardCatalog: {
+        type: "object",
+        required: ["redemptions_enabled", "point_value", "approval_threshold", "rewards"],
+        properties: {
+          redemptions_enabled: {
+            type: "boolean",
+            description: "False while an admin has redemptions switched off: nothing can be redeemed.",
+          },
+          point_value: ref("PointValue"),
+          approval_threshold: {
+            type: ["integer", "null"],
+            description: "Redemptions of more points than this wait for an admin's approval.",
+          },
+          rewards: { type: "array", items: ref("Reward") },
+        },
+      },
+      RewardCatalogEnvelope: {
+        type: "object",
+        required: ["data"],
+        properties: { data: ref("RewardCatalog") },
+      },
+      RedemptionRequest: {
+        type: "object",
+        additionalProperties: false,
+        required: ["person_id"],
+        description: "Name exactly one of `product_id` and `custom_reward_id`.",
+        properties: {
+          person_id: {
+            ...uuid,
+            description: "The person redeeming; the points come from their earned balance.",
+          },
+          product_id: { type: "string", description: "A gift card or charity of the catalog." },
+          custom_reward_id: { ...uuid, description: "One of the organization's own rewards." },
+          face_value_minor: {
+            type: "integer",
+            minimum: 1,
+            description: "Gift cards and charities: the face value, in minor units of the org's currency.",
+          },
+          share_in_feed: {
+            type: "boolean",
+            default: false,
+            description: "Charities: show the donation in the recognition feed.",
+          },
+        },
+      },
+      Redemption: {
+        type: "object",
+        required: [
+          "id",
+          "person",
+          "kind",
+          "status",
+          "reward_name",
+          "brand",
+          "points",
+          "points_value",
+          "face_value",
+          "share_in_feed",
+          "delivery_method",
+          "delivery_status",
+          "recipient_email",
+          "outcome_reason",
+          "requested_at",
+          "fulfilled_at",
+          "closed_at",
+        ],
+        properties: {
+          id: uuid,
+          person: {
+            type: "object",
+            required: ["id", "name"],
+            properties: { id: uuid, name: { type: "string" } },
+          },
+          kind: { type: "string", enum: redemptionKind.enumValues },
+          status: { type: "string", enum: redemptionStatus.enumValues },
+          reward_name: { type: "string" },
+          brand: { type: "string" },
+          points: { type: "integer" },
+          points_value: ref("Money"),
+          face_value: {
+            description: "Gift cards and charities: the face value; null for custom rewards.",
+            oneOf: [ref("Money"), { type: "null" }],
+          },
+          share_in_feed: { type: "boolean" },
+          delivery_method: { type: ["string", "null"], enum: [...deliveryMethod.enumValues, null] },
+          delivery_status: {
+            type: ["string", "null"],
+            enum: [...deliveryStatus.enumValues, null],
+          },
+          recipient_email: { type: ["string", "null"], format: "email" },
+          outcome_reason: {
+            type: ["string", "null"],
+            description: "Why it was declined, failed or cancelled, for the person who asked.",
+          },
+          requested_at: { type: "string", format: "date-time" },
+          fulfilled_at: { type: ["string", "null"], format: "date-time" },
+          closed_at: { type: ["string", "null"], format: "date-time" },
+        },
+      },
+      RedemptionEnvelope: { type: "object", required: ["data"], properties: { data: ref("Redemption") } },
+      RedemptionPage: {
+        type: "object",
+        required: ["data", "next_cursor"],
+        properties: {
+          data: { type: "array", items: ref("Redemption") },
+          next_cursor: { type: ["string", "null"], description: "Null on the last page." },
+        },
+      },
     },
   },
 };

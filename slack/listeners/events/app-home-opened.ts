@@ -3,11 +3,12 @@ import type { WebClient } from "@slack/web-api";
 import { listPersonHistory } from "@/core/feed/list-person-history";
 import { getBalances } from "@/core/giving/get-balances";
 import type { Actor } from "@/core/shared/actor";
+import { appUrl } from "@/core/shared/public-url";
 import type { Executor } from "@/db/client";
 import { homeView, RECENT_RECOGNITIONS, unknownUserHomeView } from "../../blocks/home-view";
 import { type PlauditContext, plauditContext } from "../../plaudit-context";
 
-/** App Home: what the user has to give and has earned, who thanked them lately, and a way to give. */
+/** App Home: what the user has to give and has earned, who thanked them lately, and ways to give and redeem. */
 export function registerAppHomeOpened(app: App): void {
   app.event("app_home_opened", async ({ event, client, context }) => {
     // The Messages tab sends the same event; only the Home tab shows a view.
@@ -33,5 +34,5 @@ async function personalHome(db: Executor, actor: Actor & { kind: "person" }) {
       limit: RECENT_RECOGNITIONS,
     }),
   ]);
-  return homeView({ balances, received: received.items });
+  return homeView({ balances, received: received.items, rewardsUrl: appUrl("/rewards") });
 }

@@ -1,5 +1,6 @@
 import { readJsonBody } from "@/app/_lib/api/body";
 import { inApiTerms } from "@/app/_lib/api/fields";
+import { apiIdempotencyKey } from "@/app/_lib/api/idempotency-key";
 import { textParam, wholeNumberParam } from "@/app/_lib/api/query";
 import { givenJson, recognitionJson } from "@/app/_lib/api/representations";
 import { apiCall, jsonResponse } from "@/app/_lib/api/respond";
@@ -16,9 +17,6 @@ const GIVE_FIELDS = {
   message: "message",
   values: "values",
 };
-
-/** Visible ASCII, as HTTP header values allow without encoding; a UUID is the usual choice. */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,150}$/;
 
 /** The org's recognitions, newest first. */
 export function GET(request: Request): Promise<Response> {
@@ -47,23 +45,14 @@ export function GET(request: Request): Promise<Response> {
  */
 export function POST(request: Request): Promise<Response> {
   return apiCall(request, async ({ db, actor }) => {
-    const key = request.headers.get("idempotency-key");
-    if (!key || !IDEMPOTENCY_KEY.test(key)) {
-      throw new DomainError(
-        "invalid",
-        "Send an Idempotency-Key header of up to 150 visible characters (a UUID is a good choice), " +
-          "so that a retried request takes effect once.",
-        { field: "Idempotency-Key" },
-      );
-    }
+    const idempotencyKey = apiIdempotencyKey(request);
     const input = await readJsonBody<Omit<GivePointsInput, "source" | "idempotencyKey">>(
       request,
       GIVE_FIELDS,
     );
     const given = await inApiTerms(
       GIVE_FIELDS,
-      // The prefix keeps API keys apart from the keys Slack and the web form use in the same org.
-      givePoints(db, actor, { ...input, source: "api", idempotencyKey: `api:${key}` }).catch(explainGiver),
+      givePoints(db, actor, { ...input, source: "api", idempotencyKey }).catch(explainGiver),
     );
     return jsonResponse(
       { data: givenJson(given, input) },

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { noticeText } from "../../slack/notifications/notice-text";
+
+const ID = "9b1c0000-0000-4000-8000-0000000000aa";
+const PAGE = `<https://plaudit.acme.example/rewards/redemptions/${ID}|See it in Plaudit>`;
+
+/** A payload as core's `redemptionNotice` writes it. */
+function payload(extra: Record<string, unknown> = {}) {
+  return {
+    redemptionId: ID,
+    rewardName: "Amazon.com gift card",
+    brand: "Amazon.com",
+    points: 5000,
+    faceValueMinor: 50_000,
+    currency: "USD",
+    pointValue: { points: 10, minor: 100, currency: "USD" },
+    requester: "Ana Lima",
+    ...extra,
+  };
+}
+
+describe("the direct message of each notice", () => {
+  beforeEach(() => {
+    vi.stubEnv("PLAUDIT_URL", "https://plaudit.acme.example");
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("tells the person their reward went through, with its value and a link to it", () => {
+    expect(noticeText("redemption.fulfilled", payload())).toBe(
+      `Your redemption went through: *Amazon.com gift card* for 5,000 pts · $500.00. <https://plaudit.acme.example/rewards/redemptions/${ID}|Open it in Plaudit>`,
+    );
+  });
+
+  it("quotes the reason of a refusal or failure, and says the points are back", () => {
+    const reason = "Budget is frozen <until> Q3 & beyond.\nAsk again in July.";
+    expect(noticeText("redemption.declined", payload({ reason }))).toBe(
+      [
+        "An admin declined your redemption of *Amazon.com gift card* (5,000 pts · $500.00), and the points are back in your balance.",
+        ">Budget is frozen &lt;until&gt; Q3 &amp; beyond.",
+        ">Ask again in July.",
+        PAGE,
+      ].join("\n"),
+    );
+    expect(noticeText("redemption.failed", payload({ reason: "The provider refused the order." }))).toBe(
+      [
+        "Your redemption of *Amazon.com gift card* (5,000 pts · $500.00) didn't go through, and the points are back in your balance.",
+        ">The provider refused the order.",
+        PAGE,
+      ].join("\n"),
+    );
+    expect(noticeText("redemption.canceled", payload({ reason: "It could not be delivered." }))).toBe(
+      [
+        "Your *Amazon.com gift card* (5,000 pts · $500.00) was cancelled, and the points are back in your balance.",
+        ">It could not be delivered.",
+        PAGE,
+      ].join("\n"),
+    );
+  });
+
+  it("tells the person a delivery failed and that an admin will sort it out", () => {
+    expect(noticeText("redemption.delivery_failed", payload())).toBe(
+      [
+        "Your *Amazon.com gift card* (5,000 pts · $500.00) couldn't be delivered. An admin has been told, and will send it again or give your points back.",
+        PAGE,
+      ].join("\n"),
+    );
+  });
+
+  it("asks an admin to approve, naming who asks and for what, linking to the approvals", () => {
+    expect(noticeText("redemption.awaiting_approval", payload({ requester: "Ana <Lima>" }))).toBe(
+      "Ana &lt;Lima&gt; asks to redeem 5,000 pts · $500.00 for *Amazon.com gift card*. <https://plaudit.acme.example/admin/rewards/approvals|Review it in Plaudit>",
+    );
+  });
+
+  it("escapes a reward name typed by an admin, and shows custom rewards at their points' value", () => {
+    const text = noticeText(
+      "redemption.fulfilled",
+      payload({ rewardName: "Lunch <with> the CEO & team", points: 300, faceValueMinor: 0 }),
+    );
+    expect(text).toContain("*Lunch &lt;with&gt; the CEO &amp; team* for 300 pts · $30.00.");
+  });
+
+  it("reads nothing it does not know: another kind, or a payload without its facts", () => {
+    expect(noticeText("recognition.received", payload())).toBeNull();
+    expect(noticeText("toString", payload())).toBeNull();
+    expect(noticeText("redemption.fulfilled", { ...payload(), points: "5000" })).toBeNull();
+    expect(noticeText("redemption.fulfilled", null)).toBeNull();
+  });
+});
