@@ -3,6 +3,7 @@ import { syncDueCatalogs } from "../../core/rewards/sync-due-catalogs";
 import type { Actor } from "../../core/shared/actor";
 import type { Database } from "../../db/client";
 import { rewardProviders } from "../../providers/reward-providers";
+import { deliverNotifications } from "../../slack/notifications/deliver-notifications";
 
 const DEPLOYMENT: Actor = { kind: "operator" };
 
@@ -35,6 +36,13 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
         { providers: rewardProviders() },
       );
       return summary({ "redemptions advanced": claimed - errors.length }, errors);
+    },
+  },
+  {
+    name: "notifications",
+    run: async (db) => {
+      const { sent, skipped, failed } = await deliverNotifications(db);
+      return summary({ "notices sent": sent, skipped: skipped, "failed (to retry)": failed }, []);
     },
   },
   {
