@@ -8,7 +8,7 @@ import { requestHash } from "../ledger/request-hash";
 import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { systemClock } from "../shared/clock";
-import { DomainError, isDomainError, sqlState } from "../shared/errors";
+import { DomainError, isDomainError } from "../shared/errors";
 import { formatPointsWithValue } from "../shared/money";
 import { actorOrgId, authorize, can } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
@@ -82,9 +82,9 @@ export async function requestRedemption(
   try {
     created = await db.transaction((tx) => createRedemption(tx, orgId, personId, request, hash, deps));
   } catch (error) {
-    // Two identical requests raced: the loser answers with the winner's redemption.
-    const winner =
-      sqlState(error) === "23505" ? await findEarlier(db, orgId, request.idempotencyKey, hash) : null;
+    // Copies of one request raced: the loser answers with the winner's redemption, whether the unique
+    // key refused it or the winner's hold had already taken the points (or the last in stock) it needed.
+    const winner = await findEarlier(db, orgId, request.idempotencyKey, hash);
     if (!winner) throw error;
     return { redemption: view(winner), replayed: true };
   }
