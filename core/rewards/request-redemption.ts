@@ -73,8 +73,12 @@ export async function requestRedemption(
     faceValueMinor: request.faceValueMinor ?? null,
     shareInFeed: request.shareInFeed,
   });
+  // The gift link goes to the person redeeming, never to an API key that redeems on their behalf.
   const view = (row: RedemptionRow) =>
-    redemptionView(row, { isOwner: row.personId === personId, handles: can(actor, "decide_redemptions") });
+    redemptionView(row, {
+      isOwner: actor.kind === "person" && row.personId === actor.personId,
+      handles: can(actor, "decide_redemptions"),
+    });
 
   const earlier = await findEarlier(db, orgId, request.idempotencyKey, hash);
   if (earlier) return { redemption: view(earlier), replayed: true };
