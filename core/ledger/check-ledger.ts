@@ -126,11 +126,13 @@ const CHECKS: Check[] = [
       from redemptions r
       left join lateral (select sum(amount) as amount from ledger_entries
         where transaction_id = r.hold_transaction_id and amount > 0) h on true
-      left join ledger_transactions c on c.id = r.close_transaction_id
+      -- Whatever closed the hold, recorded on the redemption or not: a hold closed behind an open
+      -- redemption's back must show as much as a redemption naming the wrong close.
+      left join ledger_transactions c on c.closes_transaction_id = r.hold_transaction_id
       left join ledger_transactions v on v.id = r.reversal_transaction_id
       where ${org} and (
         h.amount is distinct from r.points
-        or (c.id is not null and c.closes_transaction_id is distinct from r.hold_transaction_id)
+        or c.id is distinct from r.close_transaction_id
         or case r.status
           when 'fulfilled' then c.kind is distinct from 'settle' or v.id is not null
           when 'canceled' then c.kind is distinct from 'settle' or v.kind is distinct from 'reversal'

@@ -39,6 +39,8 @@ export async function claimNotifications(
   authorize(actor, "run_background_work");
   const { limit } = parseInput(claimInput, input);
   const now = clock();
+  // Only the deployment (the operator) sends across orgs; an org's system actor claims its own notices.
+  const ofActorOrg = actor.kind === "system" ? sql`and org_id = ${actor.orgId}::uuid` : sql``;
   const rows = await db.execute<{
     id: string;
     org_id: string;
@@ -54,7 +56,7 @@ export async function claimNotifications(
         attempts = attempts + 1
       where id in (
         select id from notifications
-        where done_at is null and next_attempt_at <= ${now.toISOString()}::timestamptz
+        where done_at is null and next_attempt_at <= ${now.toISOString()}::timestamptz ${ofActorOrg}
         order by next_attempt_at limit ${limit}
         for update skip locked)
       returning id, org_id, person_id, kind, payload, attempts)

@@ -40,5 +40,12 @@ export async function finishNotification(
         ? { doneAt: now, outcome }
         : { nextAttemptAt: new Date(now.getTime() + retryIn), outcome },
     )
-    .where(and(eq(notifications.id, request.id), isNull(notifications.doneAt)));
+    .where(
+      and(
+        eq(notifications.id, request.id),
+        isNull(notifications.doneAt),
+        // An org's system actor finishes its own org's notices only; the operator any.
+        actor.kind === "system" ? eq(notifications.orgId, actor.orgId) : undefined,
+      ),
+    );
 }

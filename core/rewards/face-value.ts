@@ -28,8 +28,9 @@ export function skuAllows(skus: readonly ProductSku[], faceValueMinor: number): 
 }
 
 /**
- * The valid face values closest to one that is not, below and above it, within the product's ranges:
- * what a refusal offers instead.
+ * The valid face values closest to one that is not: the nearest below it and the nearest above it,
+ * each a whole number of points within one of the product's fixed values or ranges (so outside every
+ * range, the nearest end of one). Empty when the product has no valid face value at all.
  */
 export function nearestValidFaceValues(
   skus: readonly ProductSku[],
@@ -37,15 +38,17 @@ export function nearestValidFaceValues(
   value: PointValue,
 ): number[] {
   const step = faceValueStep(value);
-  const below = Math.floor(faceValueMinor / step) * step;
-  const candidates = [below, below + step].filter((face) => face > 0 && skuAllows(skus, face));
-  if (candidates.length > 0) return candidates;
-  // Outside every range: the nearest end of one that is valid.
-  const ends = skus
-    .flatMap((sku) => [Math.ceil(sku.minMinor / step) * step, Math.floor(sku.maxMinor / step) * step])
-    .filter((face) => face > 0 && skuAllows(skus, face))
-    .sort((a, b) => Math.abs(a - faceValueMinor) - Math.abs(b - faceValueMinor));
-  return ends.slice(0, 1);
+  let below = Number.NEGATIVE_INFINITY;
+  let above = Number.POSITIVE_INFINITY;
+  for (const sku of skus) {
+    const low = Math.max(step, Math.ceil(sku.minMinor / step) * step);
+    const high = Math.floor(sku.maxMinor / step) * step;
+    const under = Math.min(high, Math.floor(faceValueMinor / step) * step);
+    const over = Math.max(low, Math.ceil(faceValueMinor / step) * step);
+    if (under >= low && under < faceValueMinor) below = Math.max(below, under);
+    if (over <= high && over > faceValueMinor) above = Math.min(above, over);
+  }
+  return [below, above].filter(Number.isFinite);
 }
 
 /** What a person may pick: the fixed values that cost whole points, and each range as its valid span. */

@@ -53,6 +53,8 @@ export async function recordProviderWebhook(
             .from(redemptions)
             .where(
               and(
+                // The deployment's route may hear of any org's order; an org's system actor of its own only.
+                actor.kind === "system" ? eq(redemptions.orgId, actor.orgId) : undefined,
                 eq(redemptions.provider, provider),
                 orgId ? eq(redemptions.orgId, orgId) : undefined,
                 type === "orders"

@@ -24,8 +24,11 @@ function priceProduct(product: ProductRow, faceValueMinor: number | undefined, v
       field: "faceValueMinor",
     });
   }
+  // No face value of the product costs whole points: the catalog leaves it out, and so does this.
   const refuse = (message: string, nearest: number[]) =>
-    new DomainError("invalid_face_value", message, { field: "faceValueMinor", nearest });
+    nearest.length === 0
+      ? notOffered()
+      : new DomainError("invalid_face_value", message, { field: "faceValueMinor", nearest });
   if (!skuAllows(product.skus, faceValueMinor)) {
     const nearest = nearestValidFaceValues(product.skus, faceValueMinor, value);
     throw refuse(

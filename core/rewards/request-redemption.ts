@@ -73,8 +73,12 @@ export async function requestRedemption(
     faceValueMinor: request.faceValueMinor ?? null,
     shareInFeed: request.shareInFeed,
   });
+  // The gift link goes to the person redeeming, never to an API key that redeems on their behalf.
   const view = (row: RedemptionRow) =>
-    redemptionView(row, { isOwner: row.personId === personId, handles: can(actor, "decide_redemptions") });
+    redemptionView(row, {
+      isOwner: actor.kind === "person" && row.personId === actor.personId,
+      handles: can(actor, "decide_redemptions"),
+    });
 
   const earlier = await findEarlier(db, orgId, request.idempotencyKey, hash);
   if (earlier) return { redemption: view(earlier), replayed: true };
@@ -82,8 +86,8 @@ export async function requestRedemption(
   try {
     created = await db.transaction((tx) => createRedemption(tx, orgId, personId, request, hash, deps));
   } catch (error) {
-    // Two identical requests raced: the loser answers with the winner's redemption. It may have lost on
-    // the key's unique index, or before that, on the hold: the winner's left too few points for a second.
+    // Copies of one request raced: the loser answers with the winner's redemption, whether the unique
+    // key refused it or the winner's hold had already taken the points (or the last in stock) it needed.
     const winner = await findEarlier(db, orgId, request.idempotencyKey, hash);
     if (!winner) throw error;
     return { redemption: view(winner), replayed: true };

@@ -19,10 +19,11 @@ export interface DueRedemptionsRun {
 }
 
 /**
- * One pass of background work over every org: claims the redemptions whose next attempt is due, each for
- * a lease, and takes each a step further. `for update skip locked` lets any number of workers claim side
- * by side without taking the same one; the lease keeps a crashed worker's claims from being lost. What
- * each step does to money is deduplicated by the ledger and the provider's external id, not by the claim.
+ * One pass of background work over every org (an org's system actor: over its own): claims the
+ * redemptions whose next attempt is due, each for a lease, and takes each a step further. `for update
+ * skip locked` lets any number of workers claim side by side without taking the same one; the lease
+ * keeps a crashed worker's claims from being lost. What each step does to money is deduplicated by the
+ * ledger and the provider's external id, not by the claim.
  */
 export async function runDueRedemptions(
   db: Database,
@@ -34,11 +35,13 @@ export async function runDueRedemptions(
   const { limit } = parseInput(runInput, input);
   const now = (deps.clock ?? systemClock)();
   const leaseEnds = new Date(now.getTime() + ATTEMPT_LEASE_MS);
+  // Only the deployment (the operator) works across orgs; an org's system actor works through its own.
+  const ofActorOrg = actor.kind === "system" ? sql`and org_id = ${actor.orgId}::uuid` : sql``;
   const claimed = await db.execute<{ id: string; org_id: string }>(sql`
     update redemptions set next_attempt_at = ${leaseEnds.toISOString()}::timestamptz
     where id in (
       select id from redemptions
-      where next_attempt_at is not null and next_attempt_at <= ${now.toISOString()}::timestamptz
+      where next_attempt_at is not null and next_attempt_at <= ${now.toISOString()}::timestamptz ${ofActorOrg}
       order by next_attempt_at
       limit ${limit}
       for update skip locked)
