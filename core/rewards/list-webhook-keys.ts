@@ -15,7 +15,7 @@ export interface OrgWebhookKey {
  * each key: the one that verifies the signature says whose account sent it, and nothing else is trusted.
  */
 export async function listWebhookKeys(db: Executor, actor: Actor): Promise<OrgWebhookKey[]> {
-  authorize(actor, "run_background_work");
+  authorize(actor, "read_webhook_keys");
   const rows = await db
     .select({ orgId: rewardSettings.orgId, sealed: rewardSettings.webhookKeyEncrypted })
     .from(rewardSettings)

@@ -26,7 +26,7 @@ export async function syncDueCatalogs(
     update reward_settings set catalog_synced_at = ${new Date(now.getTime() - DAY_MS + RETRY_MS).toISOString()}::timestamptz
     where org_id in (
       select org_id from reward_settings
-      where redemptions_enabled
+      where redemptions_enabled ${actor.kind === "system" ? sql`and org_id = ${actor.orgId}::uuid` : sql``}
         and (catalog_synced_at is null or catalog_synced_at <= ${new Date(now.getTime() - DAY_MS).toISOString()}::timestamptz)
       limit 10 for update skip locked)
     returning org_id`);

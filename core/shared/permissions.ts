@@ -45,6 +45,8 @@ const PERMISSIONS = {
   decide_redemptions: ["admin"],
   // Background work: the worker acts across orgs as the deployment itself, then as each org's system.
   run_background_work: ["operator", "system"],
+  // Every org's webhook keys, to tell whose account signed a webhook: the deployment's alone.
+  read_webhook_keys: ["operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof PERMISSIONS;

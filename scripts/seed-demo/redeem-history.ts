@@ -71,19 +71,19 @@ export async function redeemHistory(
     );
     await arrange(db, admin, staff, planned, "after", clock);
     const decided = () => at(Math.max(planned.daysAgo - 1, 0), REDEMPTION_MINUTE);
-    if (planned.then && "fulfil" in planned.then && redemption.status === "awaiting_fulfillment") {
+    if (planned.afterwards && "fulfil" in planned.afterwards && redemption.status === "awaiting_fulfillment") {
       await fulfilRedemption(
         db,
         admin,
-        { redemptionId: redemption.id, note: planned.then.fulfil },
+        { redemptionId: redemption.id, note: planned.afterwards.fulfil },
         { clock: decided },
       );
     }
-    if (planned.then && "decline" in planned.then && redemption.status === "awaiting_approval") {
+    if (planned.afterwards && "decline" in planned.afterwards && redemption.status === "awaiting_approval") {
       await declineRedemption(
         db,
         admin,
-        { redemptionId: redemption.id, reason: planned.then.decline },
+        { redemptionId: redemption.id, reason: planned.afterwards.decline },
         { clock: decided },
       );
     }

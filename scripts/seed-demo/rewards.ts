@@ -49,7 +49,7 @@ export interface PlannedRedemption {
   delivery?: "email" | "link";
   shareInFeed?: boolean;
   /** What happens next: an admin hands it over, or declines it (with the reason given). */
-  then?: { fulfil: string } | { decline: string };
+  afterwards?: { fulfil: string } | { decline: string };
   /** The company card was closed: the provider refuses the order and the points go back. */
   closedFundingSource?: boolean;
   /** A typo in the person's email at the time: the gift card bounces and waits in Needs attention. */
@@ -80,7 +80,7 @@ export const REDEMPTIONS: PlannedRedemption[] = [
     daysAgo: 46,
     person: "Zoe Kowalski",
     reward: { custom: "Plaudit hoodie" },
-    then: { fulfil: "Handed over at the Friday social." },
+    afterwards: { fulfil: "Handed over at the Friday social." },
   },
   { daysAgo: 40, person: "Amara Osei", reward: { productId: "NFLXUS000001", faceValueMinor: 2500 } },
   { daysAgo: 37, person: "Hannah Schmidt", reward: { productId: "DASHUS000001", faceValueMinor: 1500 } },
@@ -109,7 +109,7 @@ export const REDEMPTIONS: PlannedRedemption[] = [
     daysAgo: 12,
     person: "Olivia Bennett",
     reward: { custom: "Lunch with the leadership team" },
-    then: { decline: "This quarter's seats are taken; new dates come out in January." },
+    afterwards: { decline: "This quarter's seats are taken; new dates come out in January." },
   },
   { daysAgo: 8, person: "Mateo Silva", reward: { productId: "AMZNUS000001", faceValueMinor: 1500 } },
   { daysAgo: 4, person: "Kenji Watanabe", reward: { custom: "Extra day off" } },

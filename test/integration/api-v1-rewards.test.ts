@@ -391,7 +391,7 @@ describe("rewards API: redeeming", () => {
       "invalid_face_value",
       "face_value_minor",
     );
-    expect(nearest.message).toBe("Starbucks isn't sold at $25.50. Try $25.00.");
+    expect(nearest.message).toBe("Starbucks isn't sold at $25.50. Try $25.00 or $50.00.");
     for (const idempotencyKey of [null, "", "has space"]) {
       expectError(await api.redeem(apiKey, valid, idempotencyKey), 400, "invalid", "Idempotency-Key");
     }

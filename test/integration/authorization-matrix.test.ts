@@ -51,11 +51,13 @@ import { getRewardSettings } from "../../core/rewards/get-reward-settings";
 import { listCustomRewards } from "../../core/rewards/list-custom-rewards";
 import { listRedemptions } from "../../core/rewards/list-redemptions";
 import { listRewardCatalog } from "../../core/rewards/list-reward-catalog";
+import { listWebhookKeys } from "../../core/rewards/list-webhook-keys";
 import { recordProviderWebhook } from "../../core/rewards/record-provider-webhook";
 import { requestRedemption } from "../../core/rewards/request-redemption";
 import { resendReward } from "../../core/rewards/resend-reward";
 import { retryRedemption } from "../../core/rewards/retry-redemption";
 import { runDueRedemptions } from "../../core/rewards/run-due-redemptions";
+import { syncDueCatalogs } from "../../core/rewards/sync-due-catalogs";
 import { syncRewardCatalog } from "../../core/rewards/sync-reward-catalog";
 import { testProviderConnection } from "../../core/rewards/test-provider-connection";
 import { updateCustomReward } from "../../core/rewards/update-custom-reward";
@@ -507,6 +509,19 @@ const USE_CASES = {
     prepare: states.awaitingFunds,
     run: (db, actor) => runDueRedemptions(db, actor, {}, later()),
   },
+  "list-webhook-keys": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => listWebhookKeys(db, actor),
+  },
+  "sync-due-catalogs": {
+    aboutPerson: false,
+    writes: true,
+    prepare: states.fulfilledCard,
+    // A day after the org's catalog was synced, it is due again.
+    run: (db, actor) =>
+      syncDueCatalogs(db, actor, rewards.deps({ clock: () => new Date(NOW.getTime() + 25 * 60 * 60_000) })),
+  },
   "record-provider-webhook": {
     aboutPerson: false,
     writes: true,
@@ -692,6 +707,9 @@ const EXPECTED: Record<UseCaseName, Row> = {
   // Background work: the deployment, or an org's system in its own org; never a person.
   "advance-redemption":    [no,          na,           no,         na,     na,       na,           no,    no,      ok,      no],
   "run-due-redemptions":   [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
+  // The webhook route's own read, as the deployment: no org's key reads any org's webhook keys.
+  "list-webhook-keys":     [no,          na,           no,         na,     na,       na,           no,    no,      no,      na],
+  "sync-due-catalogs":     [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "record-provider-webhook": [no,        na,           no,         na,     na,       na,           no,    no,      ok,      no],
   "claim-notifications":   [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "finish-notification":   [no,          na,           no,         na,     na,       na,           no,    no,      ok,      no],

@@ -104,6 +104,7 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   manage_rewards: { ...allPeople(false), admin: true, system: false, operator: false },
   decide_redemptions: { ...allPeople(false), admin: true, system: false, operator: false },
   run_background_work: { ...allPeople(false), system: true, operator: true },
+  read_webhook_keys: { ...allPeople(false), system: false, operator: true },
 };
 
 const CELLS = Object.entries(EXPECTED).flatMap(([action, row]) =>
