@@ -36,6 +36,7 @@ import { reactivatePerson } from "../../core/people/reactivate-person";
 import { searchColleagues } from "../../core/people/search-colleagues";
 import { updatePerson } from "../../core/people/update-person";
 import { upsertPerson } from "../../core/people/upsert-person";
+import { countRedemptionQueues } from "../../core/rewards/count-redemption-queues";
 import type { Actor } from "../../core/shared/actor";
 import type { DomainErrorCode } from "../../core/shared/errors";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
@@ -325,6 +326,11 @@ const USE_CASES = {
     writes: true,
     run: (db, actor, refs) => markDemoSeeded(db, actor, { orgId: refs.orgId, people: 1, recognitions: 0 }),
   },
+  "count-redemption-queues": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => countRedemptionQueues(db, actor),
+  },
 } satisfies Record<string, UseCase>;
 
 type UseCaseName = keyof typeof USE_CASES;
@@ -449,6 +455,7 @@ const EXPECTED: Record<UseCaseName, Row> = {
   // The demo seed is the operator's: nobody in an org reads its state or marks it done.
   "get-demo-seed-status":  [no,          na,           no,         na,     na,       na,           no,    no,      no,      na],
   "mark-demo-seeded":      [no,          na,           no,         na,     na,       na,           no,    no,      no,      na],
+  "count-redemption-queues": [no,        na,           no,         na,     na,       na,           ok,    no,      no,      na],
 };
 
 /** Files of core/ that authorise but are not use cases: the permission table and a helper use cases call. */
@@ -548,8 +555,8 @@ describe("the authorisation matrix", () => {
   });
 });
 
-/** Reads whose answer names no row of the org: its giving rules, and a clean ledger's empty list. */
-const READS_SHOWING_NO_ROWS: UseCaseName[] = ["get-giving-rules", "check-ledger"];
+/** Reads whose answer names no row of the org: its giving rules, a clean ledger's empty list, counts. */
+const READS_SHOWING_NO_ROWS: UseCaseName[] = ["get-giving-rules", "check-ledger", "count-redemption-queues"];
 
 /** Everything that identifies an org's rows in an answer: row ids, and the slug in names and emails. */
 async function markersOf(db: Database, chart: OrgChart): Promise<string[]> {
