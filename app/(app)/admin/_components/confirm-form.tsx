@@ -26,6 +26,7 @@ export function ConfirmForm({
   pendingLabel,
   triggerClassName = dangerButtonClass,
   confirmClassName = dangerButtonClass,
+  dismissLabel = "Cancel",
   children,
 }: {
   action: ServerFormAction;
@@ -37,6 +38,8 @@ export function ConfirmForm({
   pendingLabel: string;
   triggerClassName?: string;
   confirmClassName?: string;
+  /** The safe choice, named otherwise where the change itself is a cancellation. */
+  dismissLabel?: string;
   /** What the dialog says, and any fields it asks for: given the last refusal, to show beside them. */
   children: ReactNode | ((state: FormState) => ReactNode);
 }) {
@@ -94,7 +97,7 @@ export function ConfirmForm({
               ref={cancel}
               onClick={() => dialog.current?.close()}
             >
-              Cancel
+              {dismissLabel}
             </button>
             <PendingButton className={confirmClassName} pending={pendingLabel}>
               {confirmLabel}

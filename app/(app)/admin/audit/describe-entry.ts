@@ -178,6 +178,9 @@ const CHOICE_TEXT: Record<string, Record<string, string>> = {
   status: STATUS_TEXT,
 };
 
+/** Which row an entry is about, which its heading already says: never a change. */
+const IDENTITY_FIELDS = new Set(["id", "orgId"]);
+
 /** Recipients named per entry; an award to a whole department lists the first few and counts the rest. */
 const NAMED_RECIPIENTS = 10;
 
@@ -258,6 +261,7 @@ function changesOf(entry: AuditLogEntry, context: EntryContext): FieldChange[] {
   return fields
     .filter(
       (field) =>
+        !IDENTITY_FIELDS.has(field) &&
         !(
           field in before &&
           field in after &&
@@ -269,7 +273,8 @@ function changesOf(entry: AuditLogEntry, context: EntryContext): FieldChange[] {
       label: labelFor(field),
       before: formatValue(field, before[field], before, context),
       after: formatValue(field, after[field], after, context),
-    }));
+    }))
+    .filter((change) => change.before !== null || change.after !== null);
 }
 
 function targetOf(entry: AuditLogEntry, context: EntryContext): string | null {

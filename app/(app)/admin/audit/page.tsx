@@ -24,7 +24,7 @@ function NoValue() {
 function ChangesTable({ changes }: { changes: DescribedEntry["changes"] }) {
   if (changes.length === 0) return null;
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div className="relative mt-3 overflow-x-auto">
       <table className="w-full min-w-[28rem] text-left text-sm">
         <caption className="sr-only">What changed</caption>
         <thead className="text-xs text-stone-500">

@@ -96,28 +96,24 @@ export function ConnectionForm({
     >
       <form ref={formElement} action={form.action} className="space-y-5">
         <div key={form.fieldsKey} className="space-y-5">
-          <div onChange={(event) => setProvider((event.target as HTMLInputElement).value as Provider)}>
-            <ChoiceGroup
-              name="provider"
-              legend="Provider"
-              choices={PROVIDERS}
-              defaultValue={provider}
-              error={form.error("provider")}
-            />
-          </div>
+          <ChoiceGroup
+            name="provider"
+            legend="Provider"
+            choices={PROVIDERS}
+            defaultValue={provider}
+            error={form.error("provider")}
+            onChange={setProvider}
+          />
           {provider === "tremendous" ? (
             <div className="space-y-5 rounded-lg border border-stone-200 bg-stone-50 p-4">
-              <div
-                onChange={(event) => setEnvironment((event.target as HTMLInputElement).value as Environment)}
-              >
-                <ChoiceGroup
-                  name="environment"
-                  legend="Environment"
-                  choices={ENVIRONMENTS}
-                  defaultValue={environment}
-                  error={form.error("environment")}
-                />
-              </div>
+              <ChoiceGroup
+                name="environment"
+                legend="Environment"
+                choices={ENVIRONMENTS}
+                defaultValue={environment}
+                error={form.error("environment")}
+                onChange={setEnvironment}
+              />
               <SecretField
                 name="apiKey"
                 label="API key"

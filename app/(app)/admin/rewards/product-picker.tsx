@@ -72,7 +72,7 @@ export function ProductPicker({
       <p aria-live="polite" className="sr-only">
         {words ? `${shown.length} product${shown.length === 1 ? "" : "s"} found.` : ""}
       </p>
-      <div className="max-h-[32rem] space-y-5 overflow-y-auto rounded-lg border border-stone-200 p-3">
+      <div className="max-h-[70vh] space-y-5 overflow-y-auto rounded-lg border border-stone-200 p-3">
         {KINDS.map(({ kind, title }) => {
           const ofKind = shown.filter((product) => product.kind === kind);
           if (ofKind.length === 0) return null;

@@ -6,8 +6,8 @@ import { Panel } from "@/app/_components/panel";
 import { inputClass } from "@/app/_components/styles";
 import { wholePoints } from "@/app/_lib/form-state";
 import { formatPointsWithValue, type PointValue } from "@/core/shared/money";
+import { CheckboxField } from "../_components/checkbox-field";
 import { useKeptForm } from "../_components/use-kept-form";
-import { checkboxClass } from "../people/_components/checkbox-class";
 import { saveRedemptionRules } from "./actions";
 
 /** "Redemptions over 500 pts · $50.00 need approval", as the threshold is typed. */
@@ -35,21 +35,13 @@ export function RedemptionRulesForm({
     <Panel title="Redemptions">
       <form action={form.action} className="space-y-5">
         <div key={`${form.fieldsKey}:${enabled}:${saved}`} className="space-y-5">
-          <label className="flex items-start gap-3 text-sm text-stone-800">
-            <input
-              type="checkbox"
-              name="redemptionsEnabled"
-              // An unticked box sends nothing: after a refused submit, absent means unticked.
-              defaultChecked={refused ? form.kept("redemptionsEnabled") === "on" : enabled}
-              className={`${checkboxClass} mt-0.5`}
-            />
-            <span>
-              <span className="block font-medium">People can redeem their earned points</span>
-              <span className="block text-stone-500">
-                Off keeps the catalog closed; points stay safe on everyone's balance.
-              </span>
-            </span>
-          </label>
+          <CheckboxField
+            name="redemptionsEnabled"
+            label="People can redeem their earned points"
+            description="Off keeps the catalog closed; points stay safe on everyone's balance."
+            // An unticked box sends nothing: after a refused submit, absent means unticked.
+            defaultChecked={refused ? form.kept("redemptionsEnabled") === "on" : enabled}
+          />
           <Field
             id="approvalThreshold"
             label="Approval needed over (points)"

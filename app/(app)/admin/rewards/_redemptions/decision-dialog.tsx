@@ -5,22 +5,13 @@ import { describedBy, Field } from "@/app/_components/form";
 import { buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/app/_components/styles";
 import { ConfirmForm } from "../../_components/confirm-form";
 import type { ServerFormAction } from "../../_components/use-kept-form";
+import type { DialogField } from "./dialog-fields";
 
 const TONES = {
   primary: buttonClass,
   secondary: secondaryButtonClass,
   danger: dangerButtonClass,
 } as const;
-
-export interface DialogField {
-  name: string;
-  label: string;
-  /** A reason or note is a few lines of text; a corrected address is an email. */
-  kind: "text" | "email";
-  required: boolean;
-  defaultValue?: string;
-  hint?: string;
-}
 
 /** Controlled, so what was typed outlives the form's reset when the decision is refused. */
 function DialogInput({ field, id, error }: { field: DialogField; id: string; error?: string }) {
@@ -72,6 +63,7 @@ export function DecisionDialog({
   pendingLabel,
   trigger = "secondary",
   confirm = "primary",
+  dismissLabel,
   field,
   children,
 }: {
@@ -84,6 +76,7 @@ export function DecisionDialog({
   pendingLabel: string;
   trigger?: keyof typeof TONES;
   confirm?: keyof typeof TONES;
+  dismissLabel?: string;
   field?: DialogField;
   children: ReactNode;
 }) {
@@ -98,6 +91,7 @@ export function DecisionDialog({
       pendingLabel={pendingLabel}
       triggerClassName={TONES[trigger]}
       confirmClassName={TONES[confirm]}
+      dismissLabel={dismissLabel}
     >
       {(state) => (
         <>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ComponentType, ReactNode } from "react";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { buttonClass } from "@/app/_components/styles";
@@ -6,24 +7,26 @@ import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
 import { Pagination } from "@/app/(app)/_recognitions/pagination";
 import { firstParam, type SearchParams } from "@/app/(app)/_recognitions/search-params";
-import { listRedemptions } from "@/core/rewards/list-redemptions";
+import { listRedemptions, type RedemptionPage } from "@/core/rewards/list-redemptions";
 import type { RedemptionView } from "@/core/rewards/redemption-view";
-import { formatPointsWithValue } from "@/core/shared/money";
 import { ActionButton } from "../../_components/action-button";
 import { OutcomeAnnouncer } from "../../_components/outcome-announcer";
 import { RewardsTabs } from "../_components/rewards-tabs";
-import { approve, decline, markFailed, markFulfilled } from "../_redemptions/actions";
+import { approve, decline } from "../_redemptions/actions";
 import { DecisionDialog } from "../_redemptions/decision-dialog";
+import { named, reasonField } from "../_redemptions/dialog-fields";
 import { RedemptionSummary } from "../_redemptions/redemption-summary";
+import { SettleOrRelease } from "../_redemptions/settle-or-release";
 
 export const metadata: Metadata = { title: "Approvals · Admin · Plaudit" };
 
 const PATH = "/admin/rewards/approvals";
 const PAGE_SIZE = 25;
 
+type Queue = "approvals" | "fulfilment";
+
 function ApprovalActions({ redemption }: { redemption: RedemptionView }) {
-  const what = `${redemption.person.name}'s ${redemption.rewardName}`;
-  const worth = formatPointsWithValue(redemption.points, redemption.pointValue);
+  const { what, worth } = named(redemption);
   return (
     <>
       <ActionButton
@@ -44,13 +47,7 @@ function ApprovalActions({ redemption }: { redemption: RedemptionView }) {
         pendingLabel="Declining…"
         trigger="danger"
         confirm="danger"
-        field={{
-          name: "reason",
-          label: "Why?",
-          kind: "text",
-          required: true,
-          hint: `${redemption.person.name} sees this.`,
-        }}
+        field={reasonField(redemption, "Why?")}
       >
         <p>
           The {worth} held for it go back to {redemption.person.name}.
@@ -61,54 +58,74 @@ function ApprovalActions({ redemption }: { redemption: RedemptionView }) {
 }
 
 function HandoverActions({ redemption }: { redemption: RedemptionView }) {
-  const what = `${redemption.person.name}'s ${redemption.rewardName}`;
-  const worth = formatPointsWithValue(redemption.points, redemption.pointValue);
+  const { worth } = named(redemption);
+  const who = redemption.person.name;
   return (
-    <>
-      <DecisionDialog
-        action={markFulfilled}
-        redemptionId={redemption.id}
-        label="Mark fulfilled"
-        accessibleLabel={`Mark ${what} fulfilled`}
-        title={`Mark ${what} fulfilled?`}
-        confirmLabel="Mark fulfilled"
-        pendingLabel="Saving…"
-        trigger="primary"
-        field={{
-          name: "note",
-          label: "Note (optional)",
-          kind: "text",
-          required: false,
-          hint: "Kept in the audit log.",
-        }}
-      >
-        <p>
-          Say it once {redemption.person.name} has it: the {worth} are spent.
-        </p>
-      </DecisionDialog>
-      <DecisionDialog
-        action={markFailed}
-        redemptionId={redemption.id}
-        label="Can't fulfil"
-        accessibleLabel={`Can't fulfil ${what}`}
-        title={`Can't fulfil ${what}?`}
-        confirmLabel="Give the points back"
-        pendingLabel="Saving…"
-        trigger="danger"
-        confirm="danger"
-        field={{
-          name: "reason",
-          label: "Why?",
-          kind: "text",
-          required: true,
-          hint: `${redemption.person.name} sees this.`,
-        }}
-      >
-        <p>
-          The {worth} held for it go back to {redemption.person.name}.
-        </p>
-      </DecisionDialog>
-    </>
+    <SettleOrRelease
+      redemption={redemption}
+      fulfil={{
+        trigger: "primary",
+        says: (
+          <p>
+            Say it once {who} has it: the {worth} are spent.
+          </p>
+        ),
+      }}
+      fail={{
+        label: "Can't fulfil",
+        reasonLabel: "Why?",
+        says: (
+          <p>
+            The {worth} held for it go back to {who}.
+          </p>
+        ),
+      }}
+    />
+  );
+}
+
+/** One of the page's two queues, paged on its own: its cursor travels beside the other's. */
+function QueuePanel({
+  queue,
+  page,
+  cursors,
+  title,
+  description,
+  empty,
+  Actions,
+  timeZone,
+}: {
+  queue: Queue;
+  page: RedemptionPage;
+  cursors: Record<Queue, string | undefined>;
+  title: string;
+  description: string;
+  empty: { title: string; text: ReactNode };
+  Actions: ComponentType<{ redemption: RedemptionView }>;
+  timeZone: string;
+}) {
+  return (
+    <Panel title={title} description={description}>
+      {page.items.length === 0 ? (
+        <EmptyState title={empty.title}>{empty.text}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-stone-200">
+          {page.items.map((redemption) => (
+            <RedemptionSummary key={redemption.id} redemption={redemption} timeZone={timeZone}>
+              <Actions redemption={redemption} />
+            </RedemptionSummary>
+          ))}
+        </ul>
+      )}
+      <Pagination
+        path={PATH}
+        params={{ ...cursors, [queue]: undefined }}
+        cursor={cursors[queue]}
+        nextCursor={page.nextCursor}
+        cursorName={queue}
+        noMore="No older ones."
+      />
+    </Panel>
   );
 }
 
@@ -119,12 +136,9 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
     approvals: firstParam(params, "approvals"),
     fulfilment: firstParam(params, "fulfilment"),
   };
-  const [approvals, fulfilment] = await guarded(
-    Promise.all([
-      listRedemptions(db, actor, { queue: "approvals", cursor: cursors.approvals, limit: PAGE_SIZE }),
-      listRedemptions(db, actor, { queue: "fulfilment", cursor: cursors.fulfilment, limit: PAGE_SIZE }),
-    ]),
-  );
+  const page = (queue: Queue) =>
+    listRedemptions(db, actor, { queue, cursor: cursors[queue], limit: PAGE_SIZE });
+  const [approvals, fulfilment] = await guarded(Promise.all([page("approvals"), page("fulfilment")]));
   return (
     <>
       <RewardsTabs current="approvals" />
@@ -134,56 +148,29 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
       />
       <OutcomeAnnouncer>
         <div className="space-y-6">
-          <Panel
+          <QueuePanel
+            queue="approvals"
+            page={approvals}
+            cursors={cursors}
             title="Waiting for approval"
             description="Approving a gift card or donation orders it from the provider at once."
-          >
-            {approvals.items.length === 0 ? (
-              <EmptyState title="Nothing waits for approval.">
-                Redemptions over the approval threshold, and custom rewards that ask for it, wait here.
-              </EmptyState>
-            ) : (
-              <ul className="divide-y divide-stone-200">
-                {approvals.items.map((redemption) => (
-                  <RedemptionSummary key={redemption.id} redemption={redemption} timeZone={org.timeZone}>
-                    <ApprovalActions redemption={redemption} />
-                  </RedemptionSummary>
-                ))}
-              </ul>
-            )}
-            <Pagination
-              path={PATH}
-              params={{ fulfilment: cursors.fulfilment }}
-              cursor={cursors.approvals}
-              nextCursor={approvals.nextCursor}
-              cursorName="approvals"
-              noMore="No older ones."
-            />
-          </Panel>
-          <Panel
+            empty={{
+              title: "Nothing waits for approval.",
+              text: "Redemptions over the approval threshold, and custom rewards that ask for it, wait here.",
+            }}
+            Actions={ApprovalActions}
+            timeZone={org.timeZone}
+          />
+          <QueuePanel
+            queue="fulfilment"
+            page={fulfilment}
+            cursors={cursors}
             title="To hand over"
             description="Custom rewards people redeemed: mark each fulfilled once they have it."
-          >
-            {fulfilment.items.length === 0 ? (
-              <EmptyState title="Nothing to hand over.">Custom rewards people redeem wait here.</EmptyState>
-            ) : (
-              <ul className="divide-y divide-stone-200">
-                {fulfilment.items.map((redemption) => (
-                  <RedemptionSummary key={redemption.id} redemption={redemption} timeZone={org.timeZone}>
-                    <HandoverActions redemption={redemption} />
-                  </RedemptionSummary>
-                ))}
-              </ul>
-            )}
-            <Pagination
-              path={PATH}
-              params={{ approvals: cursors.approvals }}
-              cursor={cursors.fulfilment}
-              nextCursor={fulfilment.nextCursor}
-              cursorName="fulfilment"
-              noMore="No older ones."
-            />
-          </Panel>
+            empty={{ title: "Nothing to hand over.", text: "Custom rewards people redeem wait here." }}
+            Actions={HandoverActions}
+            timeZone={org.timeZone}
+          />
         </div>
       </OutcomeAnnouncer>
     </>

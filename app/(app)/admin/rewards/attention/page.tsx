@@ -9,15 +9,17 @@ import { Pagination } from "@/app/(app)/_recognitions/pagination";
 import { firstParam, type SearchParams } from "@/app/(app)/_recognitions/search-params";
 import { listRedemptions } from "@/core/rewards/list-redemptions";
 import type { RedemptionView } from "@/core/rewards/redemption-view";
-import { formatMoney, formatPointsWithValue } from "@/core/shared/money";
+import { formatMoney } from "@/core/shared/money";
 import { ActionButton } from "../../_components/action-button";
 import { formatInZone } from "../../_components/format-time";
 import { OutcomeAnnouncer } from "../../_components/outcome-announcer";
 import { STATUS_TEXT } from "../_components/redemption-text";
 import { RewardsTabs } from "../_components/rewards-tabs";
-import { cancel, markFailed, markFulfilled, resend, retry } from "../_redemptions/actions";
+import { cancel, resend, retry } from "../_redemptions/actions";
 import { DecisionDialog } from "../_redemptions/decision-dialog";
+import { named } from "../_redemptions/dialog-fields";
 import { RedemptionSummary } from "../_redemptions/redemption-summary";
+import { SettleOrRelease } from "../_redemptions/settle-or-release";
 
 export const metadata: Metadata = { title: "Needs attention · Admin · Plaudit" };
 
@@ -67,56 +69,32 @@ function Trouble({ redemption, timeZone }: { redemption: RedemptionView; timeZon
 
 /** The way out of each kind of trouble: a decision on a conflict, a resend or cancel, or a retry. */
 function Remedies({ redemption }: { redemption: RedemptionView }) {
-  const what = `${redemption.person.name}'s ${redemption.rewardName}`;
-  const worth = formatPointsWithValue(redemption.points, redemption.pointValue);
+  const { what, worth } = named(redemption);
+  const who = redemption.person.name;
   const order = redemption.handling?.providerOrderId;
   if (redemption.status === "needs_attention") {
     return (
-      <>
-        <DecisionDialog
-          action={markFulfilled}
-          redemptionId={redemption.id}
-          label="Mark fulfilled"
-          accessibleLabel={`Mark ${what} fulfilled`}
-          title={`Mark ${what} fulfilled?`}
-          confirmLabel="Mark fulfilled"
-          pendingLabel="Saving…"
-          field={{
-            name: "note",
-            label: "Note (optional)",
-            kind: "text",
-            required: false,
-            hint: "Kept in the audit log.",
-          }}
-        >
-          <p>
-            Only if the provider shows the order went through{order ? ` (order ${order})` : ""}: the {worth}{" "}
-            are spent.
-          </p>
-        </DecisionDialog>
-        <DecisionDialog
-          action={markFailed}
-          redemptionId={redemption.id}
-          label="Mark failed"
-          accessibleLabel={`Mark ${what} failed`}
-          title={`Mark ${what} failed?`}
-          confirmLabel="Give the points back"
-          pendingLabel="Saving…"
-          trigger="danger"
-          confirm="danger"
-          field={{
-            name: "reason",
-            label: "What happened?",
-            kind: "text",
-            required: true,
-            hint: `${redemption.person.name} sees this.`,
-          }}
-        >
-          <p>
-            Only if no order went through: the {worth} go back to {redemption.person.name}.
-          </p>
-        </DecisionDialog>
-      </>
+      <SettleOrRelease
+        redemption={redemption}
+        fulfil={{
+          trigger: "secondary",
+          says: (
+            <p>
+              Only if the provider shows the order went through{order ? ` (order ${order})` : ""}: the {worth}{" "}
+              are spent.
+            </p>
+          ),
+        }}
+        fail={{
+          label: "Mark failed",
+          reasonLabel: "What happened?",
+          says: (
+            <p>
+              Only if no order went through: the {worth} go back to {who}.
+            </p>
+          ),
+        }}
+      />
     );
   }
   if (redemption.status === "fulfilled" && redemption.deliveryStatus === "failed") {
@@ -149,13 +127,14 @@ function Remedies({ redemption }: { redemption: RedemptionView }) {
           accessibleLabel={`Cancel ${what}`}
           title={`Cancel ${what}?`}
           confirmLabel={`Cancel the ${faceValue} reward`}
+          dismissLabel="Keep it"
           pendingLabel="Cancelling…"
           trigger="danger"
           confirm="danger"
         >
           <p>
-            The provider cancels the {faceValue} reward and refunds it, and the {worth} go back to{" "}
-            {redemption.person.name}. The refund shows as a credit on the next bill.
+            The provider cancels the {faceValue} reward and refunds it, and the {worth} go back to {who}. The
+            refund shows as a credit on the next bill.
           </p>
         </DecisionDialog>
       </>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { describedBy, Field } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/styles";
 import { formatMoney, formatPointsWithValue, type PointValue } from "@/core/shared/money";
-import { checkboxClass } from "../../people/_components/checkbox-class";
+import { CheckboxField } from "../../_components/checkbox-field";
 import { moneyInputText, parseMoneyInput } from "../../settings/money-input";
 
 export interface CustomRewardDefaults {
@@ -147,20 +147,12 @@ export function CustomRewardFields({
           />
         </Field>
       </div>
-      <label className="flex items-start gap-3 text-sm text-stone-800">
-        <input
-          type="checkbox"
-          name="requiresApproval"
-          defaultChecked={defaults.requiresApproval}
-          className={`${checkboxClass} mt-0.5`}
-        />
-        <span>
-          <span className="block font-medium">Needs approval</span>
-          <span className="block text-stone-500">
-            An admin approves each request before it is handed over, whatever its price.
-          </span>
-        </span>
-      </label>
+      <CheckboxField
+        name="requiresApproval"
+        label="Needs approval"
+        description="An admin approves each request before it is handed over, whatever its price."
+        defaultChecked={defaults.requiresApproval}
+      />
     </div>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useId, useState } from "react";
+import type { ReactNode } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
-import { secondaryButtonClass } from "@/app/_components/styles";
 import type { PointValue } from "@/core/shared/money";
 import { ConfirmForm } from "../../_components/confirm-form";
+import { EditableItem } from "../../_components/editable-item";
 import { HiddenFields } from "../../_components/hidden-fields";
 import { useKeptForm } from "../../_components/use-kept-form";
 import { addCustomReward, editCustomReward, retireCustomReward } from "./actions";
@@ -101,44 +101,29 @@ export function ActiveRewardActions({
   defaults: CustomRewardDefaults;
   pointValue: PointValue;
   /** The reward as the list shows it. */
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
-  const [editing, setEditing] = useState(false);
-  const editorId = useId();
   return (
-    <>
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">{children}</div>
-        <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            aria-expanded={editing}
-            aria-controls={editing ? editorId : undefined}
-            aria-label={`${editing ? "Close editor for" : "Edit"} ${name}`}
-            onClick={() => setEditing(!editing)}
-          >
-            {editing ? "Close" : "Edit"}
-          </button>
-          <ConfirmForm
-            action={retireCustomReward}
-            fields={{ customRewardId: rewardId }}
-            triggerLabel="Retire"
-            triggerAccessibleLabel={`Retire ${name}`}
-            title={`Retire “${name}”?`}
-            confirmLabel="Retire reward"
-            pendingLabel="Retiring…"
-          >
-            <p>
-              It leaves the catalog, so nobody can redeem it any more. Redemptions already made stay as they
-              are, and you can restore it later.
-            </p>
-          </ConfirmForm>
-        </div>
-      </div>
-      {editing ? (
-        <Editor rewardId={rewardId} defaults={defaults} pointValue={pointValue} id={editorId} />
-      ) : null}
-    </>
+    <EditableItem
+      name={name}
+      summary={children}
+      retire={
+        <ConfirmForm
+          action={retireCustomReward}
+          fields={{ customRewardId: rewardId }}
+          triggerLabel="Retire"
+          triggerAccessibleLabel={`Retire ${name}`}
+          title={`Retire “${name}”?`}
+          confirmLabel="Retire reward"
+          pendingLabel="Retiring…"
+        >
+          <p>
+            It leaves the catalog, so nobody can redeem it any more. Redemptions already made stay as they
+            are, and you can restore it later.
+          </p>
+        </ConfirmForm>
+      }
+      editor={(id) => <Editor rewardId={rewardId} defaults={defaults} pointValue={pointValue} id={id} />}
+    />
   );
 }

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
-import { secondaryButtonClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
 import type { CustomRewardRow } from "@/core/rewards/catalog";
 import { listCustomRewards } from "@/core/rewards/list-custom-rewards";
 import { formatMoney, type PointValue } from "@/core/shared/money";
-import { ActionButton } from "../../_components/action-button";
 import { formatDayInZone } from "../../_components/format-time";
 import { OutcomeAnnouncer } from "../../_components/outcome-announcer";
+import { RetiredItem } from "../../_components/retired-item";
 import { moneyInputText } from "../../settings/money-input";
 import { RewardsTabs } from "../_components/rewards-tabs";
 import { restoreCustomReward } from "./actions";
@@ -103,26 +102,19 @@ export default async function CustomRewardsPage() {
               >
                 <ul className="divide-y divide-stone-200">
                   {retired.map((reward) => (
-                    <li
+                    <RetiredItem
                       key={reward.id}
-                      className="flex flex-wrap items-start justify-between gap-3 py-4 text-stone-500 first:pt-0 last:pb-0"
+                      name={reward.name}
+                      restore={restoreCustomReward}
+                      fields={{ customRewardId: reward.id }}
                     >
-                      <div className="min-w-0">
-                        <p className="font-semibold break-words">{reward.name}</p>
-                        <RewardFacts reward={reward} pointValue={pointValue} />
-                        {reward.retiredAt ? (
-                          <p className="text-sm">Retired {formatDayInZone(reward.retiredAt, org.timeZone)}</p>
-                        ) : null}
-                      </div>
-                      <ActionButton
-                        action={restoreCustomReward}
-                        fields={{ customRewardId: reward.id }}
-                        label="Restore"
-                        accessibleLabel={`Restore ${reward.name}`}
-                        pendingLabel="Restoring…"
-                        className={secondaryButtonClass}
-                      />
-                    </li>
+                      <RewardFacts reward={reward} pointValue={pointValue} />
+                      {reward.retiredAt ? (
+                        <p className="text-sm text-stone-500">
+                          Retired {formatDayInZone(reward.retiredAt, org.timeZone)}
+                        </p>
+                      ) : null}
+                    </RetiredItem>
                   ))}
                 </ul>
               </Panel>
