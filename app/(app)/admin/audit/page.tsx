@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState } from "@/app/_components/panel";
@@ -9,6 +10,8 @@ import { getDisplayNames } from "@/core/people/get-display-names";
 import { firstParam, type SearchParams } from "../../_recognitions/search-params";
 import { formatInZone } from "../_components/format-time";
 import { type DescribedEntry, describeEntry, idsToName } from "./describe-entry";
+
+export const metadata: Metadata = { title: "Audit log · Admin · Plaudit" };
 
 const PAGE_SIZE = 50;
 

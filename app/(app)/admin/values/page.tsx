@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
@@ -10,6 +11,8 @@ import { RetiredItem } from "../_components/retired-item";
 import { restoreValue } from "./actions";
 import { ActiveValue } from "./active-value";
 import { AddValueForm } from "./add-value-form";
+
+export const metadata: Metadata = { title: "Company values · Admin · Plaudit" };
 
 const VALUES_MODE_TEXT: Record<string, string> = {
   off: "off: recognitions carry no value",
