@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { redemptions } from "../../db/schema";
@@ -6,6 +6,7 @@ import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize, can } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
+import { queueFilter, REDEMPTION_QUEUES } from "./redemption-queue";
 import { type RedemptionRow, type RedemptionView, redemptionView } from "./redemption-view";
 
 const STATUSES = [
@@ -24,8 +25,7 @@ const listInput = z.object({
   personId: z.uuid("Choose a person.").optional(),
   everyone: z.boolean().default(false),
   status: z.array(z.enum(STATUSES, "Unknown status.")).max(STATUSES.length).optional(),
-  /** What an admin has to act on: approvals, custom rewards to hand over, or anything needing attention. */
-  queue: z.enum(["approvals", "fulfilment", "attention"]).optional(),
+  queue: z.enum(REDEMPTION_QUEUES).optional(),
   /** Requested on or after `from` and before `to`. */
   from: z.coerce.date("Give a date such as 2026-11-01.").optional(),
   to: z.coerce.date("Give a date such as 2026-12-01.").optional(),
@@ -38,16 +38,6 @@ export type ListRedemptionsInput = z.input<typeof listInput>;
 export interface RedemptionPage {
   items: RedemptionView[];
   nextCursor: string | null;
-}
-
-function queueFilter(queue: "approvals" | "fulfilment" | "attention"): SQL | undefined {
-  if (queue === "approvals") return eq(redemptions.status, "awaiting_approval");
-  if (queue === "fulfilment") return eq(redemptions.status, "awaiting_fulfillment");
-  // Parked for a decision, or still held with something an admin must fix, or delivered nowhere.
-  return or(
-    eq(redemptions.status, "needs_attention"),
-    and(inArray(redemptions.status, ["submitted", "fulfilled"]), isNotNull(redemptions.attentionReason)),
-  );
 }
 
 function decodeCursor(cursor: string): { at: string; id: string } {

@@ -9,6 +9,9 @@ import { listAuditLog } from "../../core/org/list-audit-log";
 import { updateOrgSettings } from "../../core/org/update-org-settings";
 import { deactivatePerson } from "../../core/people/deactivate-person";
 import { getDisplayNames } from "../../core/people/get-display-names";
+import { createCustomReward } from "../../core/rewards/create-custom-reward";
+import { updateCustomReward } from "../../core/rewards/update-custom-reward";
+import { updateRewardSettings } from "../../core/rewards/update-reward-settings";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import { createCompanyValue } from "../../core/values/create-company-value";
 import { listValueUsage } from "../../core/values/list-value-usage";
@@ -342,6 +345,56 @@ describe("audit entries as the audit page shows them", () => {
       after: "Acme",
     });
     expect(JSON.stringify(install)).not.toContain("xoxb-");
+  });
+
+  it("reads reward settings and custom rewards in words, without row ids or keys", async () => {
+    vi.stubEnv("PLAUDIT_SECRET_KEY", "admin-reads-test-key");
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
+    const { db } = await database();
+    const org = await createTestOrg(db, { timeZone: "UTC" });
+    await updateRewardSettings(db, org.admin.actor, {
+      provider: "tremendous",
+      apiKey: "TEST_admin_reads_key_1234",
+      approvalThreshold: 500,
+    });
+    const hoodie = await createCustomReward(db, org.admin.actor, { name: "Hoodie", pointsPrice: 200 });
+    await updateCustomReward(db, org.admin.actor, {
+      customRewardId: hoodie.id,
+      name: "Hoodie",
+      pointsPrice: 250,
+      internalCostMinor: 4100,
+    });
+    const { entries } = await listAuditLog(db, org.admin.actor, { limit: 3 });
+    const context = {
+      names: { people: {}, values: {} },
+      timeZone: "UTC",
+      pointValue: { points: 10, minor: 100, currency: "USD" },
+    };
+    const [edit, , settings] = entries.map((entry) => describeEntry(entry, context));
+
+    expect(settings?.verb).toBe("changed the reward settings");
+    expect(settings?.changes).toEqual(
+      expect.arrayContaining([
+        { field: "provider", label: "Provider", before: "Built-in sandbox", after: "Tremendous" },
+        { field: "apiKey", label: "API key", before: null, after: "set" },
+        {
+          field: "approvalThreshold",
+          label: "Approval needed over",
+          before: null,
+          after: "500 pts · $50.00",
+        },
+      ]),
+    );
+    expect(JSON.stringify(settings)).not.toContain("TEST_admin_reads_key");
+    expect(edit?.verb).toBe("edited the custom reward");
+    expect(edit?.target).toBe("“Hoodie”");
+    // Only what changed: no row ids, nothing that was empty before and after (the stock, retirement).
+    expect(edit?.changes).toEqual([
+      { field: "internalCostMinor", label: "Cost to the company", before: null, after: "$41.00" },
+      { field: "pointsPrice", label: "Price", before: "200 pts · $20.00", after: "250 pts · $25.00" },
+    ]);
   });
 
   it("names the person an entry is about and leaves unchanged context out", async () => {

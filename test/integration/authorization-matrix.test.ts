@@ -41,6 +41,7 @@ import { upsertPerson } from "../../core/people/upsert-person";
 import { advanceRedemption } from "../../core/rewards/advance-redemption";
 import { approveRedemption } from "../../core/rewards/approve-redemption";
 import { cancelReward } from "../../core/rewards/cancel-reward";
+import { countRedemptionQueues } from "../../core/rewards/count-redemption-queues";
 import { createCustomReward } from "../../core/rewards/create-custom-reward";
 import { declineRedemption } from "../../core/rewards/decline-redemption";
 import { failRedemption } from "../../core/rewards/fail-redemption";
@@ -556,6 +557,11 @@ const USE_CASES = {
     run: (db, actor, refs) =>
       finishNotification(db, actor, { id: Number(refs.notificationId), outcome: "sent", attempts: 1 }, now),
   },
+  "count-redemption-queues": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => countRedemptionQueues(db, actor),
+  },
 } satisfies Record<string, UseCase>;
 
 type UseCaseName = keyof typeof USE_CASES;
@@ -713,6 +719,7 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "record-provider-webhook": [no,        na,           no,         na,     na,       na,           no,    no,      ok,      no],
   "claim-notifications":   [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "finish-notification":   [no,          na,           no,         na,     na,       na,           no,    no,      ok,      no],
+  "count-redemption-queues": [no,        na,           no,         na,     na,       na,           ok,    no,      no,      na],
 };
 
 /** Files of core/ that authorise but are not use cases: the permission table and helpers use cases call. */
@@ -838,13 +845,14 @@ describe("the authorisation matrix", () => {
 
 /**
  * Reads whose answer names no row of the org: its giving rules, a clean ledger's empty list, its reward
- * settings (switches and the provider's products) and what the provider answered a connection test.
+ * settings (switches and the provider's products), what the provider answered a connection test, counts.
  */
 const READS_SHOWING_NO_ROWS: UseCaseName[] = [
   "get-giving-rules",
   "check-ledger",
   "get-reward-settings",
   "test-provider-connection",
+  "count-redemption-queues",
 ];
 
 /** Everything that identifies an org's rows in an answer: row ids, and the slug in names and emails. */

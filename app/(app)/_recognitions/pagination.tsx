@@ -11,6 +11,8 @@ export function Pagination({
   params = {},
   cursor,
   nextCursor,
+  cursorName = "cursor",
+  noMore = "No older recognitions.",
 }: {
   path: string;
   /** The page's other search params (filters, tabs), kept on both links. */
@@ -18,6 +20,10 @@ export function Pagination({
   /** The cursor of the page shown; none on the first page. */
   cursor: string | undefined;
   nextCursor: string | null;
+  /** The search param the cursor travels in, when a page pages more than one list. */
+  cursorName?: string;
+  /** Said where "Older" would be on the last page. */
+  noMore?: string;
 }) {
   if (!cursor && !nextCursor) return null;
   return (
@@ -30,11 +36,11 @@ export function Pagination({
         <span />
       )}
       {nextCursor ? (
-        <Link href={hrefWith(path, { ...params, cursor: nextCursor })} className={secondaryButtonClass}>
+        <Link href={hrefWith(path, { ...params, [cursorName]: nextCursor })} className={secondaryButtonClass}>
           Older <span aria-hidden="true">↓</span>
         </Link>
       ) : (
-        <p className="text-sm text-stone-500">No older recognitions.</p>
+        <p className="text-sm text-stone-500">{noMore}</p>
       )}
     </nav>
   );

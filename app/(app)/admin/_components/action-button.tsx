@@ -1,12 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { IDLE } from "@/app/_lib/form-state";
+import { type FormState, IDLE } from "@/app/_lib/form-state";
 import { HiddenFields } from "./hidden-fields";
+import { useAnnounce } from "./outcome-announcer";
 import { PendingButton } from "./pending-button";
 import type { ServerFormAction } from "./use-kept-form";
 
-/** A one-button form for a harmless change (restoring something): no confirmation, the refusal beside it. */
+/**
+ * A one-button form for a change that needs no confirmation (restoring something, approving): the
+ * refusal beside it, the outcome to the page's announcer.
+ */
 export function ActionButton({
   action,
   fields,
@@ -22,7 +26,12 @@ export function ActionButton({
   accessibleLabel?: string;
   className: string;
 }) {
-  const [state, dispatch] = useActionState(action, IDLE);
+  const announce = useAnnounce();
+  const [state, dispatch] = useActionState(async (previous: FormState, form: FormData) => {
+    const next = await action(previous, form);
+    if (next.status === "ok") announce(next);
+    return next;
+  }, IDLE);
   return (
     <form action={dispatch} className="flex flex-col items-start gap-1 sm:items-end">
       <HiddenFields fields={fields} />

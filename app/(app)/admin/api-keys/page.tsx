@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
@@ -9,6 +10,8 @@ import { ConfirmForm } from "../_components/confirm-form";
 import { formatInZone } from "../_components/format-time";
 import { revokeKey } from "./actions";
 import { CreateKeyForm } from "./create-key-form";
+
+export const metadata: Metadata = { title: "API keys · Admin · Plaudit" };
 
 export default async function ApiKeysPage() {
   const { db, actor, org } = await signedIn();

@@ -2,6 +2,7 @@ import type { AuditLogEntry } from "@/core/org/list-audit-log";
 import type { DisplayNames } from "@/core/people/get-display-names";
 import { formatMoney, formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { formatInZone } from "../_components/format-time";
+import { STATUS_TEXT } from "../rewards/_components/redemption-text";
 
 /** What an entry's ids and figures are read against. */
 export interface EntryContext {
@@ -47,6 +48,16 @@ const VERBS: Record<string, string> = {
   "points.grant": "made a spot award",
   "points.forfeit": "forfeited the earned points of",
   "slack.install": "connected Slack",
+  "rewards.update_settings": "changed the reward settings",
+  "custom_reward.create": "added the custom reward",
+  "custom_reward.update": "edited the custom reward",
+  "redemption.approve": "approved a redemption",
+  "redemption.decline": "declined a redemption",
+  "redemption.fulfil": "marked a redemption fulfilled",
+  "redemption.fail": "marked a redemption failed",
+  "redemption.resend": "resent a reward",
+  "redemption.cancel": "cancelled a reward",
+  "redemption.retry": "retried a redemption",
 };
 
 const LABELS: Record<string, string> = {
@@ -83,6 +94,20 @@ const LABELS: Record<string, string> = {
   updatedIds: "People updated",
   withErrors: "Rows with errors",
   transactionId: "Ledger transaction",
+  redemptionsEnabled: "Redemptions on",
+  environment: "Provider environment",
+  apiKey: "API key",
+  webhookKey: "Webhook key",
+  fundingSourceId: "Funding source",
+  deliveryMethod: "Delivery",
+  approvalThreshold: "Approval needed over",
+  offeredCountries: "Countries",
+  offeredCategories: "Categories",
+  excludedProductIds: "Products not offered",
+  pointsPrice: "Price",
+  requiresApproval: "Needs approval",
+  internalCostMinor: "Cost to the company",
+  recipientEmail: "Recipient email",
 };
 
 /**
@@ -140,12 +165,21 @@ const POINT_FIELDS = new Set([
   "amount",
   "earned",
   "forfeited",
+  "approvalThreshold",
+  "pointsPrice",
 ]);
 
 const CHOICE_TEXT: Record<string, Record<string, string>> = {
   valuesMode: { off: "Off", optional: "Optional", required: "Required" },
   leaverPolicy: { keep: "Keep earned points", forfeit: "Forfeit earned points" },
+  provider: { sandbox: "Built-in sandbox", tremendous: "Tremendous" },
+  environment: { sandbox: "Sandbox", production: "Production" },
+  deliveryMethod: { email: "Email", link: "Link" },
+  status: STATUS_TEXT,
 };
+
+/** Which row an entry is about, which its heading already says: never a change. */
+const IDENTITY_FIELDS = new Set(["id", "orgId"]);
 
 /** Recipients named per entry; an award to a whole department lists the first few and counts the rest. */
 const NAMED_RECIPIENTS = 10;
@@ -189,6 +223,8 @@ function formatValue(
     return formatMoney(value, currency);
   }
   if (field === "pointValuePoints" && typeof value === "number") return `${value} points`;
+  if (field === "internalCostMinor" && typeof value === "number")
+    return formatMoney(value, context.pointValue.currency);
   if (field === "managerId") return personName(value, context);
   if (field === "recipientIds" && Array.isArray(value)) {
     const named = value.slice(0, NAMED_RECIPIENTS).map((id) => personName(id, context));
@@ -225,6 +261,7 @@ function changesOf(entry: AuditLogEntry, context: EntryContext): FieldChange[] {
   return fields
     .filter(
       (field) =>
+        !IDENTITY_FIELDS.has(field) &&
         !(
           field in before &&
           field in after &&
@@ -236,7 +273,8 @@ function changesOf(entry: AuditLogEntry, context: EntryContext): FieldChange[] {
       label: labelFor(field),
       before: formatValue(field, before[field], before, context),
       after: formatValue(field, after[field], after, context),
-    }));
+    }))
+    .filter((change) => change.before !== null || change.after !== null);
 }
 
 function targetOf(entry: AuditLogEntry, context: EntryContext): string | null {
@@ -250,6 +288,8 @@ function targetOf(entry: AuditLogEntry, context: EntryContext): string | null {
     }
     case "api_key":
       return typeof recorded.name === "string" ? `“${recorded.name}”` : "a key";
+    case "custom_reward":
+      return typeof recorded.name === "string" ? `“${recorded.name}”` : "a reward";
     default:
       return null;
   }

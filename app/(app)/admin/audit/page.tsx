@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState } from "@/app/_components/panel";
@@ -9,6 +10,8 @@ import { getDisplayNames } from "@/core/people/get-display-names";
 import { firstParam, type SearchParams } from "../../_recognitions/search-params";
 import { formatInZone } from "../_components/format-time";
 import { type DescribedEntry, describeEntry, idsToName } from "./describe-entry";
+
+export const metadata: Metadata = { title: "Audit log · Admin · Plaudit" };
 
 const PAGE_SIZE = 50;
 
@@ -24,7 +27,7 @@ function NoValue() {
 function ChangesTable({ changes }: { changes: DescribedEntry["changes"] }) {
   if (changes.length === 0) return null;
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div className="relative mt-3 overflow-x-auto">
       <table className="w-full min-w-[28rem] text-left text-sm">
         <caption className="sr-only">What changed</caption>
         <thead className="text-xs text-stone-500">

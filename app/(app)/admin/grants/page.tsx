@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
@@ -7,6 +8,8 @@ import { signedIn } from "@/app/_lib/viewer";
 import { listSpotAwards } from "@/core/giving/list-spot-awards";
 import { formatInZone } from "../_components/format-time";
 import { GrantForm } from "./grant-form";
+
+export const metadata: Metadata = { title: "Spot awards · Admin · Plaudit" };
 
 const names = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
 

@@ -5,16 +5,26 @@ export function ChoiceGroup<Choice extends string>({
   choices,
   defaultValue,
   error,
+  onChange,
 }: {
   name: string;
   legend: string;
   choices: readonly { value: Choice; label: string; description: string }[];
   defaultValue: string;
   error?: string;
+  /** Told the value chosen, for a form that shows other fields depending on it. */
+  onChange?: (value: Choice) => void;
 }) {
   const errorId = `${name}-error`;
   return (
-    <fieldset aria-describedby={error ? errorId : undefined} className="space-y-2">
+    <fieldset
+      aria-describedby={error ? errorId : undefined}
+      className="space-y-2"
+      onChange={(event) => {
+        const input: EventTarget = event.target;
+        if (input instanceof HTMLInputElement) onChange?.(input.value as Choice);
+      }}
+    >
       <legend className="text-sm font-medium text-stone-800">{legend}</legend>
       <div className="grid gap-2 sm:grid-cols-3">
         {choices.map((choice) => (

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/page-header";
 import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
@@ -6,6 +7,8 @@ import { getOrgSettings } from "@/core/org/get-org-settings";
 import { slackSettingsFromEnv } from "@/slack/settings";
 import { SettingsForm } from "./settings-form";
 import { slackStatus } from "./slack-status";
+
+export const metadata: Metadata = { title: "Settings · Admin · Plaudit" };
 
 /** Every IANA zone the runtime knows, plus UTC (which it lists under no region) and the saved zone. */
 function timeZoneChoices(saved: string): string[] {

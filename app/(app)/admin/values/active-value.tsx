@@ -1,9 +1,8 @@
 "use client";
 
-import { useId, useState } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form";
-import { secondaryButtonClass } from "@/app/_components/styles";
 import { ConfirmForm } from "../_components/confirm-form";
+import { EditableItem } from "../_components/editable-item";
 import { HiddenFields } from "../_components/hidden-fields";
 import { useKeptForm } from "../_components/use-kept-form";
 import { editValue, retireValue } from "./actions";
@@ -41,27 +40,18 @@ function ValueEditor({ value, id }: { value: ValueSummary; id: string }) {
 
 /** An active value with its usage, an editor that opens in place, and retiring behind a confirmation. */
 export function ActiveValue({ value }: { value: ValueSummary }) {
-  const [editing, setEditing] = useState(false);
-  const editorId = useId();
   return (
     <li className="py-4 first:pt-0 last:pb-0">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">
-          <p className="font-semibold break-words">#{value.name}</p>
-          {value.description ? <p className="text-sm text-stone-600">{value.description}</p> : null}
-          <p className="text-sm text-stone-500">{value.usage}</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            aria-expanded={editing}
-            aria-controls={editing ? editorId : undefined}
-            aria-label={`${editing ? "Close editor for" : "Edit"} #${value.name}`}
-            onClick={() => setEditing(!editing)}
-          >
-            {editing ? "Close" : "Edit"}
-          </button>
+      <EditableItem
+        name={`#${value.name}`}
+        summary={
+          <>
+            <p className="font-semibold break-words">#{value.name}</p>
+            {value.description ? <p className="text-sm text-stone-600">{value.description}</p> : null}
+            <p className="text-sm text-stone-500">{value.usage}</p>
+          </>
+        }
+        retire={
           <ConfirmForm
             action={retireValue}
             fields={{ valueId: value.id }}
@@ -76,9 +66,9 @@ export function ActiveValue({ value }: { value: ValueSummary }) {
               it keep it, and you can restore it later.
             </p>
           </ConfirmForm>
-        </div>
-      </div>
-      {editing ? <ValueEditor value={value} id={editorId} /> : null}
+        }
+        editor={(id) => <ValueEditor value={value} id={id} />}
+      />
     </li>
   );
 }

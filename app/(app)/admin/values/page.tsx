@@ -1,15 +1,18 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
-import { linkClass, secondaryButtonClass } from "@/app/_components/styles";
+import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
 import { listValueUsage } from "@/core/values/list-value-usage";
-import { ActionButton } from "../_components/action-button";
 import { formatDayInZone } from "../_components/format-time";
+import { RetiredItem } from "../_components/retired-item";
 import { restoreValue } from "./actions";
 import { ActiveValue } from "./active-value";
 import { AddValueForm } from "./add-value-form";
+
+export const metadata: Metadata = { title: "Company values · Admin · Plaudit" };
 
 const VALUES_MODE_TEXT: Record<string, string> = {
   off: "off: recognitions carry no value",
@@ -77,27 +80,18 @@ export default async function CompanyValuesPage() {
           >
             <ul className="divide-y divide-stone-200">
               {retired.map((value) => (
-                <li
+                <RetiredItem
                   key={value.id}
-                  className="flex flex-wrap items-start justify-between gap-3 py-4 first:pt-0 last:pb-0"
+                  name={`#${value.name}`}
+                  restore={restoreValue}
+                  fields={{ valueId: value.id }}
                 >
-                  <div className="min-w-0">
-                    <p className="font-semibold break-words text-stone-600">#{value.name}</p>
-                    {value.description ? <p className="text-sm text-stone-600">{value.description}</p> : null}
-                    <p className="text-sm text-stone-500">
-                      {value.retiredAt ? `Retired ${formatDayInZone(value.retiredAt, org.timeZone)} · ` : ""}
-                      {usageText(value.usageCount)}
-                    </p>
-                  </div>
-                  <ActionButton
-                    action={restoreValue}
-                    fields={{ valueId: value.id }}
-                    label="Restore"
-                    accessibleLabel={`Restore #${value.name}`}
-                    pendingLabel="Restoring…"
-                    className={secondaryButtonClass}
-                  />
-                </li>
+                  {value.description ? <p className="text-sm">{value.description}</p> : null}
+                  <p className="text-sm text-stone-500">
+                    {value.retiredAt ? `Retired ${formatDayInZone(value.retiredAt, org.timeZone)} · ` : ""}
+                    {usageText(value.usageCount)}
+                  </p>
+                </RetiredItem>
               ))}
             </ul>
           </Panel>

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
@@ -10,6 +11,8 @@ import { loadPeople } from "@/core/people/people-lookup";
 import type { PersonDetails } from "@/core/people/person-details";
 import { checkboxClass } from "../_components/checkbox-class";
 import { RoleBadges } from "../_components/role-badges";
+
+export const metadata: Metadata = { title: "People · Admin · Plaudit" };
 
 const PAGE_SIZE = 50;
 const PATH = "/admin/people";

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { Panel } from "@/app/_components/panel";
@@ -13,6 +14,8 @@ import { PersonForm } from "../_components/person-form";
 import { MANAGER_CHOICES, type ManagerOption, managerOption } from "../_components/person-form-data";
 import { savePerson } from "./actions";
 import { StatusSection } from "./status-section";
+
+export const metadata: Metadata = { title: "Edit person · Admin · Plaudit" };
 
 function leaverConsequence({ leaver, pointValue }: PersonDetailsView): string {
   const balance = formatPointsWithValue(leaver.earned, pointValue);

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { PageHeader } from "@/app/_components/page-header";
@@ -8,6 +9,8 @@ import { COLUMNS, type ImportColumn } from "@/core/people/import/types";
 import { can } from "@/core/shared/permissions";
 import { ImportForm } from "./import-form";
 import { SIZE_LIMIT_TEXT } from "./import-state";
+
+export const metadata: Metadata = { title: "Import people · Admin · Plaudit" };
 
 const REQUIRED: readonly ImportColumn[] = ["name", "email"];
 

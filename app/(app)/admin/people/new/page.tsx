@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { Panel } from "@/app/_components/panel";
@@ -8,6 +9,8 @@ import { listPeople } from "@/core/people/list-people";
 import { PersonForm } from "../_components/person-form";
 import { EMPTY_PERSON, MANAGER_CHOICES, managerOption } from "../_components/person-form-data";
 import { addPerson } from "./actions";
+
+export const metadata: Metadata = { title: "Add a person · Admin · Plaudit" };
 
 export default async function NewPersonPage() {
   const { db, actor } = await signedIn();
