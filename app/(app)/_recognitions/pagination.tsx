@@ -11,6 +11,7 @@ export function Pagination({
   params = {},
   cursor,
   nextCursor,
+  endNote = "No older recognitions.",
 }: {
   path: string;
   /** The page's other search params (filters, tabs), kept on both links. */
@@ -18,6 +19,8 @@ export function Pagination({
   /** The cursor of the page shown; none on the first page. */
   cursor: string | undefined;
   nextCursor: string | null;
+  /** Said on the last page, where "Older" would be. */
+  endNote?: string;
 }) {
   if (!cursor && !nextCursor) return null;
   return (
@@ -34,7 +37,7 @@ export function Pagination({
           Older <span aria-hidden="true">↓</span>
         </Link>
       ) : (
-        <p className="text-sm text-stone-500">No older recognitions.</p>
+        <p className="text-sm text-stone-500">{endNote}</p>
       )}
     </nav>
   );
