@@ -65,7 +65,13 @@ export function RedeemForm({
   // A refusal stands until the amount changes: a new amount answers it.
   const refusal = state.status === "error" && dismissed !== state ? state : null;
   const refusedAmount = refusal && denominations ? fieldError(refusal, "faceValueMinor") : undefined;
-  const amountError = reviewing && check.state === "invalid" ? check.message : refusedAmount;
+  const typedError =
+    check.state === "invalid"
+      ? check.message
+      : check.state === "empty"
+        ? "Choose an amount first."
+        : undefined;
+  const amountError = (reviewing ? typedError : undefined) ?? refusedAmount;
 
   // A refusal closes the confirmation and takes the person to what needs changing.
   useEffect(() => {
