@@ -736,6 +736,14 @@ export const redemptions = pgTable(
     index("redemptions_org_time_idx").on(t.orgId, t.requestedAt.desc(), t.id.desc()),
     index("redemptions_status_idx").on(t.orgId, t.status),
     index("redemptions_fulfilled_idx").on(t.orgId, t.fulfilledAt),
+    // The feed's donations, read newest first beside the recognitions, for the whole org and for one
+    // department (core/feed/shared-donations.ts).
+    index("redemptions_shared_donations_idx")
+      .on(t.orgId, t.fulfilledAt.desc(), t.id.desc())
+      .where(sql`${t.kind} = 'charity' and ${t.shareInFeed} and ${t.status} = 'fulfilled'`),
+    index("redemptions_shared_donations_department_idx")
+      .on(t.orgId, t.department, t.fulfilledAt.desc(), t.id.desc())
+      .where(sql`${t.kind} = 'charity' and ${t.shareInFeed} and ${t.status} = 'fulfilled'`),
     index("redemptions_due_idx").on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
     index("redemptions_provider_reward_idx").on(t.providerRewardId),
     check("redemptions_points_positive", sql`${t.points} > 0`),

@@ -9,6 +9,7 @@ import type { Role } from "@/core/shared/actor";
 function navFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = [
     { href: "/", label: "Feed" },
+    { href: "/rewards", label: "Rewards" },
     { href: "/leaderboard", label: "Leaderboard" },
     { href: "/history", label: "My history" },
   ];

@@ -24,7 +24,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
   const filters = { value: firstParam(params, "value"), department: firstParam(params, "department") };
   const cursor = firstParam(params, "cursor");
   const [page, { values }, { departments }, rules, balances] = await Promise.all([
-    guarded(listFeed(db, actor, { ...filters, cursor })),
+    guarded(listFeed(db, actor, { ...filters, cursor, donations: true })),
     listCompanyValues(db, actor),
     listDepartments(db, actor),
     getGivingRules(db, actor),

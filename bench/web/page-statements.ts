@@ -33,7 +33,7 @@ export async function pageStatementTimes(sql: postgres.Sql, org: ScaleOrg): Prom
       name: "feed_page",
       calls: async (db) => {
         await layout(db);
-        await listFeed(db, actor, {});
+        await listFeed(db, actor, { donations: true });
         await listCompanyValues(db, actor);
         await listDepartments(db, actor);
         await getGivingRules(db, actor);

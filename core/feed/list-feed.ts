@@ -3,20 +3,29 @@ import type { Executor } from "../../db/client";
 import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import { listRecognitions, pageInput, type RecognitionPage } from "./recognition-list";
+import { type FeedPage, listRecognitions, pageInput, type RecognitionPage } from "./recognition-list";
 
 const feedInput = z.object({
   ...pageInput,
   value: z.string().max(60).optional(),
   department: z.string().max(120).optional(),
+  /**
+   * Also the charity donations people chose to share, as the feed page shows them; only in the whole
+   * feed and a department's. The integration API lists recognitions alone.
+   */
+  donations: z.boolean().default(false),
 });
 
+type FeedInput = z.input<typeof feedInput>;
+
 /** The org's recognition feed, newest first, optionally narrowed to a company value or a department. */
-export async function listFeed(
+export function listFeed(
   db: Executor,
   actor: Actor,
-  input: z.input<typeof feedInput> = {},
-): Promise<RecognitionPage> {
+  input?: FeedInput & { donations?: false },
+): Promise<RecognitionPage>;
+export function listFeed(db: Executor, actor: Actor, input: FeedInput): Promise<FeedPage>;
+export async function listFeed(db: Executor, actor: Actor, input: FeedInput = {}): Promise<FeedPage> {
   authorize(actor, "read_feed");
   const request = parseInput(feedInput, input);
   return listRecognitions(
@@ -24,5 +33,6 @@ export async function listFeed(
     actorOrgId(actor),
     { value: request.value, department: request.department },
     { cursor: request.cursor, limit: request.limit },
+    { donations: request.donations },
   );
 }

@@ -5,8 +5,10 @@ import { loadOrgContext } from "../org/org-context";
 import { DomainError, sqlState } from "../shared/errors";
 import type { PointValue } from "../shared/money";
 import { normaliseValueName } from "../values/value-names";
+import { sharedDonationClauses } from "./shared-donations";
 
 export interface RecognitionItem {
+  kind: "recognition";
   id: string;
   createdAt: string;
   message: string;
@@ -19,12 +21,30 @@ export interface RecognitionItem {
   totalAmount: number;
 }
 
-export interface RecognitionPage {
-  items: RecognitionItem[];
+/** "Ana donated $25.00 to Doctors Without Borders": a charity donation its donor shared, once made. */
+export interface DonationItem {
+  kind: "donation";
+  /** The redemption's id. */
+  id: string;
+  /** When the donation was made (the redemption's fulfilment). */
+  createdAt: string;
+  donor: { id: string; name: string };
+  charity: string;
+  /** The donation's face value: what the charity receives. */
+  amountMinor: number;
+  currency: string;
+}
+
+export type FeedItem = RecognitionItem | DonationItem;
+
+export interface FeedPage<Item extends FeedItem = FeedItem> {
+  items: Item[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
   pointValue: PointValue;
 }
+
+export type RecognitionPage = FeedPage<RecognitionItem>;
 
 export const pageInput = {
   cursor: z.string().max(200).optional(),
@@ -88,64 +108,110 @@ function filterClauses(orgId: string, filter: RecognitionFilter): SQL[] {
   return clauses;
 }
 
-type Row = {
+type RecognitionRow = {
+  kind: "recognition";
   id: string;
   created_at: string;
   message: string;
   source: RecognitionItem["source"];
   giver_id: string | null;
   giver_name: string | null;
-  recipients: RecognitionItem["recipients"];
+  recipients: RecognitionItem["recipients"] | null;
   values: string[];
   amount_per_recipient: number;
   total_amount: number;
 };
 
+type DonationRow = {
+  kind: "donation";
+  id: string;
+  created_at: string;
+  donation: Pick<DonationItem, "donor" | "charity" | "amountMinor" | "currency">;
+};
+
+function feedItem(row: RecognitionRow | DonationRow): FeedItem {
+  if (row.kind === "donation")
+    return { kind: "donation", id: row.id, createdAt: row.created_at, ...row.donation };
+  return {
+    kind: "recognition",
+    id: row.id,
+    createdAt: row.created_at,
+    message: row.message,
+    source: row.source,
+    giver: row.giver_id && row.giver_name ? { id: row.giver_id, name: row.giver_name } : null,
+    recipients: row.recipients ?? [],
+    values: row.values,
+    amountPerRecipient: row.amount_per_recipient,
+    totalAmount: row.total_amount,
+  };
+}
+
 /** One page of an org's recognitions, newest first, with givers, recipients and values. */
+export function listRecognitions(
+  db: Executor,
+  orgId: string,
+  filter: RecognitionFilter,
+  page: { cursor?: string; limit: number },
+): Promise<RecognitionPage>;
+/** The same page with the shared donations that the filter shows woven in, by the same cursor. */
+export function listRecognitions(
+  db: Executor,
+  orgId: string,
+  filter: RecognitionFilter,
+  page: { cursor?: string; limit: number },
+  options: { donations: boolean },
+): Promise<FeedPage>;
 export async function listRecognitions(
   db: Executor,
   orgId: string,
   filter: RecognitionFilter,
   page: { cursor?: string; limit: number },
-): Promise<RecognitionPage> {
+  options: { donations: boolean } = { donations: false },
+): Promise<FeedPage> {
   const org = await loadOrgContext(db, orgId);
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const limit = page.limit + 1;
   const clauses = [sql`r.org_id = ${orgId}::uuid`, ...filterClauses(orgId, filter)];
-  if (page.cursor) {
-    const after = decodeCursor(page.cursor);
-    clauses.push(sql`(r.created_at, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
-  }
-  const query = db.execute<Row>(sql`
-    select r.id, to_json(r.created_at) #>> '{}' as created_at, r.message, r.source,
-           r.amount_per_recipient, r.total_amount, g.id as giver_id, g.name as giver_name,
+  if (after) clauses.push(sql`(r.created_at, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+  const recognitions = sql`
+    select 'recognition' as kind, r.id, r.created_at as at, to_json(r.created_at) #>> '{}' as created_at,
+           r.message, r.source, r.amount_per_recipient, r.total_amount, g.id as giver_id, g.name as giver_name,
            (select json_agg(json_build_object('id', p.id, 'name', p.name, 'amount', rr.amount) order by p.name)
               from recognition_recipients rr join people p on p.org_id = rr.org_id and p.id = rr.person_id
               where rr.recognition_id = r.id) as recipients,
            (select coalesce(json_agg(v.name order by v.name), '[]'::json)
               from recognition_values rv join company_values v on v.id = rv.value_id
-              where rv.recognition_id = r.id) as values
+              where rv.recognition_id = r.id) as values,
+           null::json as donation
     from recognitions r
     left join people g on g.org_id = r.org_id and g.id = r.giver_id
     where ${sql.join(clauses, sql` and `)}
     order by r.created_at desc nulls last, r.id desc nulls last
-    limit ${page.limit + 1}`);
+    limit ${limit}`;
+  const donationClauses = options.donations ? sharedDonationClauses(orgId, filter, after) : null;
+  // Each kind's newest rows come from its own index; the union keeps the newest of both. Its columns
+  // match the recognition branch's, in order.
+  const query = db.execute<RecognitionRow | DonationRow>(
+    donationClauses
+      ? sql`select * from ((${recognitions}) union all (
+          select 'donation', d.id, d.fulfilled_at, to_json(d.fulfilled_at) #>> '{}',
+                 null, null, null, null, null, null, null, null,
+                 json_build_object('donor', json_build_object('id', donor.id, 'name', donor.name),
+                   'charity', d.brand, 'amountMinor', d.face_value_minor, 'currency', d.currency)
+          from redemptions d join people donor on donor.org_id = d.org_id and donor.id = d.person_id
+          where ${sql.join(donationClauses, sql` and `)}
+          order by d.fulfilled_at desc nulls last, d.id desc nulls last
+          limit ${limit})) feed
+        order by at desc, id desc
+        limit ${limit}`
+      : recognitions,
+  );
   // A well-formed but impossible date (February 30th) only fails in the database.
   const rows = await query.catch((error: unknown) => {
     const state = sqlState(error);
     throw page.cursor && (state === "22007" || state === "22008") ? invalidCursor() : error;
   });
-  const items = rows.slice(0, page.limit).map(
-    (row): RecognitionItem => ({
-      id: row.id,
-      createdAt: row.created_at,
-      message: row.message,
-      source: row.source,
-      giver: row.giver_id && row.giver_name ? { id: row.giver_id, name: row.giver_name } : null,
-      recipients: row.recipients ?? [],
-      values: row.values,
-      amountPerRecipient: row.amount_per_recipient,
-      totalAmount: row.total_amount,
-    }),
-  );
+  const items = rows.slice(0, page.limit).map(feedItem);
   const last = items.at(-1);
   return {
     items,

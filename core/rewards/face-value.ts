@@ -75,3 +75,16 @@ export function denominationsFor(skus: readonly ProductSku[], value: PointValue)
   fixed.sort((a, b) => a.faceValueMinor - b.faceValueMinor);
   return { fixed, ranges };
 }
+
+/** Whether a face value is one `denominations` offers: a fixed value, or a step inside a range. */
+export function denominationsAllow(denominations: Denominations, faceValueMinor: number): boolean {
+  return (
+    denominations.fixed.some((fixed) => fixed.faceValueMinor === faceValueMinor) ||
+    denominations.ranges.some(
+      (range) =>
+        faceValueMinor >= range.minMinor &&
+        faceValueMinor <= range.maxMinor &&
+        faceValueMinor % range.stepMinor === 0,
+    )
+  );
+}

@@ -12,6 +12,7 @@ import { DomainError, isDomainError } from "../shared/errors";
 import { formatPointsWithValue } from "../shared/money";
 import { actorOrgId, authorize, can } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
+import { needsApproval } from "./approval-rule";
 import { choosesOneReward, ONE_REWARD, rewardChoiceFields } from "./catalog";
 import { ATTEMPT_LEASE_MS, pushRedemption, type RewardDeps } from "./order-placement";
 import { chooseReward } from "./redemption-pricing";
@@ -146,10 +147,11 @@ async function createRedemption(
   }
 
   const reward = await chooseReward(tx, orgId, request, org.pointValue, settings);
-  const needsApproval =
-    reward.requiresApproval ||
-    (settings.approvalThreshold !== null && reward.points > settings.approvalThreshold);
-  const status = needsApproval ? "awaiting_approval" : reward.custom ? "awaiting_fulfillment" : "submitted";
+  const status = needsApproval(reward.points, reward, settings.approvalThreshold)
+    ? "awaiting_approval"
+    : reward.custom
+      ? "awaiting_fulfillment"
+      : "submitted";
   const id = randomUUID();
   const holdTransactionId = await holdPoints(tx, {
     orgId,

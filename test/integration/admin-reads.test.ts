@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { moneyInputText, parseMoneyInput } from "../../app/_lib/money-input";
 import { describeEntry, idsToName } from "../../app/(app)/admin/audit/describe-entry";
-import { moneyInputText, parseMoneyInput } from "../../app/(app)/admin/settings/money-input";
 import { grantPoints } from "../../core/giving/grant-points";
 import { listSpotAwards } from "../../core/giving/list-spot-awards";
 import { getOrgSettings } from "../../core/org/get-org-settings";

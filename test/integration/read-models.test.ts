@@ -5,7 +5,7 @@ import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { listFeed } from "../../core/feed/list-feed";
 import { listPersonHistory } from "../../core/feed/list-person-history";
-import type { RecognitionItem, RecognitionPage } from "../../core/feed/recognition-list";
+import type { RecognitionItem } from "../../core/feed/recognition-list";
 import { getBalances } from "../../core/giving/get-balances";
 import { grantPoints } from "../../core/giving/grant-points";
 import type { Database } from "../../db/client";
@@ -14,6 +14,7 @@ import { defined, expectDomainError } from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key, type TestOrg, type TestPerson } from "../support/factories";
 import { giveAt } from "../support/giving";
+import { allPages } from "../support/pages";
 
 const database = workerDatabase();
 
@@ -278,23 +279,6 @@ describe("getBalances", () => {
     });
   });
 });
-
-/** Every page of a listing, following cursors until the last page. */
-async function allPages(
-  fetch: (cursor: string | undefined) => Promise<RecognitionPage>,
-): Promise<{ pages: RecognitionItem[][]; cursors: (string | null)[] }> {
-  const pages: RecognitionItem[][] = [];
-  const cursors: (string | null)[] = [];
-  let cursor: string | undefined;
-  for (let guard = 0; guard < 50; guard++) {
-    const page = await fetch(cursor);
-    pages.push(page.items);
-    cursors.push(page.nextCursor);
-    if (page.nextCursor === null) return { pages, cursors };
-    cursor = page.nextCursor;
-  }
-  throw new Error("pagination did not end");
-}
 
 const ids = (items: readonly RecognitionItem[]) => items.map((item) => item.id);
 

@@ -247,7 +247,7 @@ function ValuePicker({
                 onChange={(event) => toggle(value.name, event.target.checked)}
                 className="peer sr-only"
               />
-              <span className="inline-block rounded-full px-3 py-1.5 text-sm font-medium text-stone-700 ring-1 ring-stone-300 ring-inset peer-checked:bg-amber-600 peer-checked:text-white peer-checked:ring-amber-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-amber-600 hover:bg-stone-100 peer-checked:hover:bg-amber-700">
+              <span className="inline-block rounded-full px-3 py-1.5 text-sm font-medium text-stone-700 ring-1 ring-stone-300 ring-inset peer-checked:bg-amber-700 peer-checked:text-white peer-checked:ring-amber-700 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-amber-600 hover:bg-stone-100 peer-checked:hover:bg-amber-800">
                 #{value.name}
               </span>
             </label>

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import { Points } from "@/app/_components/points";
-import type { RecognitionItem, RecognitionPage } from "@/core/feed/recognition-list";
-import { Avatar, CompanyAwardBadge } from "./avatar";
+import type { DonationItem, FeedPage, RecognitionItem } from "@/core/feed/recognition-list";
+import { formatMoney } from "@/core/shared/money";
+import { Avatar, CompanyAwardBadge, DonationBadge } from "./avatar";
 import { PersonLink } from "./person-link";
 import { hrefWith } from "./search-params";
 import { When } from "./when";
@@ -76,14 +77,38 @@ function RecognitionEntry({ item, page, timeZone, now }: { item: RecognitionItem
   );
 }
 
+/** "Ana donated $25.00 to Doctors Without Borders": no points, the money the charity received. */
+function DonationEntry({ item, timeZone, now }: { item: DonationItem } & ListContext) {
+  return (
+    <li className="flex items-center gap-3 rounded-xl border border-rose-100 bg-rose-50/60 p-4 sm:gap-4 sm:px-5">
+      <DonationBadge />
+      <div className="flex min-w-0 flex-1 flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <p className="min-w-0 text-sm leading-6 text-stone-700">
+          <PersonLink id={item.donor.id} name={item.donor.name} /> donated{" "}
+          <strong className="font-semibold text-stone-900">
+            {formatMoney(item.amountMinor, item.currency)}
+          </strong>{" "}
+          to <strong className="font-semibold text-stone-900">{item.charity}</strong>
+        </p>
+        <p className="text-xs text-stone-500">
+          <When iso={item.createdAt} timeZone={timeZone} now={now} />
+        </p>
+      </div>
+    </li>
+  );
+}
+
 interface ListContext {
-  page: RecognitionPage;
+  page: FeedPage;
   /** The org's time zone, for dates. */
   timeZone: string;
   now: Date;
 }
 
-/** A page of recognitions as the feed, profiles and history show them, or `empty` when there are none. */
+/**
+ * A page of the feed (recognitions and shared donations) as the feed, profiles and history show it, or
+ * `empty` when there is nothing.
+ */
 export function RecognitionList({
   label,
   empty,
@@ -92,9 +117,13 @@ export function RecognitionList({
   if (context.page.items.length === 0) return <>{empty}</>;
   return (
     <ul aria-label={label} className="space-y-3">
-      {context.page.items.map((item) => (
-        <RecognitionEntry key={item.id} item={item} {...context} />
-      ))}
+      {context.page.items.map((item) =>
+        item.kind === "donation" ? (
+          <DonationEntry key={`donation:${item.id}`} item={item} {...context} />
+        ) : (
+          <RecognitionEntry key={item.id} item={item} {...context} />
+        ),
+      )}
     </ul>
   );
 }

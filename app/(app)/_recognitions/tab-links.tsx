@@ -4,6 +4,8 @@ export interface TabLink {
   href: string;
   label: string;
   current: boolean;
+  /** How many items the view holds, shown beside its label. */
+  count?: number;
 }
 
 /** A row of links that switch a page's view; the one showing is marked for screen readers too. */
@@ -22,6 +24,11 @@ export function TabLinks({ label, tabs }: { label: string; tabs: TabLink[] }) {
           }`}
         >
           {tab.label}
+          {tab.count === undefined ? null : (
+            <span className={`ml-1.5 tabular-nums ${tab.current ? "text-stone-300" : "text-stone-500"}`}>
+              {tab.count}
+            </span>
+          )}
         </Link>
       ))}
     </nav>

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { type FormState, formAction, numberField, textField } from "@/app/_lib/form-state";
+import { parseMoneyInput } from "@/app/_lib/money-input";
 import { signedIn } from "@/app/_lib/viewer";
 import { type UpdateOrgSettingsInput, updateOrgSettings } from "@/core/org/update-org-settings";
 import { DomainError } from "@/core/shared/errors";
-import { parseMoneyInput } from "./money-input";
 
 type ValuesMode = UpdateOrgSettingsInput["valuesMode"];
 type LeaverPolicy = UpdateOrgSettingsInput["leaverPolicy"];

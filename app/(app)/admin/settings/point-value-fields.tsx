@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { describedBy, Field } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/styles";
+import { parseMoneyInput } from "@/app/_lib/money-input";
 import { formatPointsWithValue, type PointValue } from "@/core/shared/money";
-import { parseMoneyInput } from "./money-input";
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 

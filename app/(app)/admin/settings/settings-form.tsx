@@ -4,12 +4,12 @@ import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components
 import { Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
 import { inputClass } from "@/app/_components/styles";
+import { moneyInputText } from "@/app/_lib/money-input";
 import type { OrgSettingsView } from "@/core/org/get-org-settings";
 import { formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { useKeptForm } from "../_components/use-kept-form";
 import { saveOrgSettings } from "./actions";
 import { ChoiceGroup } from "./choice-group";
-import { moneyInputText } from "./money-input";
 import { PointValueFields } from "./point-value-fields";
 import { SlackPanel } from "./slack-panel";
 import type { SlackStatus } from "./slack-status";

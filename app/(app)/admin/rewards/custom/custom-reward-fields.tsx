@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { describedBy, Field } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/styles";
+import { moneyInputText, parseMoneyInput } from "@/app/_lib/money-input";
 import { formatMoney, formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { CheckboxField } from "../../_components/checkbox-field";
-import { moneyInputText, parseMoneyInput } from "../../settings/money-input";
 
 export interface CustomRewardDefaults {
   name: string;

@@ -1,7 +1,7 @@
 import { numberField, textField } from "@/app/_lib/form-state";
+import { parseMoneyInput } from "@/app/_lib/money-input";
 import type { CreateCustomRewardInput } from "@/core/rewards/create-custom-reward";
 import { DomainError } from "@/core/shared/errors";
-import { parseMoneyInput } from "../../settings/money-input";
 
 /**
  * A custom reward's fields as the add and edit forms send them. Empty stock means no limit and an empty

@@ -1,0 +1,2 @@
+CREATE INDEX "redemptions_shared_donations_idx" ON "redemptions" USING btree ("org_id","fulfilled_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "redemptions"."kind" = 'charity' and "redemptions"."share_in_feed" and "redemptions"."status" = 'fulfilled';--> statement-breakpoint
+CREATE INDEX "redemptions_shared_donations_department_idx" ON "redemptions" USING btree ("org_id","department","fulfilled_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "redemptions"."kind" = 'charity' and "redemptions"."share_in_feed" and "redemptions"."status" = 'fulfilled';
