@@ -5,7 +5,7 @@
  * process, served on loopback so that the app connects to it like to any other server, and a fresh
  * database gets the Acme demo, redeeming through the built-in sandbox reward provider that runs in this
  * process. With DATABASE_URL, this migrates that database and starts the app; seeding a real database
- * is left to `npm run db:seed`. Either way the background worker (scripts/worker.ts) runs beside the app.
+ * is left to `npm run db:seed`. Either way background work (scripts/worker/) runs inside the app's process.
  *
  * PGlite computes synchronously (creating a database blocks for about ten seconds), so it never runs
  * in the supervising process: that one must answer Ctrl-C at once, or tsx, which runs it, kills it
@@ -33,9 +33,6 @@ const lockFile = path.join(dataRoot, "pglite.lock");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 /** Argument that makes this script the embedded database process instead of the supervisor. */
 const EMBEDDED_DATABASE_ROLE = "--embedded-database";
-/** The app, the background worker, and room for a command run beside them (`npm run db:check`). */
-const EMBEDDED_CONNECTIONS = 4;
-const workerScript = path.join(root, "scripts", "worker.ts");
 
 interface ListeningMessage {
   listening: string;
@@ -108,14 +105,9 @@ async function serveEmbeddedDatabase(): Promise<void> {
     if (!existsSync(pgliteDir)) await createDataDirectory();
     const pglite = await PGlite.create(pgliteDir);
     try {
-      // Each process (the app, the background worker, a CLI command) holds one connection (see db/client.ts);
-      // the server runs one query at a time and keeps an open transaction to the connection that began it.
-      const server = new PGLiteSocketServer({
-        db: pglite,
-        host: "127.0.0.1",
-        port: embeddedPort(),
-        maxConnections: EMBEDDED_CONNECTIONS,
-      });
+      // Serves one client at a time: the app's pool holds a single connection (see db/client.ts), and its
+      // background work shares it (a second client's statements would interleave with the first's).
+      const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: embeddedPort() });
       await server.start();
       try {
         if (process.connected)
@@ -265,19 +257,10 @@ async function startSandbox(port: string): Promise<void> {
   log(`Sandbox reward provider is listening on ${sandbox.url}`);
 }
 
-/** Background work beside the app (provider orders, catalog syncs, notices); stopped with it. */
-function runWorkerProcess(): void {
-  const child = spawn(process.execPath, ["--import", "tsx", workerScript], { cwd: root, stdio: "inherit" });
-  void supervise(child, () => child.kill("SIGTERM"), 10_000).then((code) => {
-    if (stopping) return;
-    log(`The background worker exited with code ${code}`);
-    void stop(code || 1);
-  });
-}
-
 function runNext(args: string[]): { child: ChildProcess; exit: Promise<number> } {
   // A self-hosted server reports nothing home unless its operator opts in.
-  const env = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
+  // Background work runs inside the app's process (instrumentation.ts) unless turned off with 0.
+  const env = { NEXT_TELEMETRY_DISABLED: "1", PLAUDIT_BACKGROUND_WORK: "1", ...process.env };
   const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, stdio: "inherit", env });
   return { child, exit: supervise(child, () => child.kill(stopSignal), 10_000) };
 }
@@ -319,8 +302,7 @@ async function serve(): Promise<void> {
   const port = process.env.PORT || "3000";
   // Not HOSTNAME: Docker sets that to the container id.
   const hostname = process.env.HOST || undefined;
-  log("Starting the web server and background work");
-  runWorkerProcess();
+  log("Starting the web server and its background work");
   const server = runNext(["start", "--port", port, ...(hostname ? ["--hostname", hostname] : [])]);
   void announceWhenReady(publicUrl(port, hostname), server.child);
   const code = await server.exit;

@@ -1,39 +1,26 @@
 /**
- * `npm run worker`: background work (provider orders left to finish, daily catalog syncs, notices to
- * send). `npm start` runs one beside the app; a deployment with several app instances can run any
- * number more: every task claims its rows with `for update skip locked` leases, and what moves money is
- * deduplicated by the ledger's keys and the provider's external ids, never by the claims.
+ * `npm run worker`: background work (provider orders left to finish, deliveries to read back, daily
+ * catalog syncs, notices to send) in a process of its own, beside app instances or instead of theirs.
+ * `npm start` runs the same work inside the app (instrumentation.ts). Any number can run side by side:
+ * every task claims its rows with `for update skip locked` leases, and what moves money is deduplicated
+ * by the ledger's keys and the provider's external ids, never by the claims.
  */
+import { failureMessage } from "../core/shared/errors";
 import { connectFromEnv } from "../db/client";
-import { BACKGROUND_TASKS } from "./worker/background-tasks";
-import { runWorker } from "./worker/run-worker";
-
-const IDLE_MS = Number(process.env.PLAUDIT_WORKER_IDLE_MS) || 2000;
-
-function log(message: string): void {
-  console.log(`[worker] ${message}`);
-}
+import { backgroundWork } from "./worker/background-work";
 
 async function main(): Promise<void> {
   const connection = connectFromEnv();
   const stop = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
-  log("Started");
   try {
-    await runWorker({
-      db: connection.db,
-      tasks: BACKGROUND_TASKS,
-      idleMs: IDLE_MS,
-      signal: stop.signal,
-      log,
-    });
+    await backgroundWork(connection.db, stop.signal);
   } finally {
     await connection.close();
-    log("Stopped");
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(`[worker] ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`[worker] ${failureMessage(error)}`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { App, LogLevel } from "@slack/bolt";
+import { failureMessage } from "@/core/shared/errors";
 import { workspaceAuthorizer } from "./authorize";
 import { slackClientOptions } from "./client-options";
 import { registerListeners } from "./listeners/register";
@@ -14,7 +15,7 @@ export interface SlackRuntime {
 
 export function logError(message: string, error: unknown): void {
   // The message only: Slack payloads and Web API errors can carry tokens and personal data.
-  console.error(`[slack] ${message}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`[slack] ${message}: ${failureMessage(error)}`);
 }
 
 /**

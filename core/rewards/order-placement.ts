@@ -1,6 +1,6 @@
 import type { Database, Executor } from "../../db/client";
 import { type Clock, systemClock } from "../shared/clock";
-import { isDomainError } from "../shared/errors";
+import { failureMessage, isDomainError } from "../shared/errors";
 import { applyDelivery, applyOrderOutcome, type OrderOutcome } from "./order-outcome";
 import { findRedemption, lockRedemption, updateRedemption } from "./redemption-transitions";
 import type { RedemptionRow } from "./redemption-view";
@@ -27,7 +27,7 @@ export async function orgProvider(db: Executor, deps: RewardDeps, orgId: string)
 function asProviderError(error: unknown): ProviderError {
   if (isProviderError(error)) return error;
   if (isDomainError(error, "provider_unavailable")) return new ProviderError("unauthorized", error.message);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = failureMessage(error);
   return new ProviderError("transient", message);
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import type { Actor } from "../shared/actor";
 import { systemClock } from "../shared/clock";
+import { failureMessage } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
 import { advanceRedemption } from "./advance-redemption";
@@ -50,7 +51,7 @@ export async function runDueRedemptions(
   for (const row of claimed) {
     const system: Actor = { kind: "system", orgId: row.org_id };
     await advanceRedemption(db, system, { redemptionId: row.id }, deps).catch((error: unknown) => {
-      errors.push({ redemptionId: row.id, message: error instanceof Error ? error.message : String(error) });
+      errors.push({ redemptionId: row.id, message: failureMessage(error) });
     });
   }
   return { claimed: claimed.length, errors };

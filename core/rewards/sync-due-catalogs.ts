@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { Actor } from "../shared/actor";
 import { systemClock } from "../shared/clock";
+import { failureMessage } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import type { RewardDeps } from "./order-placement";
 import { syncRewardCatalog } from "./sync-reward-catalog";
@@ -33,7 +34,7 @@ export async function syncDueCatalogs(
   const errors: { orgId: string; message: string }[] = [];
   for (const { org_id: orgId } of claimed) {
     await syncRewardCatalog(db, { kind: "system", orgId }, deps).catch((error: unknown) => {
-      errors.push({ orgId, message: error instanceof Error ? error.message : String(error) });
+      errors.push({ orgId, message: failureMessage(error) });
     });
   }
   return { synced: claimed.length - errors.length, errors };

@@ -75,3 +75,13 @@ export function sqlState(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * What went wrong, fit for a log line: a database error's own message and SQLSTATE, without the
+ * statement and parameters Drizzle wraps around it (they can hold people's emails and names).
+ */
+export function failureMessage(error: unknown): string {
+  const cause = (error as PostgresErrorShape | null)?.cause as PostgresErrorShape | undefined;
+  if (cause?.message && typeof cause.code === "string") return `${cause.message} (SQLSTATE ${cause.code})`;
+  return error instanceof Error ? error.message : String(error);
+}

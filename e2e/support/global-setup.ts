@@ -26,7 +26,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // The reward provider the demo redeems through, sending its webhooks to the app as npm start's does.
   const sandbox = await startSandboxProvider({
     apiKey: `sandbox_${randomBytes(8).toString("hex")}`,
-    webhookUrl: `${APP_URL}/api/webhooks/tremendous`,
+    webhookUrl: `http://127.0.0.1:${APP_PORT}/api/webhooks/tremendous`,
   });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -44,12 +44,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     PLAUDIT_SANDBOX_URL: sandbox.apiUrl,
     PLAUDIT_SANDBOX_API_KEY: sandbox.apiKey,
     PLAUDIT_SANDBOX_WEBHOOK_KEY: sandbox.webhookKey,
+    // Background work inside the app, as npm start runs it.
+    PLAUDIT_BACKGROUND_WORK: "1",
   };
   // The isolation journey reads ids of the demo org straight from the database.
   process.env.E2E_DATABASE_URL = env.DATABASE_URL;
   try {
-    prepareDatabase(env);
-    if (process.env.E2E_SKIP_BUILD !== "1") buildApp(env);
+    await prepareDatabase(env);
+    if (process.env.E2E_SKIP_BUILD !== "1") await buildApp(env);
     const app = await startApp(APP_PORT, env);
     return async () => {
       app.kill("SIGTERM");

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 export const OTHER_ORG_ADMIN = "Gita Globex";
@@ -7,21 +7,28 @@ const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const tsxBin = path.join(root, "node_modules/tsx/dist/cli.mjs");
 
-/** Runs a command to completion, failing the whole run with its output when it fails. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(process.execPath, [command, ...args], { cwd: root, env, encoding: "utf8" });
-  if (result.status !== 0) {
-    throw new Error(
-      `${path.basename(command)} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`,
-    );
-  }
+/**
+ * Runs a command to completion, failing the whole run with its output when it fails. Asynchronously:
+ * the sandbox provider the seed redeems through answers from this very process.
+ */
+export async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(process.execPath, [command, ...args], { cwd: root, env });
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed:\n${output}`);
 }
 
 /** The demo org Acme, plus a second org whose admin tries to reach Acme's pages in the isolation journey. */
-export function prepareDatabase(env: NodeJS.ProcessEnv): void {
-  run(tsxBin, ["scripts/cli.ts", "migrate"], env);
-  run(tsxBin, ["scripts/cli.ts", "seed-demo"], env);
-  run(
+export async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
+  await run(tsxBin, ["scripts/cli.ts", "migrate"], env);
+  await run(tsxBin, ["scripts/cli.ts", "seed-demo"], env);
+  await run(
     tsxBin,
     [
       "scripts/cli.ts",
@@ -33,8 +40,8 @@ export function prepareDatabase(env: NodeJS.ProcessEnv): void {
   );
 }
 
-export function buildApp(env: NodeJS.ProcessEnv): void {
-  run(nextBin, ["build"], env);
+export function buildApp(env: NodeJS.ProcessEnv): Promise<void> {
+  return run(nextBin, ["build"], env);
 }
 
 /** `next start` on the given port, resolved once the health check answers. */

@@ -71,7 +71,11 @@ export async function redeemHistory(
     );
     await arrange(db, admin, staff, planned, "after", clock);
     const decided = () => at(Math.max(planned.daysAgo - 1, 0), REDEMPTION_MINUTE);
-    if (planned.afterwards && "fulfil" in planned.afterwards && redemption.status === "awaiting_fulfillment") {
+    if (
+      planned.afterwards &&
+      "fulfil" in planned.afterwards &&
+      redemption.status === "awaiting_fulfillment"
+    ) {
       await fulfilRedemption(
         db,
         admin,

@@ -1,3 +1,4 @@
+import { failureMessage } from "../../core/shared/errors";
 import type { Database } from "../../db/client";
 import type { BackgroundTask } from "./background-tasks";
 
@@ -38,7 +39,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
           log(`${task.name}: ${done}`);
         }
       } catch (error) {
-        log(`${task.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(`${task.name} failed: ${failureMessage(error)}`);
       }
     }
     if (!busy) await pause(idleMs, signal);

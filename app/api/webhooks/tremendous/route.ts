@@ -6,6 +6,7 @@ import { listWebhookKeys } from "@/core/rewards/list-webhook-keys";
 import { recordProviderWebhook } from "@/core/rewards/record-provider-webhook";
 import { isProviderError } from "@/core/rewards/reward-provider";
 import type { Actor } from "@/core/shared/actor";
+import { failureMessage } from "@/core/shared/errors";
 import { type Database, getDb } from "@/db/client";
 import {
   readTremendousWebhook,
@@ -69,9 +70,7 @@ export async function POST(request: Request): Promise<Response> {
       )
         .then(() => undefined)
         .catch((error: unknown) => {
-          console.error(
-            `[rewards] Follow-up of a webhook failed: ${error instanceof Error ? error.message : error}`,
-          );
+          console.error(`[rewards] Follow-up of a webhook failed: ${failureMessage(error)}`);
         }),
     );
   }

@@ -1,0 +1,15 @@
+/**
+ * Runs once when the Next.js server starts. `npm start` asks for background work here
+ * (PLAUDIT_BACKGROUND_WORK=1) rather than in a process of its own: it then shares the app's connection
+ * pool, and the embedded database takes one connection per process (a second client's statements would
+ * interleave with the first's). Never during `next build`, which has no database to work on. The work's
+ * claims are leases, so stopping the server mid-pass loses nothing.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.PLAUDIT_BACKGROUND_WORK !== "1") return;
+  const [{ backgroundWork }, { getDb }] = await Promise.all([
+    import("./scripts/worker/background-work"),
+    import("./db/client"),
+  ]);
+  void backgroundWork(getDb(), new AbortController().signal);
+}
