@@ -15,7 +15,7 @@ import { expectOrgUntouched } from "../support/footprint";
 import { giveAt } from "../support/giving";
 import { slackRoute } from "../support/slack-route";
 
-vi.mock("next/server", () => import("../support/slack-route").then((module) => module.nextServer));
+vi.mock("next/server", () => import("../support/after-response").then((module) => module.nextServer));
 
 const database = workerDatabase();
 // Multi-workspace mode: every test binds its own org to a workspace of its own, so tests never meet.

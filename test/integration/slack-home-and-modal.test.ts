@@ -13,7 +13,7 @@ import { giveAt } from "../support/giving";
 import { slackRoute } from "../support/slack-route";
 import { linkSlackUser, newSlackId } from "../support/slack-workspace";
 
-vi.mock("next/server", () => import("../support/slack-route").then((module) => module.nextServer));
+vi.mock("next/server", () => import("../support/after-response").then((module) => module.nextServer));
 
 const database = workerDatabase();
 // Multi-workspace mode: every test org has a workspace of its own, so tests never see each other's calls.

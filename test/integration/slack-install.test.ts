@@ -16,7 +16,7 @@ import { workerDatabase } from "../support/database";
 import { createTestOrg, type TestOrg, type TestPerson } from "../support/factories";
 import { slackRoute } from "../support/slack-route";
 
-vi.mock("next/server", () => import("../support/slack-route").then((module) => module.nextServer));
+vi.mock("next/server", () => import("../support/after-response").then((module) => module.nextServer));
 
 /** The browser's session: the person signed in, or nobody. */
 const browser = vi.hoisted(() => ({ personId: null as string | null }));

@@ -5,7 +5,7 @@ import { createTestOrg } from "../support/factories";
 import { slackRoute } from "../support/slack-route";
 import { connectSlackWorkspace } from "../support/slack-workspace";
 
-vi.mock("next/server", () => import("../support/slack-route").then((module) => module.nextServer));
+vi.mock("next/server", () => import("../support/after-response").then((module) => module.nextServer));
 
 const database = workerDatabase();
 const route = slackRoute({ SLACK_BOT_TOKEN: undefined });

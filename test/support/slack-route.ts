@@ -3,18 +3,9 @@ import { closeDb } from "../../db/client";
 import { resetSlackRuntime } from "../../slack/app";
 import { type FakeSlack, startFakeSlack } from "../../testing/fake-slack";
 import { SIGNING_SECRET } from "../../testing/slack-requests";
+import { settleAfterResponse } from "./after-response";
 import { ensureWorkerDatabase } from "./database";
 import { databaseUrl } from "./database-urls";
-
-/** Work the route handed to `after()`: Next runs it once the response is sent; tests await it. */
-const afterResponse: Promise<unknown>[] = [];
-
-/** Stands in for `next/server` in Slack tests: `vi.mock("next/server", () => import("./slack-route").then((m) => m.nextServer))`. */
-export const nextServer = {
-  after: (work: Promise<unknown> | (() => unknown)) => {
-    afterResponse.push(typeof work === "function" ? Promise.resolve().then(work) : work);
-  },
-};
 
 export interface SlackRoute {
   slack: FakeSlack;
@@ -51,7 +42,7 @@ export function slackRoute(env: Record<string, string | undefined> = {}): () => 
       slack,
       post: (request) => POST(request),
       settle: async () => {
-        while (afterResponse.length > 0) await Promise.allSettled(afterResponse.splice(0));
+        await settleAfterResponse();
       },
     };
   });
