@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
-import { redemptions } from "../../db/schema";
+import { redemptionStatus, redemptions } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize, can } from "../shared/permissions";
@@ -9,16 +9,7 @@ import { parseInput } from "../shared/validation";
 import { queueFilter, REDEMPTION_QUEUES } from "./redemption-queue";
 import { type RedemptionRow, type RedemptionView, redemptionView } from "./redemption-view";
 
-const STATUSES = [
-  "awaiting_approval",
-  "submitted",
-  "awaiting_fulfillment",
-  "fulfilled",
-  "failed",
-  "declined",
-  "needs_attention",
-  "canceled",
-] as const;
+const STATUSES = redemptionStatus.enumValues;
 
 const listInput = z.object({
   /** Whose redemptions; a person's own when left out, unless `everyone` asks for the whole org's. */

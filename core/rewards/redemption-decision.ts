@@ -6,10 +6,10 @@ import { systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import type { RewardDeps } from "./order-placement";
-import { expectStatus, lockRedemption } from "./redemption-transitions";
+import { orgProvider, type RewardDeps } from "./order-placement";
+import { expectStatus, findRedemption, lockRedemption } from "./redemption-transitions";
 import { type RedemptionRow, type RedemptionView, redemptionView } from "./redemption-view";
-import { isProviderError } from "./reward-provider";
+import { isProviderError, type RewardProvider } from "./reward-provider";
 
 export const redemptionId = z.uuid("Choose a redemption.");
 
@@ -68,4 +68,36 @@ export function expectFailedDelivery(row: RedemptionRow): string {
 export function providerRefusal(error: unknown, what: string): unknown {
   if (!isProviderError(error)) return error;
   return new DomainError("provider_unavailable", `The provider would not ${what}: ${error.message}`);
+}
+
+/**
+ * An admin's decision on a reward whose delivery failed (resend it, cancel it): the provider is asked
+ * first, outside any transaction, and only if it agreed is the redemption changed, in the usual frame.
+ */
+export async function decideOnFailedDelivery<Input extends { redemptionId: string }, Answer>(
+  db: Database,
+  actor: Actor,
+  schema: z.ZodType<Input>,
+  input: unknown,
+  deps: RewardDeps,
+  action: string,
+  ask: {
+    what: string;
+    call: (provider: RewardProvider, rewardId: string, request: Input) => Promise<Answer>;
+  },
+  decide: (tx: Transaction, row: RedemptionRow, answer: Answer, at: Date) => Promise<RedemptionRow>,
+): Promise<RedemptionView> {
+  authorize(actor, "decide_redemptions");
+  const orgId = actorOrgId(actor);
+  const request = parseInput(schema, input);
+  const rewardId = expectFailedDelivery(await findRedemption(db, orgId, request.redemptionId));
+  const provider = await orgProvider(db, deps, orgId);
+  const answer = await ask.call(provider, rewardId, request).catch((error: unknown) => {
+    throw providerRefusal(error, ask.what);
+  });
+  const decided = await decideOnRedemption(db, actor, schema, input, deps, action, (tx, row, _, at) => {
+    expectFailedDelivery(row);
+    return decide(tx, row, answer, at);
+  });
+  return deciderView(decided, actor);
 }

@@ -1,17 +1,9 @@
 import { z } from "zod";
 import type { Database } from "../../db/client";
 import type { Actor } from "../shared/actor";
-import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
-import { orgProvider, type RewardDeps } from "./order-placement";
-import {
-  decideOnRedemption,
-  deciderView,
-  expectFailedDelivery,
-  providerRefusal,
-  redemptionId,
-} from "./redemption-decision";
-import { findRedemption, updateRedemption } from "./redemption-transitions";
+import type { RewardDeps } from "./order-placement";
+import { decideOnFailedDelivery, redemptionId } from "./redemption-decision";
+import { updateRedemption } from "./redemption-transitions";
 import type { RedemptionView } from "./redemption-view";
 
 const resendInput = z.object({
@@ -22,36 +14,32 @@ const resendInput = z.object({
 export type ResendRewardInput = z.input<typeof resendInput>;
 
 /** An admin sends a reward whose delivery failed again, to a corrected email. */
-export async function resendReward(
+export function resendReward(
   db: Database,
   actor: Actor,
   input: ResendRewardInput,
   deps: RewardDeps,
 ): Promise<RedemptionView> {
-  authorize(actor, "decide_redemptions");
-  const orgId = actorOrgId(actor);
-  const request = parseInput(resendInput, input);
-  const rewardId = expectFailedDelivery(await findRedemption(db, orgId, request.redemptionId));
-  const provider = await orgProvider(db, deps, orgId);
-  await provider.resendReward(rewardId, request.email).catch((error: unknown) => {
-    throw providerRefusal(error, "resend it");
-  });
-  const resent = await decideOnRedemption(
+  return decideOnFailedDelivery(
     db,
     actor,
     resendInput,
     input,
     deps,
     "redemption.resend",
-    (tx, row, _, at) => {
-      expectFailedDelivery(row);
-      return updateRedemption(
+    {
+      what: "resend it",
+      call: async (provider, rewardId, request) => {
+        await provider.resendReward(rewardId, request.email);
+        return request.email;
+      },
+    },
+    (tx, row, email, at) =>
+      updateRedemption(
         tx,
         row,
-        { recipientEmail: request.email, deliveryStatus: "pending", attentionReason: null },
+        { recipientEmail: email, deliveryStatus: "pending", attentionReason: null },
         at,
-      );
-    },
+      ),
   );
-  return deciderView(resent, actor);
 }

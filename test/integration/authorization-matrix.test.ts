@@ -728,7 +728,7 @@ const NOT_USE_CASES = ["permissions", "target-authorization", "redemption-decisi
  * How a file authorises: itself, through a helper that does (an admin's decision on a redemption), or
  * by refusing whoever `can` not (a redemption someone else may not read is not found).
  */
-const AUTHORISES = /\b(authorize(ForPeople)?|decideOnRedemption|can)\(/;
+const AUTHORISES = /\b(authorize(ForPeople)?|decideOn(Redemption|FailedDelivery)|can)\(/;
 
 interface Case {
   title: string;
