@@ -278,6 +278,8 @@ export const ledgerTransactions = pgTable(
   (t) => [
     unique("ledger_transactions_org_id_id_unique").on(t.orgId, t.id),
     unique("ledger_transactions_org_key_unique").on(t.orgId, t.idempotencyKey),
+    // The liability as of an instant reads the edges of its range transaction by transaction.
+    index("ledger_transactions_org_time_idx").on(t.orgId, t.createdAt),
     // A hold is closed exactly once: settled or released, never both, never twice.
     uniqueIndex("ledger_transactions_closes_once")
       .on(t.closesTransactionId)
@@ -803,4 +805,188 @@ export const notifications = pgTable(
     unique("notifications_org_key_unique").on(t.orgId, t.dedupeKey),
     index("notifications_due_idx").on(t.nextAttemptAt).where(sql`${t.doneAt} is null`),
   ],
+);
+
+// ------------------------------------------------------------------------------------------ billing
+
+export const billStatus = pgEnum("bill_status", ["open", "closed"]);
+export const billLineType = pgEnum("bill_line_type", ["charge", "credit", "fee"]);
+
+/** How an org's bills close and are numbered, and what payroll counts as taxable. */
+export const billingSettings = pgTable(
+  "billing_settings",
+  {
+    orgId: uuid("org_id")
+      .primaryKey()
+      .references(() => organizations.id),
+    /** A month's bill closes by itself this many days after the month ends. */
+    closeAfterDays: integer("close_after_days").notNull().default(5),
+    /** `ACME` in ACME-2026-00007; null: made from the org's slug. Editable until the first close. */
+    numberPrefix: text("number_prefix"),
+    /** Reward kinds payroll reports as taxable wages (gift cards are, in the US). */
+    taxableKinds: redemptionKind("taxable_kinds")
+      .array()
+      .notNull()
+      .default(sql`'{gift_card}'::redemption_kind[]`),
+    /** The next bill number: taken under this row's lock when a bill closes, so the series has no gap. */
+    nextSequence: integer("next_sequence").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("billing_settings_close_after", sql`${t.closeAfterDays} between 0 and 60`),
+    check("billing_settings_sequence_positive", sql`${t.nextSequence} >= 1`),
+  ],
+);
+
+/**
+ * One bill per org and calendar month in the org's time zone, at face value, by fulfilment time. Open
+ * while the month runs and for a few days after (a draft); closed, it is frozen: its number, totals and
+ * the SHA-256 of its CSV are set once, and a trigger refuses any later change to it or its lines.
+ */
+export const bills = pgTable(
+  "bills",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    /** `YYYY-MM` in `timeZone`. */
+    period: char("period", { length: 7 }).notNull(),
+    timeZone: text("time_zone").notNull(),
+    periodStart: timestamp("period_start", { withTimezone: true }).notNull(),
+    periodEnd: timestamp("period_end", { withTimezone: true }).notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    status: billStatus("status").notNull().default("open"),
+    /** Position in the org's gapless series, and the number people quote: ACME-2026-00007. */
+    sequence: integer("sequence"),
+    number: text("number"),
+    /** The org's name when the bill closed: a closed bill's files never change, whatever is renamed. */
+    orgName: text("org_name"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** Null when background work closed it after the org's grace period, or the operator from the CLI. */
+    closedBy: uuid("closed_by"),
+    csvSha256: char("csv_sha256", { length: 64 }),
+    /** Frozen at close: money and points per line type, counts, the taxable kinds payroll used. */
+    totals: jsonb("totals"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("bills_org_period_unique").on(t.orgId, t.period),
+    unique("bills_org_sequence_unique").on(t.orgId, t.sequence),
+    unique("bills_org_number_unique").on(t.orgId, t.number),
+    unique("bills_org_id_id_unique").on(t.orgId, t.id),
+    index("bills_open_idx").on(t.periodEnd).where(sql`${t.status} = 'open'`),
+    check(
+      "bills_closed_shape",
+      sql`(${t.status} = 'closed') = (${t.sequence} is not null and ${t.number} is not null
+        and ${t.closedAt} is not null and ${t.csvSha256} is not null and ${t.totals} is not null
+        and ${t.orgName} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * A line of a bill, a snapshot taken when the redemption was fulfilled (a charge, and a fee when the
+ * provider charged one) or cancelled (a credit naming the line it corrects). Numbered when its bill
+ * closes, in the bill's order: the time that put it on the bill, then the redemption's id.
+ */
+export const billLines = pgTable(
+  "bill_lines",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id").notNull(),
+    billId: uuid("bill_id").notNull(),
+    lineNumber: integer("line_number"),
+    lineType: billLineType("line_type").notNull(),
+    /** When the fulfilment (or cancellation) happened: what places the line on its month's bill. */
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    redemptionId: uuid("redemption_id").notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    fulfilledAt: timestamp("fulfilled_at", { withTimezone: true }).notNull(),
+    /** `YYYY-MM-DD` in the org's time zone. */
+    fulfilledDate: char("fulfilled_date", { length: 10 }).notNull(),
+    personId: uuid("person_id").notNull(),
+    externalEmployeeId: text("external_employee_id"),
+    personName: text("person_name").notNull(),
+    personEmail: text("person_email").notNull(),
+    department: text("department"),
+    costCenter: text("cost_center"),
+    rewardKind: redemptionKind("reward_kind").notNull(),
+    brand: text("brand").notNull(),
+    rewardName: text("reward_name").notNull(),
+    provider: rewardProvider("provider"),
+    providerOrderId: text("provider_order_id"),
+    providerRewardId: text("provider_reward_id"),
+    productId: text("product_id"),
+    /** Signed like the money: a credit gives points and money back. */
+    points: integer("points").notNull(),
+    pointValuePoints: integer("point_value_points").notNull(),
+    pointValueMinor: integer("point_value_minor").notNull(),
+    faceValueMinor: bigint("face_value_minor", { mode: "number" }).notNull(),
+    /** What the org pays for this line: the face value, nothing for a custom reward, the fee. */
+    billedMinor: bigint("billed_minor", { mode: "number" }).notNull(),
+    feeMinor: bigint("fee_minor", { mode: "number" }).notNull().default(0),
+    /** A custom reward's cost to the company, shown apart: never billed. */
+    internalCostMinor: bigint("internal_cost_minor", { mode: "number" }),
+    currency: char("currency", { length: 3 }).notNull(),
+    /** The redemption's status the line records: fulfilled, or canceled for a credit. */
+    status: text("status").notNull(),
+    /** A credit's original line (on this bill or an earlier one). */
+    refersToLineId: bigint("refers_to_line_id", { mode: "number" }),
+    /** The settle a charge bills, the reversal a credit gives back: the bill's tie-out to the ledger. */
+    ledgerTransactionId: bigint("ledger_transaction_id", { mode: "number" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "bill_lines_bill_same_org",
+      columns: [t.orgId, t.billId],
+      foreignColumns: [bills.orgId, bills.id],
+    }),
+    foreignKey({
+      name: "bill_lines_redemption_same_org",
+      columns: [t.orgId, t.redemptionId],
+      foreignColumns: [redemptions.orgId, redemptions.id],
+    }),
+    foreignKey({
+      name: "bill_lines_refers_to",
+      columns: [t.refersToLineId],
+      foreignColumns: [t.id],
+    }),
+    // A redemption is charged once, credited at most once, and has at most one fee line.
+    unique("bill_lines_redemption_type_unique").on(t.redemptionId, t.lineType),
+    uniqueIndex("bill_lines_number_unique")
+      .on(t.billId, t.lineNumber)
+      .where(sql`${t.lineNumber} is not null`),
+    index("bill_lines_order_idx").on(t.billId, t.occurredAt, t.redemptionId, t.lineType),
+    check("bill_lines_credit_shape", sql`(${t.lineType} = 'credit') = (${t.refersToLineId} is not null)`),
+  ],
+);
+
+/**
+ * What each UTC day moved into and out of people's earned balances and the redemption hold, by kind of
+ * transaction: the liability as of any instant adds up days instead of millions of entries. A day is
+ * summarised once it can no longer change; a posting dated into a summarised day clears it (a trigger),
+ * and it is summarised again on the next read.
+ */
+export const ledgerDayTotals = pgTable(
+  "ledger_day_totals",
+  {
+    orgId: uuid("org_id").notNull(),
+    day: date("day").notNull(),
+    kind: transactionKind("kind").notNull(),
+    earned: bigint("earned", { mode: "number" }).notNull(),
+    held: bigint("held", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.kind] })],
+);
+
+/** The days whose totals are in `ledger_day_totals`, days with no movement included. */
+export const ledgerDaysSummarised = pgTable(
+  "ledger_days_summarised",
+  {
+    orgId: uuid("org_id").notNull(),
+    day: date("day").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day] })],
 );

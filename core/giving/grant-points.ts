@@ -61,9 +61,11 @@ export async function grantPoints(
       }
       const earned = await earnedAccountIds(tx, orgId, recipientIds);
       const total = request.amount * recipientIds.length;
+      const now = clock();
       const transactionId = await post(tx, {
         orgId,
         kind: "grant",
+        at: now,
         idempotencyKey: request.idempotencyKey,
         requestHash: hash,
         actorPersonId,
@@ -73,7 +75,6 @@ export async function grantPoints(
           ...recipientIds.map((id) => ({ accountId: earned.get(id) ?? 0, amount: request.amount })),
         ],
       });
-      const now = clock();
       const [recognition] = await tx
         .insert(recognitions)
         .values({

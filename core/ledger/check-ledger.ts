@@ -1,7 +1,9 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
+import { BILLING_CHECKS } from "../billing/billing-checks";
 import type { Actor } from "../shared/actor";
 import { authorize } from "../shared/permissions";
+import type { LedgerCheck } from "./ledger-check";
 
 export interface LedgerViolation {
   check: string;
@@ -13,14 +15,7 @@ export interface LedgerViolation {
  * The reconciliation: each query returns the rows that break one invariant of the ledger. An empty
  * result from all of them proves the ledger consistent.
  */
-interface Check {
-  name: string;
-  /** The org column of the query's main table, for scoping to one org. */
-  orgColumn: string;
-  query: (orgFilter: SQL) => SQL;
-}
-
-const CHECKS: Check[] = [
+const CHECKS: LedgerCheck[] = [
   {
     name: "transaction_unbalanced",
     orgColumn: "t.org_id",
@@ -169,6 +164,8 @@ const CHECKS: Check[] = [
       where ${org} and not exists (select 1 from organizations o where o.id = t.org_id)
       order by t.id limit 100`,
   },
+
+  ...BILLING_CHECKS,
 ];
 
 export async function checkLedger(

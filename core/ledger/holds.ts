@@ -20,6 +20,8 @@ export interface HoldRequest {
   idempotencyKey: string;
   actorPersonId?: string | null;
   memo?: string;
+  /** When the redemption asked for it; now when left out. */
+  at?: Date;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function holdPoints(tx: Executor, request: HoldRequest): Promise<nu
     requestHash: hash,
     actorPersonId: request.actorPersonId,
     memo: request.memo,
+    at: request.at,
     entries: [
       ...drawFromSlots(slots, request.amount),
       { accountId: await systemAccountId(tx, request.orgId, "redemption_hold"), amount: request.amount },
@@ -118,11 +121,15 @@ async function loadHold(tx: Executor, orgId: string, holdTransactionId: number):
   return { holdAccount: Number(row.hold_account), personId: row.person_id, amount: Number(row.amount) };
 }
 
-async function closeHold(
-  tx: Executor,
-  request: { orgId: string; holdTransactionId: number; idempotencyKey: string },
-  kind: "settle" | "release",
-): Promise<number> {
+/** A settle, release or reversal of a hold: which, under what key, and when it happened (now if left out). */
+export interface HoldClosing {
+  orgId: string;
+  holdTransactionId: number;
+  idempotencyKey: string;
+  at?: Date;
+}
+
+async function closeHold(tx: Executor, request: HoldClosing, kind: "settle" | "release"): Promise<number> {
   const hash = requestHash({ holdTransactionId: request.holdTransactionId });
   const earlier = await earlierWithKey(tx, request.orgId, request.idempotencyKey, { kind, hash });
   if (earlier !== null) return earlier;
@@ -138,6 +145,7 @@ async function closeHold(
       idempotencyKey: request.idempotencyKey,
       requestHash: hash,
       closesTransactionId: request.holdTransactionId,
+      at: request.at,
       entries: [
         { accountId: hold.holdAccount, amount: -hold.amount },
         { accountId: destination, amount: hold.amount },
@@ -167,17 +175,11 @@ async function returnDestination(tx: Executor, orgId: string, personId: string):
   return earned;
 }
 
-export function settleHold(
-  tx: Executor,
-  request: { orgId: string; holdTransactionId: number; idempotencyKey: string },
-): Promise<number> {
+export function settleHold(tx: Executor, request: HoldClosing): Promise<number> {
   return closeHold(tx, request, "settle");
 }
 
-export function releaseHold(
-  tx: Executor,
-  request: { orgId: string; holdTransactionId: number; idempotencyKey: string },
-): Promise<number> {
+export function releaseHold(tx: Executor, request: HoldClosing): Promise<number> {
   return closeHold(tx, request, "release");
 }
 
@@ -187,7 +189,7 @@ export function releaseHold(
  */
 export async function reverseSettledHold(
   tx: Executor,
-  request: { orgId: string; holdTransactionId: number; idempotencyKey: string; memo?: string },
+  request: HoldClosing & { memo?: string },
 ): Promise<number> {
   const hash = requestHash({ reverses: request.holdTransactionId });
   const earlier = await earlierWithKey(tx, request.orgId, request.idempotencyKey, { kind: "reversal", hash });
@@ -199,6 +201,7 @@ export async function reverseSettledHold(
     idempotencyKey: request.idempotencyKey,
     requestHash: hash,
     memo: request.memo,
+    at: request.at,
     entries: [
       { accountId: await systemAccountId(tx, request.orgId, "redeemed"), amount: -hold.amount },
       { accountId: await returnDestination(tx, request.orgId, hold.personId), amount: hold.amount },

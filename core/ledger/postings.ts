@@ -14,6 +14,8 @@ export interface Posting {
   /** For a settle or release: the hold it closes. */
   closesTransactionId?: number | null;
   entries: { accountId: number; amount: number }[];
+  /** When the event it records happened (a grant's, a redemption's); now when left out. */
+  at?: Date;
 }
 
 /**
@@ -26,7 +28,8 @@ export async function post(db: Executor, posting: Posting): Promise<number> {
   const rows = await db.execute<{ id: string }>(sql`
     select plaudit_post(${posting.orgId}::uuid, ${posting.kind}::transaction_kind, ${posting.idempotencyKey},
       ${posting.requestHash}, ${posting.actorPersonId ?? null}::uuid, ${posting.memo ?? null},
-      ${posting.closesTransactionId ?? null}::bigint, ${accounts}::bigint[], ${amounts}::bigint[]) as id`);
+      ${posting.closesTransactionId ?? null}::bigint, ${accounts}::bigint[], ${amounts}::bigint[],
+      ${posting.at?.toISOString() ?? null}::timestamptz) as id`);
   return Number(rows[0]?.id);
 }
 

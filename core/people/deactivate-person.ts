@@ -93,6 +93,7 @@ export async function deactivatePerson(
         forfeitTransactionId = await post(tx, {
           orgId,
           kind: "forfeit",
+          at: deactivatedAt,
           idempotencyKey,
           requestHash: requestHash({ personId, amount: forfeited }),
           actorPersonId,

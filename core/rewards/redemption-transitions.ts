@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { customRewards, people, redemptions } from "../../db/schema";
+import { addChargeLines, addCreditLine } from "../billing/bill-lines";
 import { releaseHold, reverseSettledHold, settleHold } from "../ledger/holds";
 import { type Notice, type NotificationKind, queueNotifications } from "../notifications/outbox";
 import { DomainError } from "../shared/errors";
@@ -94,6 +95,7 @@ export async function settleRedemption(
     orgId: row.orgId,
     holdTransactionId: row.holdTransactionId,
     idempotencyKey: `redemption:${row.id}:settle`,
+    at,
   });
   const settled = await updateRedemption(
     tx,
@@ -109,6 +111,7 @@ export async function settleRedemption(
     },
     at,
   );
+  await addChargeLines(tx, settled, at);
   await queueNotifications(tx, [redemptionNotice(settled, "redemption.fulfilled")]);
   return settled;
 }
@@ -125,6 +128,7 @@ export async function releaseRedemption(
     orgId: row.orgId,
     holdTransactionId: row.holdTransactionId,
     idempotencyKey: `redemption:${row.id}:release`,
+    at,
   });
   const released = await updateRedemption(
     tx,
@@ -159,6 +163,7 @@ export async function reverseRedemption(
     holdTransactionId: row.holdTransactionId,
     idempotencyKey: `redemption:${row.id}:reversal`,
     memo: `Reward cancelled: ${row.rewardName}`,
+    at,
   });
   const reversed = await updateRedemption(
     tx,
@@ -174,6 +179,7 @@ export async function reverseRedemption(
     },
     at,
   );
+  await addCreditLine(tx, reversed, at);
   await queueNotifications(tx, [redemptionNotice(reversed, "redemption.canceled", { reason })]);
   return reversed;
 }

@@ -160,6 +160,7 @@ async function createRedemption(
     idempotencyKey: `redemption:${id}:hold`,
     actorPersonId: personId,
     memo: `Redemption: ${reward.rewardName}`,
+    at: now,
   }).catch((error: unknown) => {
     if (!isDomainError(error, "insufficient_points")) throw error;
     const { balance } = error.details as { balance: number };

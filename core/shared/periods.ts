@@ -11,7 +11,7 @@ export interface LocalDate {
   day: number;
 }
 
-interface LocalDateTime extends LocalDate {
+export interface LocalDateTime extends LocalDate {
   hour: number;
   minute: number;
   second: number;
@@ -46,7 +46,8 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+/** The wall-clock date and time of an instant in a time zone, to the second. */
+export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
@@ -74,21 +75,69 @@ function offsetAt(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const wallClockOf = (t: LocalDateTime) => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+
+/**
+ * The instant a wall-clock time names in a zone. A time the clocks pass twice (falling back) names its
+ * first passing; a time they skip (springing forward) is read with the offset from before the jump, so
+ * it lands as far past the jump as it was into the gap (02:30 on a night that jumps from 02:00 to 03:00
+ * is 03:30), as calendars and `Temporal` do.
+ */
+export function instantOfLocalTime(time: LocalDateTime, timeZone: string): Date {
+  const wallClock = wallClockOf(time);
+  // A zone changes its offset at most once within a day of any time, so the offsets a day either side
+  // are the only two this wall clock can be read with.
+  const before = wallClock - offsetAt(new Date(wallClock - DAY_MS), timeZone);
+  const after = wallClock - offsetAt(new Date(wallClock + DAY_MS), timeZone);
+  const readings = [before, after].filter(
+    (instant) => wallClockOf(localDateTime(new Date(instant), timeZone)) === wallClock,
+  );
+  return new Date(readings.length > 0 ? Math.min(...readings) : before);
+}
+
 /**
  * The instant at which a local date begins. Midnight exists in every zone Plaudit supports except on
  * the rare days a zone skips it; then the day starts at the first instant that does exist.
  */
 export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
-  const wallClock = Date.UTC(date.year, date.month - 1, date.day);
-  // Two passes settle on the right offset even when a DST change lies between the guess and the answer.
-  let guess = wallClock - offsetAt(new Date(wallClock), timeZone);
-  guess = wallClock - offsetAt(new Date(guess), timeZone);
-  const local = localDate(new Date(guess), timeZone);
-  if (local.day !== date.day) {
-    // Midnight was skipped (the clock jumped from 23:59 to 01:00): the day begins at the jump.
-    guess += 60 * 60 * 1000;
-  }
-  return new Date(guess);
+  return instantOfLocalTime({ ...date, hour: 0, minute: 0, second: 0 }, timeZone);
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** "2026-11-30T14:30:00-05:00": an instant as the zone's clocks show it, with the zone's offset then. */
+export function isoInZone(instant: Date, timeZone: string): string {
+  const t = localDateTime(instant, timeZone);
+  const offsetMinutes = Math.round(offsetAt(instant, timeZone) / 60_000);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const offset = `${sign}${two(Math.floor(Math.abs(offsetMinutes) / 60))}:${two(Math.abs(offsetMinutes) % 60)}`;
+  return `${t.year}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}${offset}`;
+}
+
+/**
+ * A date (`2026-11-30`) and a time (`14:30`, or `14:30:15`) as date and time inputs send them; null
+ * unless both name a real calendar date and clock time.
+ */
+export function parseLocalDateTime(date: string, time: string): LocalDateTime | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const clock = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time);
+  if (!day || !clock) return null;
+  const [year, month, dayOfMonth] = day.slice(1).map(Number) as [number, number, number];
+  const [hour, minute, second = 0] = clock.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+  ];
+  const calendar = new Date(Date.UTC(year, month - 1, dayOfMonth));
+  const realDay =
+    year >= 1 &&
+    calendar.getUTCFullYear() === year &&
+    calendar.getUTCMonth() === month - 1 &&
+    calendar.getUTCDate() === dayOfMonth;
+  if (!realDay || hour > 23 || minute > 59 || second > 59) return null;
+  return { year, month, day: dayOfMonth, hour, minute, second };
 }
 
 /** `YYYY-MM` of the month an instant falls in, locally. Matches the database's `plaudit_period`. */

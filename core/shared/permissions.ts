@@ -45,6 +45,15 @@ const PERMISSIONS = {
   decide_redemptions: ["admin"],
   // Background work: the worker acts across orgs as the deployment itself, then as each org's system.
   run_background_work: ["operator", "system"],
+  // Finance: bills and their files (an API key reads them too), closing a month, billing settings.
+  read_bills: ["finance", "admin", "system"],
+  // The operator closes a month from the command line (`close-bill`), naming the org, for a deployment
+  // whose finance team has no one signed in; an API key (system) cannot close a bill.
+  close_bill: ["finance", "admin", "operator"],
+  manage_billing: ["finance", "admin"],
+  read_liability: ["finance", "admin", "system"],
+  // The finance pages as a whole, for people; each page's own use case still checks its action.
+  open_finance_area: ["finance", "admin"],
   // Every org's webhook keys, to tell whose account signed a webhook: the deployment's alone.
   read_webhook_keys: ["operator"],
 } as const satisfies Record<string, readonly Grant[]>;

@@ -1,0 +1,115 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database, Executor } from "../../db/client";
+import { billingSettings, bills, organizations } from "../../db/schema";
+import { recordAudit } from "../org/audit";
+import type { Actor } from "../shared/actor";
+import { DomainError } from "../shared/errors";
+import { billCsvSha256 } from "./bill-files";
+import { localDaysAfter } from "./bill-period";
+import type { BillRow } from "./bill-reading";
+import { computeBillTotals } from "./bill-totals";
+import { type BillingSettingsRow, billNumber, lockBillingSettings, numberPrefixOf } from "./billing-settings";
+
+/** What closing an open bill would do, and when it can and will happen. */
+export interface ClosingOutlook {
+  /** Finance may close it once its month has ended. */
+  closableFrom: Date;
+  canCloseNow: boolean;
+  /** When background work closes it by itself: the org's grace period after the month's end. */
+  closesAutomaticallyAt: Date;
+  /** That time has passed: the next background pass closes it. */
+  automaticCloseDue: boolean;
+  /** The number it takes if it is the next bill of the org to close. */
+  nextNumber: string;
+}
+
+export async function closingOutlook(
+  db: Executor,
+  bill: BillRow,
+  settings: BillingSettingsRow,
+  now: Date,
+): Promise<ClosingOutlook> {
+  const closesAutomaticallyAt = localDaysAfter(bill.periodEnd, settings.closeAfterDays, bill.timeZone);
+  return {
+    closableFrom: bill.periodEnd,
+    canCloseNow: now >= bill.periodEnd,
+    closesAutomaticallyAt,
+    automaticCloseDue: now >= closesAutomaticallyAt,
+    nextNumber: billNumber(await numberPrefixOf(db, settings), bill.period, settings.nextSequence),
+  };
+}
+
+/** A bill after a close, and whether this close closed it (false: it was closed already). */
+export interface BillClose {
+  bill: BillRow;
+  closedNow: boolean;
+}
+
+/**
+ * Closes an open bill, in one transaction: takes the next number of the org's series under the billing
+ * settings' lock (so concurrent closes queue and the series has no gap), numbers the lines in the bill's
+ * order, freezes its totals and the SHA-256 of its CSV. Closing a closed bill returns it unchanged.
+ */
+export async function closeOpenBill(
+  db: Database,
+  actor: Actor,
+  billId: string,
+  now: Date,
+): Promise<BillClose> {
+  return db.transaction(async (tx) => {
+    const [bill] = await tx.select().from(bills).where(eq(bills.id, billId)).for("update");
+    if (!bill) throw new DomainError("not_found", "That bill doesn't exist.");
+    if (bill.status === "closed") return { bill, closedNow: false };
+    if (now < bill.periodEnd) {
+      throw new DomainError("conflict", `The ${bill.period} bill can close once the month has ended.`, {
+        field: "period",
+      });
+    }
+    const settings = await lockBillingSettings(tx, bill.orgId);
+    const sequence = settings.nextSequence;
+    const number = billNumber(await numberPrefixOf(tx, settings), bill.period, sequence);
+    await tx
+      .update(billingSettings)
+      .set({ nextSequence: sequence + 1 })
+      .where(eq(billingSettings.orgId, bill.orgId));
+    await tx.execute(sql`
+      update bill_lines l set line_number = o.n
+      from (select id, row_number() over (order by occurred_at, redemption_id, line_type) as n
+            from bill_lines where bill_id = ${bill.id}::uuid) o
+      where l.id = o.id`);
+    // Numbered first, so that the CSV hashed now names the bill exactly as every later export will.
+    const [numbered] = await tx
+      .update(bills)
+      .set({ sequence, number })
+      .where(eq(bills.id, bill.id))
+      .returning();
+    if (!numbered) throw new Error(`bill ${bill.id} vanished while locked`);
+    const [org] = await tx
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, bill.orgId));
+    const totals = await computeBillTotals(tx, bill.id, settings.taxableKinds);
+    const [closed] = await tx
+      .update(bills)
+      .set({
+        status: "closed",
+        orgName: org?.name ?? "",
+        closedAt: now,
+        closedBy: actor.kind === "person" ? actor.personId : null,
+        csvSha256: await billCsvSha256(tx, numbered),
+        totals,
+      })
+      .where(and(eq(bills.id, bill.id), eq(bills.status, "open")))
+      .returning();
+    if (!closed) throw new Error(`bill ${bill.id} vanished while locked`);
+    await recordAudit(tx, actor, {
+      orgId: bill.orgId,
+      action: "bill.close",
+      targetType: "bill",
+      targetId: bill.id,
+      before: { status: "open", period: bill.period },
+      after: { status: "closed", number, lines: totals.lines, billedMinor: totals.billedMinor },
+    });
+    return { bill: closed, closedNow: true };
+  });
+}

@@ -1,0 +1,71 @@
+import { sql } from "drizzle-orm";
+import type { LedgerCheck } from "../ledger/ledger-check";
+
+/** The bills' invariants, proved by `npm run db:check` beside the ledger's own. */
+export const BILLING_CHECKS: LedgerCheck[] = [
+  {
+    name: "bill_does_not_tie_out",
+    orgColumn: "b.org_id",
+    query: (org) => sql`
+      select b.org_id, 'bill ' || coalesce(b.number, b.period || ' (draft)') || ' charges ' || x.charged
+        || ' pts against settles of ' || x.settled || ', credits ' || x.credited || ' against reversals of '
+        || x.reversed as detail
+      from bills b
+      cross join lateral (
+        select coalesce(sum(l.points) filter (where l.line_type = 'charge'), 0) as charged,
+          coalesce(sum(m.moved) filter (where l.line_type = 'charge'), 0) as settled,
+          coalesce(-sum(l.points) filter (where l.line_type = 'credit'), 0) as credited,
+          coalesce(sum(m.moved) filter (where l.line_type = 'credit'), 0) as reversed
+        from bill_lines l
+        cross join lateral (select coalesce(sum(e.amount), 0) as moved from ledger_entries e
+          where e.transaction_id = l.ledger_transaction_id and e.amount > 0) m
+        where l.bill_id = b.id and l.line_type in ('charge', 'credit')) x
+      where ${org} and (x.charged <> x.settled or x.credited <> x.reversed)
+      order by b.period limit 100`,
+  },
+  {
+    name: "redemption_not_billed_once",
+    orgColumn: "r.org_id",
+    query: (org) => sql`
+      select r.org_id, 'redemption ' || r.id || ' (' || r.status || ') has ' || x.charges || ' charge and '
+        || x.credits || ' credit lines' as detail
+      from redemptions r
+      cross join lateral (
+        select count(*) filter (where line_type = 'charge' and ledger_transaction_id = r.close_transaction_id) as charges,
+          count(*) filter (where line_type = 'credit' and ledger_transaction_id = r.reversal_transaction_id) as credits
+        from bill_lines where redemption_id = r.id) x
+      where ${org} and (
+        x.charges <> (case when r.status in ('fulfilled', 'canceled') then 1 else 0 end)
+        or x.credits <> (case when r.status = 'canceled' then 1 else 0 end))
+      order by r.requested_at limit 100`,
+  },
+  {
+    name: "closed_bill_changed",
+    orgColumn: "b.org_id",
+    query: (org) => sql`
+      select b.org_id, 'bill ' || b.number || ' closed with ' || (b.totals ->> 'lines') || ' lines billing '
+        || (b.totals ->> 'billedMinor') || ' but has ' || x.lines || ' billing ' || x.billed as detail
+      from bills b
+      cross join lateral (select count(*) as lines, coalesce(sum(billed_minor), 0) as billed,
+        count(*) filter (where line_number is null) as unnumbered from bill_lines where bill_id = b.id) x
+      where ${org} and b.status = 'closed' and ((b.totals ->> 'lines')::bigint <> x.lines
+        or (b.totals ->> 'billedMinor')::bigint <> x.billed or x.unnumbered > 0)
+      order by b.period limit 100`,
+  },
+  {
+    name: "day_totals_stale",
+    orgColumn: "d.org_id",
+    query: (org) => sql`
+      select d.org_id, 'day ' || d.day || ' (' || d.kind || ') is summarised as ' || d.earned || '/' || d.held
+        || ' but its entries sum to ' || coalesce(x.earned, 0) || '/' || coalesce(x.held, 0) as detail
+      from ledger_day_totals d
+      left join lateral (
+        select sum(e.amount) filter (where a.kind = 'earned') as earned,
+          sum(e.amount) filter (where a.kind = 'redemption_hold') as held
+        from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
+        join ledger_accounts a on a.id = e.account_id
+        where t.org_id = d.org_id and t.kind = d.kind and (t.created_at at time zone 'UTC')::date = d.day) x on true
+      where ${org} and (d.earned <> coalesce(x.earned, 0) or d.held <> coalesce(x.held, 0))
+      order by d.day limit 100`,
+  },
+];
