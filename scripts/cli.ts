@@ -4,10 +4,13 @@
  */
 import { isDomainError } from "../core/shared/errors";
 import { type Connection, connectFromEnv } from "../db/client";
+import { billCommand } from "./cli/bill";
 import { checkLedgerCommand } from "./cli/check-ledger";
+import { closeBillCommand } from "./cli/close-bill";
 import { type CliContext, type Command, ConfigurationError, UsageError } from "./cli/command";
 import { createOrgCommand } from "./cli/create-org";
 import { importPeopleCommand } from "./cli/import-people";
+import { liabilityCommand } from "./cli/liability";
 import { migrateCommand } from "./cli/migrate";
 import { seedDemoCommand } from "./cli/seed-demo";
 
@@ -15,6 +18,9 @@ const COMMANDS: Command[] = [
   createOrgCommand,
   importPeopleCommand,
   checkLedgerCommand,
+  billCommand,
+  closeBillCommand,
+  liabilityCommand,
   migrateCommand,
   seedDemoCommand,
 ];

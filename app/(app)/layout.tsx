@@ -14,6 +14,8 @@ function navFor(roles: readonly Role[]): NavItem[] {
     { href: "/history", label: "My history" },
   ];
   if (roles.includes("manager") || roles.includes("admin")) items.push({ href: "/team", label: "My team" });
+  if (roles.includes("finance") || roles.includes("admin"))
+    items.push({ href: "/finance", label: "Finance" });
   if (roles.includes("admin")) items.push({ href: "/admin", label: "Admin" });
   return items;
 }

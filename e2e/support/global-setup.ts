@@ -44,8 +44,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     PLAUDIT_SANDBOX_URL: sandbox.apiUrl,
     PLAUDIT_SANDBOX_API_KEY: sandbox.apiKey,
     PLAUDIT_SANDBOX_WEBHOOK_KEY: sandbox.webhookKey,
-    // Background work inside the app, as npm start runs it.
-    PLAUDIT_BACKGROUND_WORK: "1",
+    // No background work: it would close last month's bill, which a journey closes by hand.
+    PLAUDIT_BACKGROUND_WORK: "0",
   };
   // The isolation journey reads ids of the demo org straight from the database.
   process.env.E2E_DATABASE_URL = env.DATABASE_URL;

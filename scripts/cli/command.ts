@@ -29,3 +29,11 @@ export function requireOption(values: Record<string, unknown>, name: string): st
   if (typeof value !== "string" || value.trim() === "") throw new UsageError(`--${name} is required.`);
   return value;
 }
+
+/** A month as `YYYY-MM`, the way bills name them. */
+export function requireMonth(values: Record<string, unknown>, name: string): string {
+  const month = requireOption(values, name).trim();
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new UsageError(`--${name} must be a month such as 2026-11.`);
+  return month;
+}

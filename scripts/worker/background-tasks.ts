@@ -1,3 +1,4 @@
+import { closeDueBills } from "../../core/billing/close-due-bills";
 import { runDueRedemptions } from "../../core/rewards/run-due-redemptions";
 import { syncDueCatalogs } from "../../core/rewards/sync-due-catalogs";
 import type { Actor } from "../../core/shared/actor";
@@ -43,6 +44,13 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
     run: async (db) => {
       const { sent, skipped, failed } = await deliverNotifications(db);
       return summary({ "notices sent": sent, skipped: skipped, "failed (to retry)": failed }, []);
+    },
+  },
+  {
+    name: "bills",
+    run: async (db) => {
+      const { closed, errors } = await closeDueBills(db, DEPLOYMENT);
+      return summary({ "bills closed": closed }, errors);
     },
   },
   {

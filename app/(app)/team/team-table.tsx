@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
+import { LabelledCell } from "@/app/_components/labelled-cell";
 import { Points } from "@/app/_components/points";
 import { linkClass, secondaryButtonClass } from "@/app/_components/styles";
 import type { TeamMember } from "@/core/allowances/list-team";
@@ -11,28 +12,6 @@ import { BoostDialog } from "./boost-dialog";
 
 const checkboxClass =
   "size-4 rounded border-stone-300 accent-amber-600 outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600";
-
-/** A cell of the table; on a phone the row becomes a card and each cell a "label: value" line. */
-function LabelledCell({
-  label,
-  numeric = false,
-  children,
-}: {
-  label: string;
-  numeric?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <td
-      className={`flex w-full items-baseline justify-between gap-4 py-0.5 lg:table-cell lg:w-auto lg:px-3 lg:py-3 ${
-        numeric ? "lg:text-right" : ""
-      }`}
-    >
-      <span className="text-stone-500 lg:hidden">{label}</span>
-      <span>{children}</span>
-    </td>
-  );
-}
 
 /**
  * The reports with this month's figures, a tick per row for setting allowances in bulk, and a boost

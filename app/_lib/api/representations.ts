@@ -14,6 +14,11 @@ export function moneyOf(points: number, pointValue: PointValue) {
   return { minor: pointsToMinor(points, pointValue), currency: pointValue.currency };
 }
 
+/** What a point is worth, as the `point_value` fields show it. */
+export function pointValueJson(pointValue: PointValue) {
+  return { points: pointValue.points, minor: pointValue.minor, currency: pointValue.currency };
+}
+
 export function personJson(person: PersonDetails) {
   return {
     id: person.id,

@@ -3,7 +3,7 @@ import { pointsForFaceValue } from "@/core/rewards/face-value";
 import type { RewardCatalog } from "@/core/rewards/list-reward-catalog";
 import type { RedemptionView } from "@/core/rewards/redemption-view";
 import type { PointValue } from "@/core/shared/money";
-import { moneyOf } from "./representations";
+import { moneyOf, pointValueJson } from "./representations";
 
 /**
  * The integration API's JSON for rewards (described in app/api/v1/openapi.ts). Face values are minor units
@@ -51,7 +51,7 @@ export function catalogJson(catalog: RewardCatalog) {
   const { pointValue } = catalog;
   return {
     redemptions_enabled: catalog.enabled,
-    point_value: { points: pointValue.points, minor: pointValue.minor, currency: pointValue.currency },
+    point_value: pointValueJson(pointValue),
     approval_threshold: catalog.approvalThreshold,
     rewards: catalog.items.map((item) => rewardJson(item, pointValue)),
   };

@@ -52,7 +52,8 @@ export const openApiDocument = {
     title: "Plaudit integration API",
     version: "1.0.0",
     description:
-      "Sync people, post recognitions and redeem rewards with an org API key (Settings → API keys). Every request " +
+      "Sync people, post recognitions, redeem rewards and read the monthly bills and the points liability with an " +
+      "org API key (Settings → API keys). Every request " +
       "acts for the key's organization only: an id from another organization answers exactly like an id " +
       "that does not exist. Points are whole numbers; `*_value` fields give their money value in minor " +
       "units (cents) of the org's currency.",
@@ -269,6 +270,96 @@ export const openApiDocument = {
             "A redemption rule refused it: `insufficient_points`, `invalid_face_value` (the message offers " +
               "the nearest valid values) or `redemptions_disabled`.",
           ),
+          ...problems,
+        },
+      },
+    },
+    "/api/v1/bills": {
+      get: {
+        operationId: "listBills",
+        summary: "The organization's monthly redemption bills, newest month first",
+        description:
+          "One bill per calendar month in the org's time zone, by fulfilment time. The current month's is an " +
+          "open draft whose figures change as rewards are fulfilled; a closed bill has its number and never " +
+          "changes. There is at most one bill a month, so the list is never paged (`next_cursor` is null).",
+        responses: {
+          "200": { description: "Every bill.", content: json(ref("BillList")) },
+          ...problems,
+        },
+      },
+    },
+    "/api/v1/bills/{period}": {
+      get: {
+        operationId: "getBill",
+        summary: "One month's bill with all its lines, as JSON or as its CSV file",
+        description:
+          "Streamed as the lines are read, however many there are. The JSON and the CSV carry the same lines " +
+          "with the same figures: money as decimals with the currency's exponent (`12.34`), times in UTC, " +
+          "`fulfilled_date` in the org's time zone. A closed bill's CSV is byte-identical whenever it is " +
+          "fetched; its SHA-256 is its ETag, and `If-None-Match` with it answers 304.",
+        parameters: [
+          {
+            name: "period",
+            in: "path",
+            required: true,
+            description: "The month, `YYYY-MM`.",
+            schema: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" },
+          },
+          {
+            name: "format",
+            in: "query",
+            schema: { type: "string", enum: ["json", "csv"], default: "json" },
+          },
+          {
+            name: "If-None-Match",
+            in: "header",
+            description: "The ETag of a closed bill's CSV you already have.",
+            schema: { type: "string" },
+          },
+        ],
+        responses: {
+          "200": {
+            description: "The bill.",
+            headers: {
+              ETag: {
+                description: "A closed bill's CSV: the quoted SHA-256 of its bytes.",
+                schema: { type: "string" },
+              },
+            },
+            content: {
+              ...json(ref("BillFileEnvelope")),
+              "text/csv": {
+                schema: { type: "string" },
+                description:
+                  "RFC 4180, UTF-8, CRLF, a header row, the columns in a fixed order; text that a " +
+                  "spreadsheet would run as a formula starts with an apostrophe.",
+              },
+            },
+          },
+          "304": { description: "The CSV is unchanged: you have it already." },
+          "400": { $ref: "#/components/responses/Invalid" },
+          "404": errorResponse("`not_found`: the organization has no bill for that month."),
+          ...problems,
+        },
+      },
+    },
+    "/api/v1/liability": {
+      get: {
+        operationId: "getLiability",
+        summary: "Earned points not yet redeemed, and their money value, as of an instant",
+        parameters: [
+          {
+            name: "as_of",
+            in: "query",
+            description:
+              "An ISO 8601 date-time with its offset, e.g. `2026-11-30T23:59:59-05:00`: every posting made " +
+              "at or before it counts. Now when left out; never in the future.",
+            schema: { type: "string", format: "date-time" },
+          },
+        ],
+        responses: {
+          "200": { description: "The liability.", content: json(ref("LiabilityEnvelope")) },
+          "400": { $ref: "#/components/responses/Invalid" },
           ...problems,
         },
       },
@@ -707,6 +798,181 @@ export const openApiDocument = {
         },
       },
       RedemptionEnvelope: { type: "object", required: ["data"], properties: { data: ref("Redemption") } },
+      BillSummary: {
+        type: "object",
+        required: [
+          "period",
+          "status",
+          "number",
+          "currency",
+          "period_end",
+          "closed_at",
+          "lines",
+          "points",
+          "billed",
+        ],
+        properties: {
+          period: { type: "string", description: "`YYYY-MM` in the org's time zone." },
+          status: { type: "string", enum: ["open", "closed"] },
+          number: { type: ["string", "null"], description: "Set when the bill closes: `ACME-2026-00007`." },
+          currency: { type: "string" },
+          period_end: {
+            type: "string",
+            format: "date-time",
+            description: "The first instant after the month.",
+          },
+          closed_at: { type: ["string", "null"], format: "date-time" },
+          lines: { type: "integer" },
+          points: { type: "integer", description: "Points the bill's lines redeemed, credits taken off." },
+          billed: { ...ref("Money"), description: "What the org pays: charges, less credits, plus fees." },
+        },
+      },
+      BillList: {
+        type: "object",
+        required: ["data", "next_cursor"],
+        properties: {
+          data: { type: "array", items: ref("BillSummary") },
+          next_cursor: { type: "null" },
+        },
+      },
+      BillFile: {
+        type: "object",
+        required: ["bill", "lines"],
+        properties: {
+          bill: {
+            type: "object",
+            required: [
+              "number",
+              "period",
+              "time_zone",
+              "period_start",
+              "period_end",
+              "currency",
+              "status",
+              "closed_at",
+              "csv_sha256",
+              "totals",
+            ],
+            properties: {
+              number: nullableText,
+              period: { type: "string" },
+              time_zone: { type: "string", description: "The IANA time zone the month is counted in." },
+              period_start: { type: "string", format: "date-time" },
+              period_end: { type: "string", format: "date-time" },
+              currency: { type: "string" },
+              status: { type: "string", enum: ["open", "closed"] },
+              closed_at: { type: ["string", "null"], format: "date-time" },
+              csv_sha256: { type: ["string", "null"], description: "A closed bill's CSV's SHA-256, in hex." },
+              totals: {
+                type: "object",
+                description:
+                  "`lines`, `points` and `billed_amount`; the same and `face_value`, `fee` and " +
+                  "`internal_cost` per line type (`charge`, `credit`, `fee`); `by_department`, " +
+                  "`by_cost_center` and `by_kind` (`name`, `lines`, `points`, `billed_amount`); and the " +
+                  "`taxable_kinds` payroll counts. Frozen when the bill closes.",
+              },
+            },
+          },
+          lines: { type: "array", items: ref("BillLine") },
+        },
+      },
+      BillLine: {
+        type: "object",
+        description:
+          "A frozen snapshot of a fulfilled (charge, fee) or cancelled (credit) redemption. Amounts are " +
+          "decimal strings; a credit's are negative and `refers_to` names the line it corrects.",
+        properties: {
+          line: { type: "integer" },
+          line_type: { type: "string", enum: ["charge", "credit", "fee"] },
+          redemption_id: uuid,
+          requested_at: { type: "string", format: "date-time" },
+          fulfilled_at: { type: "string", format: "date-time" },
+          fulfilled_date: { type: "string", format: "date" },
+          person: {
+            type: "object",
+            properties: {
+              id: uuid,
+              external_employee_id: nullableText,
+              name: { type: "string" },
+              email: { type: "string" },
+            },
+          },
+          department: nullableText,
+          cost_center: nullableText,
+          reward_kind: { type: "string", enum: redemptionKind.enumValues },
+          brand: { type: "string" },
+          reward_name: { type: "string" },
+          provider: nullableText,
+          provider_order_id: nullableText,
+          provider_reward_id: nullableText,
+          product_id: nullableText,
+          points: { type: "integer" },
+          point_value: {
+            type: "object",
+            properties: { points: { type: "integer" }, amount: { type: "string" } },
+          },
+          face_value: { type: "string" },
+          billed_amount: { type: "string" },
+          fee: { type: "string" },
+          internal_cost: {
+            type: ["string", "null"],
+            description: "Custom rewards: shown apart, never billed.",
+          },
+          currency: { type: "string" },
+          status: { type: "string" },
+          refers_to: {
+            oneOf: [
+              {
+                type: "object",
+                properties: { bill: nullableText, line: { type: "integer" } },
+              },
+              { type: "null" },
+            ],
+          },
+        },
+      },
+      BillFileEnvelope: { type: "object", required: ["data"], properties: { data: ref("BillFile") } },
+      Liability: {
+        type: "object",
+        required: [
+          "as_of",
+          "point_value",
+          "earned",
+          "earned_value",
+          "held",
+          "held_value",
+          "outstanding",
+          "outstanding_value",
+          "by_department",
+        ],
+        properties: {
+          as_of: { type: "string", format: "date-time" },
+          point_value: ref("PointValue"),
+          earned: { type: "integer", description: "Points people have earned and not redeemed." },
+          earned_value: ref("Money"),
+          held: { type: "integer", description: "Points held for redemptions not yet settled." },
+          held_value: ref("Money"),
+          outstanding: { type: "integer", description: "What the company owes in points: earned plus held." },
+          outstanding_value: ref("Money"),
+          by_department: {
+            type: "array",
+            description: "By the department each person is in now.",
+            items: {
+              type: "object",
+              required: ["department", "people", "earned", "earned_value", "held", "held_value"],
+              properties: {
+                department: nullableText,
+                people: { type: "integer" },
+                earned: { type: "integer" },
+                earned_value: ref("Money"),
+                held: { type: "integer" },
+                held_value: ref("Money"),
+              },
+            },
+          },
+        },
+      },
+      LiabilityEnvelope: { type: "object", required: ["data"], properties: { data: ref("Liability") } },
       RedemptionPage: {
         type: "object",
         required: ["data", "next_cursor"],

@@ -38,6 +38,10 @@ export function useKeptForm(serverAction: ServerFormAction) {
       const value = refused?.get(name);
       return typeof value === "string" ? value : fallback;
     },
+    /** Every value sent as `name` (ticked boxes) if the last submit was refused, else `fallback`. */
+    keptAll(name: string, fallback: readonly string[]): readonly string[] {
+      return refused ? refused.getAll(name).filter((value) => typeof value === "string") : fallback;
+    },
     /** The reason the last submit was refused because of `name`, if it was. */
     error(name: string): string | undefined {
       return state.status === "error" ? state.fieldErrors[name] : undefined;

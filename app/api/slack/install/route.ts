@@ -1,7 +1,8 @@
+import { redirectTo, viewerOrRedirect } from "@/app/_lib/route-responses";
 import { slackInstallUrl } from "@/slack/install/install-url";
 import { installableOAuth, publicOrigin } from "@/slack/install/oauth-state";
 import { slackSettingsFromEnv } from "@/slack/settings";
-import { installNotOffered, installProblemFor, redirectTo, viewerOrRedirect } from "./install-responses";
+import { installNotOffered, installProblemFor } from "./install-responses";
 
 /** "Add to Slack": sends an admin to Slack to install the app into a workspace for their org. */
 export async function GET(request: Request): Promise<Response> {

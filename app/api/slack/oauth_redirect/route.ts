@@ -1,14 +1,10 @@
+import { redirectTo, viewerOrRedirect } from "@/app/_lib/route-responses";
 import { getDb } from "@/db/client";
 import { finishSlackInstall } from "@/slack/install/finish-install";
 import { readInstallCallback } from "@/slack/install/install-callback";
 import { installableOAuth, OAUTH_REDIRECT_PATH, publicOrigin } from "@/slack/install/oauth-state";
 import { slackSettingsFromEnv } from "@/slack/settings";
-import {
-  installNotOffered,
-  installProblemFor,
-  redirectTo,
-  viewerOrRedirect,
-} from "../install/install-responses";
+import { installNotOffered, installProblemFor } from "../install/install-responses";
 
 /** Where Slack sends the admin back after "Allow": checks who started the install, then connects the workspace. */
 export async function GET(request: Request): Promise<Response> {
