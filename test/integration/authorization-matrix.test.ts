@@ -6,6 +6,17 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { boostAllowance } from "../../core/allowances/boost-allowance";
 import { listTeam } from "../../core/allowances/list-team";
 import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance";
+import { closeBill } from "../../core/billing/close-bill";
+import { closeDueBills } from "../../core/billing/close-due-bills";
+import { exportBill } from "../../core/billing/export-bill";
+import { getBill } from "../../core/billing/get-bill";
+import { getBillingSettings } from "../../core/billing/get-billing-settings";
+import { getFinanceTrends } from "../../core/billing/get-finance-trends";
+import { getLiability } from "../../core/billing/get-liability";
+import { getPayroll } from "../../core/billing/get-payroll";
+import { getRollForward } from "../../core/billing/get-roll-forward";
+import { listBills } from "../../core/billing/list-bills";
+import { updateBillingSettings } from "../../core/billing/update-billing-settings";
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { getPersonProfile } from "../../core/feed/get-person-profile";
 import { listFeed } from "../../core/feed/list-feed";
@@ -73,6 +84,7 @@ import { renameCompanyValue } from "../../core/values/rename-company-value";
 import { retireCompanyValue } from "../../core/values/retire-company-value";
 import type { Database } from "../../db/client";
 import { defined } from "../support/assertions";
+import { type BillRefs, billStates, collect } from "../support/billing";
 import { workerDatabase } from "../support/database";
 import { key, type TestPerson } from "../support/factories";
 import { createOrgChart, type OrgChart } from "../support/org-chart";
@@ -92,6 +104,8 @@ const deps = () => rewards.deps({ clock: now });
 /** Past every retry a redemption of the matrix waits for. */
 const later = () => rewards.deps({ clock: () => new Date(NOW.getTime() + 60 * 60_000) });
 const states = rewardStates(rewards, now);
+/** May 2026: a month that has ended at NOW, so that its bill may close. */
+const bills = billStates(now, "2026-05");
 
 /** What a use case's input names. For another org's actor these are swapped for values that exist nowhere. */
 type Refs = {
@@ -105,7 +119,8 @@ type Refs = {
   apiKeyId: string;
   /** An email no one has, for the use cases that add a person. */
   newEmail: string;
-} & RewardRefs;
+} & RewardRefs &
+  BillRefs;
 
 interface UseCase {
   /** The input is about one person, so where the actor stands towards them may matter. */
@@ -562,6 +577,71 @@ const USE_CASES = {
     writes: false,
     run: (db, actor) => countRedemptionQueues(db, actor),
   },
+  "list-bills": {
+    aboutPerson: false,
+    writes: false,
+    prepare: bills.billWithLines,
+    run: (db, actor) => listBills(db, actor),
+  },
+  "get-bill": {
+    aboutPerson: false,
+    writes: false,
+    prepare: bills.billWithLines,
+    run: (db, actor, refs) => getBill(db, actor, { period: refs.period }),
+  },
+  // Exporting a closed bill is recorded in the audit log: a read that writes. The file is read to its end.
+  "export-bill": {
+    aboutPerson: false,
+    writes: true,
+    prepare: bills.closedBill,
+    run: async (db, actor, refs) => {
+      const file = await exportBill(db, actor, { period: refs.period, format: "csv" });
+      return { ...file, chunks: await collect(file.chunks) };
+    },
+  },
+  "get-payroll": {
+    aboutPerson: false,
+    writes: false,
+    prepare: bills.billWithLines,
+    run: (db, actor, refs) => getPayroll(db, actor, { period: refs.period }),
+  },
+  "close-bill": {
+    aboutPerson: false,
+    writes: true,
+    prepare: bills.billWithLines,
+    run: (db, actor, refs) => closeBill(db, actor, { period: refs.period }, now),
+  },
+  "close-due-bills": {
+    aboutPerson: false,
+    writes: true,
+    prepare: bills.billWithLines,
+    run: (db, actor) => closeDueBills(db, actor, now),
+  },
+  "get-billing-settings": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => getBillingSettings(db, actor),
+  },
+  "update-billing-settings": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor) => updateBillingSettings(db, actor, { closeAfterDays: 10, numberPrefix: "MATRIX" }, now),
+  },
+  "get-liability": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => getLiability(db, actor, {}, now),
+  },
+  "get-roll-forward": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => getRollForward(db, actor, { month: "2026-06" }, now),
+  },
+  "get-finance-trends": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => getFinanceTrends(db, actor, now),
+  },
 } satisfies Record<string, UseCase>;
 
 type UseCaseName = keyof typeof USE_CASES;
@@ -720,6 +800,20 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "claim-notifications":   [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "finish-notification":   [no,          na,           no,         na,     na,       na,           no,    no,      ok,      no],
   "count-redemption-queues": [no,        na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  // Finance: its bills, files and figures are finance's and the admins' (an API key reads them too);
+  // another org's month is a bill that doesn't exist.
+  "list-bills":            [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
+  "get-bill":              [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      nf],
+  "export-bill":           [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      nf],
+  "get-payroll":           [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      nf],
+  "close-bill":            [no,          na,           no,         na,     na,       na,           ok,    ok,      no,      nf],
+  // Background work closes due bills; finance closes a month by hand with close-bill.
+  "close-due-bills":       [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
+  "get-billing-settings":  [no,          na,           no,         na,     na,       na,           ok,    ok,      no,      na],
+  "update-billing-settings": [no,        na,           no,         na,     na,       na,           ok,    ok,      no,      na],
+  "get-liability":         [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
+  "get-roll-forward":      [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
+  "get-finance-trends":    [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
 };
 
 /** Files of core/ that authorise but are not use cases: the permission table and helpers use cases call. */
@@ -763,6 +857,7 @@ async function preparedRefs(
     apiKeyId: chart.apiKeyId,
     newEmail: `new-${randomUUID()}@${chart.org.slug}.test`,
     ...nowhereRewards(),
+    period: NO_BILL_PERIOD,
     ...prepared,
   };
 }
@@ -777,6 +872,9 @@ function nowhereRewards(): RewardRefs {
   };
 }
 
+/** A month no org of the matrix has a bill for. */
+const NO_BILL_PERIOD = "1999-01";
+
 /** Refs to nothing in any org: what another org's ids must be indistinguishable from. */
 function nowhereRefs(): Refs {
   return {
@@ -788,6 +886,7 @@ function nowhereRefs(): Refs {
     apiKeyId: randomUUID(),
     newEmail: `new-${randomUUID()}@nowhere.test`,
     ...nowhereRewards(),
+    period: NO_BILL_PERIOD,
   };
 }
 
@@ -845,7 +944,8 @@ describe("the authorisation matrix", () => {
 
 /**
  * Reads whose answer names no row of the org: its giving rules, a clean ledger's empty list, its reward
- * settings (switches and the provider's products), what the provider answered a connection test, counts.
+ * settings (switches and the provider's products), what the provider answered a connection test, counts,
+ * its billing settings, a month's roll-forward and the finance trends (figures only).
  */
 const READS_SHOWING_NO_ROWS: UseCaseName[] = [
   "get-giving-rules",
@@ -853,6 +953,9 @@ const READS_SHOWING_NO_ROWS: UseCaseName[] = [
   "get-reward-settings",
   "test-provider-connection",
   "count-redemption-queues",
+  "get-billing-settings",
+  "get-roll-forward",
+  "get-finance-trends",
 ];
 
 /** Everything that identifies an org's rows in an answer: row ids, and the slug in names and emails. */
@@ -864,7 +967,8 @@ async function markersOf(db: Database, chart: OrgChart): Promise<string[]> {
     union all select id::text from company_values where org_id = ${orgId}::uuid
     union all select id::text from api_keys where org_id = ${orgId}::uuid
     union all select id::text from custom_rewards where org_id = ${orgId}::uuid
-    union all select id::text from redemptions where org_id = ${orgId}::uuid`);
+    union all select id::text from redemptions where org_id = ${orgId}::uuid
+    union all select id::text from bills where org_id = ${orgId}::uuid`);
   return [orgId, chart.org.slug, ...rows.map((row) => row.id)];
 }
 

@@ -108,6 +108,7 @@ describe("the ledger checks of redemptions", () => {
           `hold ${await holdTransactionOf(db, open)} is neither closed nor held for an open redemption`,
           `redemption ${open.id} is fulfilled for 20 pts but its hold moved 20, closed by nothing`,
           "settles of redemption holds total 30 pts but fulfilled and cancelled redemptions 50",
+          `redemption ${open.id} (fulfilled) has 0 charge and 0 credit lines`,
         ],
       },
     ];

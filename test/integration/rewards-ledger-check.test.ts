@@ -156,8 +156,10 @@ describe("npm run db:check on redemptions", () => {
     const setStatus = (tx: Transaction, id: string, status: "canceled" | "awaiting_fulfillment") =>
       tx.update(redemptions).set({ status }).where(eq(redemptions.id, id));
     // Cancelled without the reversal that gives the points back.
+    // (and without the credit line a cancellation puts on the bill)
     expect(await checksFailingAfter(db, org.id, (tx) => setStatus(tx, fulfilled.id, "canceled"))).toEqual([
       "redemption_ledger_mismatch",
+      "redemption_not_billed_once",
     ]);
     // Reopened though its hold was released.
     expect(

@@ -21,16 +21,19 @@ const ORG_TABLES = [
 ] as const;
 
 /**
- * The reward tables, compared by what their rows hold rather than how many there are: a redemption
- * decided or a notice sent changes a row in place.
+ * The reward and billing tables, compared by what their rows hold rather than how many there are: a
+ * redemption decided, a notice sent or a bill closed changes a row in place.
  */
-const REWARD_TABLES = [
+const DIGESTED_TABLES = [
   "reward_settings",
   "provider_products",
   "custom_rewards",
   "redemptions",
   "notifications",
   "provider_webhook_events",
+  "billing_settings",
+  "bills",
+  "bill_lines",
 ] as const;
 
 export type OrgTable = (typeof ORG_TABLES)[number];
@@ -39,11 +42,11 @@ export interface Footprint {
   rows: Record<OrgTable, number>;
   /** Cached person balances as `accountId:balance`, in account order. */
   balances: string[];
-  /** A digest of the org's rows of each reward table. */
-  rewards: Record<(typeof REWARD_TABLES)[number], string>;
+  /** A digest of the org's rows of each reward and billing table. */
+  digests: Record<(typeof DIGESTED_TABLES)[number], string>;
 }
 
-/** Row counts of everything written for one org, its cached balances and its reward rows. */
+/** Row counts of everything written for one org, its cached balances and its reward and billing rows. */
 export async function orgFootprint(db: Executor, orgId: string): Promise<Footprint> {
   const counts = sql.join(
     ORG_TABLES.map(
@@ -53,7 +56,7 @@ export async function orgFootprint(db: Executor, orgId: string): Promise<Footpri
     sql`, `,
   );
   const digests = sql.join(
-    REWARD_TABLES.map(
+    DIGESTED_TABLES.map(
       (table) =>
         sql`(select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from ${sql.identifier(table)} t
              where t.org_id = ${orgId}::uuid) as ${sql.identifier(table)}`,
@@ -61,11 +64,15 @@ export async function orgFootprint(db: Executor, orgId: string): Promise<Footpri
     sql`, `,
   );
   const [row] = await db.execute<Record<OrgTable, number>>(sql`select ${counts}`);
-  const [rewards] = await db.execute<Footprint["rewards"]>(sql`select ${digests}`);
-  if (!row || !rewards) throw new Error("footprint query returned no row");
+  const [digested] = await db.execute<Footprint["digests"]>(sql`select ${digests}`);
+  if (!row || !digested) throw new Error("footprint query returned no row");
   const balances = await db.execute<{ id: string; balance: string }>(sql`
     select id, balance from ledger_accounts where org_id = ${orgId}::uuid and balance is not null order by id`);
-  return { rows: row, balances: balances.map((account) => `${account.id}:${account.balance}`), rewards };
+  return {
+    rows: row,
+    balances: balances.map((account) => `${account.id}:${account.balance}`),
+    digests: digested,
+  };
 }
 
 /** Runs `action` and proves it changed nothing that belongs to the org. */

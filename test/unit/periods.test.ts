@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+  instantOfLocalTime,
+  isoInZone,
   isValidTimeZone,
   localDate,
+  localDateTime,
   monthKey,
   type PeriodKind,
+  parseLocalDateTime,
   periodContaining,
   startOfLocalDay,
 } from "../../core/shared/periods";
@@ -314,5 +318,96 @@ describe("isValidTimeZone", () => {
     expect(isValidTimeZone("UTC")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
     expect(isValidTimeZone("")).toBe(false);
+  });
+});
+
+describe("instantOfLocalTime", () => {
+  const wall = (text: string) => {
+    const parsed = parseLocalDateTime(text.slice(0, 10), text.slice(11));
+    if (!parsed) throw new Error(`not a local time: ${text}`);
+    return parsed;
+  };
+
+  it.each([
+    { zone: NEW_YORK, local: "2026-11-30T23:59:59", instant: "2026-12-01T04:59:59.000Z" },
+    { zone: NEW_YORK, local: "2026-07-04T12:00:00", instant: "2026-07-04T16:00:00.000Z" },
+    { zone: "Europe/Berlin", local: "2026-03-29T01:59:00", instant: "2026-03-29T00:59:00.000Z" },
+    { zone: "Europe/Berlin", local: "2026-03-29T03:00:00", instant: "2026-03-29T01:00:00.000Z" },
+    { zone: "Australia/Sydney", local: "2026-10-04T12:00:00", instant: "2026-10-04T01:00:00.000Z" },
+    { zone: "Asia/Kathmandu", local: "2026-06-01T00:15:00", instant: "2026-05-31T18:30:00.000Z" },
+  ])("$local in $zone is $instant", ({ zone, local, instant }) => {
+    const at = instantOfLocalTime(wall(local), zone);
+    expect(at.toISOString()).toBe(instant);
+    expect(localDateTime(at, zone)).toEqual(wall(local));
+  });
+
+  it("reads a time the clocks skip as far past the jump as it was into the gap", () => {
+    // New York jumps from 02:00 EST to 03:00 EDT on 8 March 2026: 02:30 does not exist.
+    expect(instantOfLocalTime(wall("2026-03-08T02:30:00"), NEW_YORK).toISOString()).toBe(
+      "2026-03-08T07:30:00.000Z",
+    );
+    // Sydney jumps from 02:00 to 03:00 on 4 October 2026.
+    expect(instantOfLocalTime(wall("2026-10-04T02:15:00"), "Australia/Sydney").toISOString()).toBe(
+      "2026-10-03T16:15:00.000Z",
+    );
+  });
+
+  it("names the first passing of a time the clocks pass twice", () => {
+    // New York falls back from 02:00 EDT to 01:00 EST on 1 November 2026: 01:30 happens twice.
+    const first = instantOfLocalTime(wall("2026-11-01T01:30:00"), NEW_YORK);
+    expect(first.toISOString()).toBe("2026-11-01T05:30:00.000Z");
+    expect(localDateTime(new Date(first.getTime() + 3_600_000), NEW_YORK)).toEqual(
+      wall("2026-11-01T01:30:00"),
+    );
+    // Berlin falls back from 03:00 CEST to 02:00 CET on 25 October 2026.
+    expect(instantOfLocalTime(wall("2026-10-25T02:30:00"), "Europe/Berlin").toISOString()).toBe(
+      "2026-10-25T00:30:00.000Z",
+    );
+  });
+});
+
+describe("isoInZone", () => {
+  it.each([
+    { zone: NEW_YORK, instant: "2026-12-01T04:59:59.000Z", iso: "2026-11-30T23:59:59-05:00" },
+    { zone: NEW_YORK, instant: "2026-07-04T16:00:00.000Z", iso: "2026-07-04T12:00:00-04:00" },
+    { zone: "Asia/Kathmandu", instant: "2026-05-31T18:30:00.000Z", iso: "2026-06-01T00:15:00+05:45" },
+    { zone: "UTC", instant: "2026-01-01T00:00:00.000Z", iso: "2026-01-01T00:00:00+00:00" },
+    { zone: "America/St_Johns", instant: "2026-01-15T12:00:00.000Z", iso: "2026-01-15T08:30:00-03:30" },
+  ])("$instant in $zone reads $iso", ({ zone, instant, iso }) => {
+    expect(isoInZone(at(instant), zone)).toBe(iso);
+    expect(new Date(iso).toISOString()).toBe(instant);
+  });
+
+  it("tells the two passings of a repeated hour apart by their offsets", () => {
+    expect(isoInZone(at("2026-11-01T05:30:00Z"), NEW_YORK)).toBe("2026-11-01T01:30:00-04:00");
+    expect(isoInZone(at("2026-11-01T06:30:00Z"), NEW_YORK)).toBe("2026-11-01T01:30:00-05:00");
+  });
+});
+
+describe("parseLocalDateTime", () => {
+  it("reads what date and time inputs send, with or without seconds", () => {
+    expect(parseLocalDateTime("2026-11-30", "14:30")).toEqual({
+      year: 2026,
+      month: 11,
+      day: 30,
+      hour: 14,
+      minute: 30,
+      second: 0,
+    });
+    expect(parseLocalDateTime("2028-02-29", "23:59:59")).toMatchObject({ day: 29, second: 59 });
+  });
+
+  it.each([
+    ["2026-02-29", "12:00"],
+    ["2026-11-31", "12:00"],
+    ["2026-13-01", "12:00"],
+    ["2026-11-30", "24:00"],
+    ["2026-11-30", "12:60"],
+    ["2026-11-30", "12:00:60"],
+    ["30/11/2026", "12:00"],
+    ["2026-11-30", "2pm"],
+    ["", ""],
+  ])("refuses %s %s", (date, time) => {
+    expect(parseLocalDateTime(date, time)).toBeNull();
   });
 });

@@ -105,6 +105,13 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   decide_redemptions: { ...allPeople(false), admin: true, system: false, operator: false },
   run_background_work: { ...allPeople(false), system: true, operator: true },
   read_webhook_keys: { ...allPeople(false), system: false, operator: true },
+  read_bills: { ...allPeople(false), admin: true, finance: true, system: true, operator: false },
+  // The operator's `close-bill` command names the org; an API key never closes a month.
+  close_bill: { ...allPeople(false), admin: true, finance: true, system: false, operator: true },
+  manage_billing: { ...allPeople(false), admin: true, finance: true, system: false, operator: false },
+  read_liability: { ...allPeople(false), admin: true, finance: true, system: true, operator: false },
+  // The area's pages are for people; an API key reads bills and the liability through the API.
+  open_finance_area: { ...allPeople(false), admin: true, finance: true, system: false, operator: false },
 };
 
 const CELLS = Object.entries(EXPECTED).flatMap(([action, row]) =>
