@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { failureMessage } from "../../core/shared/errors";
 import type { Database } from "../../db/client";
 import type { BackgroundTask } from "./background-tasks";
@@ -11,13 +12,10 @@ export interface WorkerOptions {
   log: (message: string) => void;
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    });
+/** Waits `ms`, or less when `signal` aborts; leaves no listener behind on the long-lived signal. */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return sleep(ms, undefined, { signal }).catch((error: unknown) => {
+    if (!signal.aborted) throw error;
   });
 }
 
