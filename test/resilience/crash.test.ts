@@ -10,6 +10,7 @@ import { type FakeSlack, type SlackCall, startFakeSlack } from "../../testing/fa
 import { freePort } from "../../testing/next-app";
 import { waitUntilQuiet } from "../../testing/quiet";
 import { TEAM_ID } from "../../testing/slack-requests";
+import { defined } from "../support/assertions";
 import { ensureWorkerDatabase } from "../support/database";
 import { databaseUrl } from "../support/database-urls";
 import { systemTotal } from "../support/ledger";
@@ -23,7 +24,6 @@ import {
   apiGiveRequest,
   apiRedemptionRequest,
   type Exchange,
-  type HttpRequest,
   jsonOf,
   type SlackGive,
   sendAll,
@@ -118,7 +118,7 @@ describe("kill -9 of the app in the middle of a burst of gives, Slack commands a
     await app.start();
 
     const { people } = served;
-    const person = (index: number) => people[index % PEOPLE] as (typeof people)[number];
+    const person = (index: number) => defined(people[index % PEOPLE]);
     const apiItems = Array.from({ length: API_GIVES }, (_, i) => ({
       idempotencyKey: randomUUID(),
       giverId: person(i).id,
@@ -135,19 +135,18 @@ describe("kill -9 of the app in the middle of a burst of gives, Slack commands a
       idempotencyKey: randomUUID(),
       personId: person(i).id,
     }));
-    const plans: { item: ApiGive | SlackGive | ApiRedemption; request: HttpRequest }[][] = [
-      apiItems.map((item) => ({ item, request: apiRequest(item) })),
-      await Promise.all(slackItems.map(async (item) => ({ item, request: await slackGiveRequest(item) }))),
-      redemptionItems.map((item) => ({ item, request: redemptionRequest(item) })),
+    const requests = [
+      apiItems.map(apiRequest),
+      await Promise.all(slackItems.map((item) => slackGiveRequest(item))),
+      redemptionItems.map(redemptionRequest),
     ];
-    const order = interleave(plans.map((plan) => plan.length));
-    const planned = order.map(({ kind, index }) => plans[kind]?.[index] as (typeof plans)[number][number]);
+    const order = interleave(requests.map((ofKind) => ofKind.length));
 
     let killed: Promise<void> | undefined;
-    const killAt = Math.ceil(KILL_AFTER * planned.length);
+    const killAt = Math.ceil(KILL_AFTER * order.length);
     const exchanges = await sendAll(
       app.url,
-      planned.map((plan) => plan.request),
+      order.map(({ kind, index }) => defined(requests[kind]?.[index])),
       {
         inFlight: IN_FLIGHT,
         onExchange: (_, settled) => {
@@ -158,15 +157,16 @@ describe("kill -9 of the app in the middle of a burst of gives, Slack commands a
     await killed;
     slackCallsBeforeKill = [...slack.calls];
 
-    const sent = order.map(({ kind }, position) => ({
-      kind,
-      sent: { item: planned[position]?.item, first: exchanges[position] as Exchange },
-    }));
-    const ofKind = <Item>(kind: number) =>
-      sent.filter((entry) => entry.kind === kind).map((entry) => entry.sent as Sent<Item>);
-    apiGives = ofKind<ApiGive>(0);
-    slackGives = ofKind<SlackGive>(1);
-    redemptions = ofKind<ApiRedemption>(2);
+    // Each kind's answers, back in that kind's own order.
+    const firsts = requests.map((ofKind) => new Array<Exchange>(ofKind.length));
+    order.forEach(({ kind, index }, position) => {
+      defined(firsts[kind])[index] = defined(exchanges[position]);
+    });
+    const sent = <Item>(items: Item[], kind: number) =>
+      items.map((item, index) => ({ item, first: defined(firsts[kind]?.[index]) }));
+    apiGives = sent(apiItems, 0);
+    slackGives = sent(slackItems, 1);
+    redemptions = sent(redemptionItems, 2);
     const answeredOf = (kind: Sent<unknown>[]) => kind.filter((entry) => entry.first.status !== null).length;
     console.log(
       `answered before kill -9: ${answeredOf(apiGives)} of ${API_GIVES} API gives, ` +
@@ -202,7 +202,7 @@ describe("kill -9 of the app in the middle of a burst of gives, Slack commands a
       { inFlight: IN_FLIGHT },
     );
     apiGives.forEach(({ item, first }, index) => {
-      const retry = retries[index] as Exchange;
+      const retry = defined(retries[index]);
       expect(retry.status, `${item.message}: ${retry.text}`).toBe(201);
       if (answered(first)) expect(jsonOf(retry)).toEqual(jsonOf(first));
     });
@@ -256,7 +256,7 @@ describe("kill -9 of the app in the middle of a burst of gives, Slack commands a
       { inFlight: IN_FLIGHT },
     );
     redemptions.forEach(({ first }, index) => {
-      const retry = retries[index] as Exchange;
+      const retry = defined(retries[index]);
       expect(retry.status, retry.text).toBe(201);
       if (answered(first)) {
         expect(jsonOf<Data<{ id: string }>>(retry).data.id).toBe(jsonOf<Data<{ id: string }>>(first).data.id);

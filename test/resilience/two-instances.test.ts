@@ -9,12 +9,13 @@ import { type FakeSlack, startFakeSlack } from "../../testing/fake-slack";
 import { freePort } from "../../testing/next-app";
 import { waitUntilQuiet } from "../../testing/quiet";
 import { TEAM_ID } from "../../testing/slack-requests";
+import { defined } from "../support/assertions";
 import { ensureWorkerDatabase } from "../support/database";
 import { databaseUrl } from "../support/database-urls";
 import { ledgerKindsOf } from "../support/rewards-fixture";
 import { type RoundRobinProxy, SERVED_BY, startRoundRobinProxy } from "../support/round-robin-proxy";
 import { appEnvironment, type ServedApp, servedApp } from "../support/served-app";
-import { createServedOrg, type ServedOrg, type ServedPerson } from "../support/served-org";
+import { createServedOrg, type ServedOrg } from "../support/served-org";
 import {
   type ApiGive,
   apiGiveRequest,
@@ -60,9 +61,9 @@ describe("two app instances on one database behind a round-robin proxy", () => {
   let nextGiver = 0;
 
   const db = () => connection.db;
-  const other = (instance: number) => instances[(instance + 1) % 2] as ServedApp;
-  const instance = (index: number) => instances[index % 2] as ServedApp;
-  const person = (index: number) => served.people[index] as ServedPerson;
+  const other = (index: number) => defined(instances[(index + 1) % 2]);
+  const instance = (index: number) => defined(instances[index % 2]);
+  const person = (index: number) => defined(served.people[index]);
 
   /** A give from the next giver in turn to the one after, so no one runs out of allowance. */
   function nextApiGive(what: string): ApiGive {
@@ -147,7 +148,7 @@ describe("two app instances on one database behind a round-robin proxy", () => {
 
     const committed = await recognitionsByKey(db(), served.org.id, "api:");
     gives.forEach((give, index) => {
-      expect(committed.get(`api:${give.idempotencyKey}`)).toEqual([idOf(answers[index] as Exchange)]);
+      expect(committed.get(`api:${give.idempotencyKey}`)).toEqual([idOf(defined(answers[index]))]);
     });
     expect(await recognitionCount(db(), served.org.id, "api")).toBe(before + gives.length);
   });
@@ -160,7 +161,7 @@ describe("two app instances on one database behind a round-robin proxy", () => {
     const firsts = await sendAll((index) => instance(index).url, requests, { inFlight: 10 });
     const replays = await sendAll((index) => other(index).url, requests, { inFlight: 10 });
     replays.forEach((replay, index) => {
-      const first = firsts[index] as Exchange;
+      const first = defined(firsts[index]);
       expect(first.status, first.text).toBe(201);
       expect(replay.status, replay.text).toBe(201);
       expect(replayed(replay)).toBe(true);
@@ -178,7 +179,7 @@ describe("two app instances on one database behind a round-robin proxy", () => {
     for (const copies of racingAnswers) {
       for (const copy of copies) expect(copy.status, copy.text).toBe(201);
       expect(copies.filter((copy) => !replayed(copy))).toHaveLength(1);
-      expect(jsonOf(copies[1] as Exchange)).toEqual(jsonOf(copies[0] as Exchange));
+      expect(jsonOf(defined(copies[1]))).toEqual(jsonOf(defined(copies[0])));
     }
 
     const committed = await recognitionsByKey(db(), served.org.id, "api:");
@@ -202,10 +203,10 @@ describe("two app instances on one database behind a round-robin proxy", () => {
     );
     const rows = await redemptionsByKey(db(), served.org.id);
     racingRedemptions.forEach((redemption, index) => {
-      const copies = redeemed[index] as Exchange[];
+      const copies = defined(redeemed[index]);
       for (const copy of copies) expect(copy.status, copy.text).toBe(201);
-      const id = idOf(copies[0] as Exchange);
-      expect(idOf(copies[1] as Exchange)).toBe(id);
+      const id = idOf(defined(copies[0]));
+      expect(idOf(defined(copies[1]))).toBe(id);
       expect(rows.get(`api:${redemption.idempotencyKey}`)?.map((row) => row.id)).toEqual([id]);
       expect(sandbox.orders().filter((order) => order.external_id === id)).toHaveLength(1);
     });
@@ -282,7 +283,7 @@ describe("two app instances on one database behind a round-robin proxy", () => {
     const notices = await fulfilledNotices(ids);
     const directMessages = slack.callsTo("chat.postMessage");
     redeemers.forEach((redeemer, index) => {
-      const id = ids[index] as string;
+      const id = defined(ids[index]);
       // Taken up by background work once, in one instance or the other.
       expect((lookups[0]?.[index] ?? 0) + (lookups[1]?.[index] ?? 0), id).toBe(1);
       expect(sandbox.orders().filter((order) => order.external_id === id)).toHaveLength(1);
