@@ -10,21 +10,8 @@ import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
 import { deactivatePerson } from "./deactivate-person";
-import { eraseSignInIdentities, eraseSlackInstaller } from "./erasure/account-erasure";
-import { eraseAuditCopies, eraseNotices } from "./erasure/copy-erasure";
-import { type ErasedIdentity, placeholdersFor } from "./erasure/erased-identity";
-import {
-  eraseBoostReasons,
-  eraseLedgerMemos,
-  eraseMentions,
-  eraseRecognitionMessages,
-} from "./erasure/free-text-erasure";
-import type { Redaction } from "./erasure/redaction";
-import {
-  countBillLines,
-  countUnfinishedRedemptions,
-  eraseRedemptionSnapshots,
-} from "./erasure/redemption-erasure";
+import { type ErasureChanges, eraseEverywhere, NOTHING_CHANGED, redactionOf } from "./erasure/person-erasure";
+import { countBillLines, countUnfinishedRedemptions } from "./erasure/redemption-erasure";
 import { lockPersonAndAdmins } from "./person-lock";
 
 const eraseInput = z
@@ -47,23 +34,6 @@ const eraseInput = z
 
 export type ErasePersonInput = z.input<typeof eraseInput>;
 
-/** How many records of each kind the erasure changed. */
-export interface ErasureChanges {
-  /** Messages of recognitions they gave or received, replaced whole. */
-  recognitionMessages: number;
-  /** Other recognitions that mentioned them, with the mention replaced. */
-  mentions: number;
-  ledgerMemos: number;
-  boostReasons: number;
-  redemptions: number;
-  giftLinks: number;
-  noticesRemoved: number;
-  noticesRedacted: number;
-  auditEntries: number;
-  signInIdentities: number;
-  slackInstallations: number;
-}
-
 export interface ErasePersonResult {
   personId: string;
   /** What they are called from now on. */
@@ -81,20 +51,6 @@ export interface ErasePersonResult {
   /** Their lines on the org's bills, which are accounting records and stay as they are. */
   billLinesKept: number;
 }
-
-const NOTHING_CHANGED: ErasureChanges = {
-  recognitionMessages: 0,
-  mentions: 0,
-  ledgerMemos: 0,
-  boostReasons: 0,
-  redemptions: 0,
-  giftLinks: 0,
-  noticesRemoved: 0,
-  noticesRedacted: 0,
-  auditEntries: 0,
-  signInIdentities: 0,
-  slackInstallations: 0,
-};
 
 type Request = z.output<typeof eraseInput>;
 type PersonRow = typeof people.$inferSelect;
@@ -175,42 +131,6 @@ export async function erasePerson(
   }
 }
 
-async function eraseEverywhere(tx: Executor, redaction: Redaction, at: Date): Promise<ErasureChanges> {
-  const { identity, placeholders } = redaction;
-  const recognitionMessages = await eraseRecognitionMessages(tx, redaction);
-  const mentions = await eraseMentions(tx, redaction);
-  const ledgerMemos = await eraseLedgerMemos(tx, redaction);
-  const boostReasons = await eraseBoostReasons(tx, redaction);
-  const snapshots = await eraseRedemptionSnapshots(tx, redaction, at);
-  const notices = await eraseNotices(tx, redaction);
-  const auditEntries = await eraseAuditCopies(tx, redaction);
-  await tx
-    .update(people)
-    .set({
-      ...placeholders,
-      externalEmployeeId: null,
-      slackTeamId: null,
-      slackUserId: null,
-      birthday: null,
-      hireDate: null,
-      erasedAt: at,
-    })
-    .where(and(eq(people.orgId, identity.orgId), eq(people.id, identity.personId)));
-  return {
-    recognitionMessages,
-    mentions,
-    ledgerMemos,
-    boostReasons,
-    redemptions: snapshots.redemptions,
-    giftLinks: snapshots.giftLinks,
-    noticesRemoved: notices.removed,
-    noticesRedacted: notices.redacted,
-    auditEntries,
-    signInIdentities: await eraseSignInIdentities(tx, identity),
-    slackInstallations: await eraseSlackInstaller(tx, identity),
-  };
-}
-
 function targetOrgId(actor: Actor, orgId: string | undefined): string {
   if (actor.kind !== "operator") return actorOrgId(actor);
   if (!orgId) throw new DomainError("invalid", "Name the organization to erase in.", { field: "orgId" });
@@ -260,19 +180,6 @@ function confirm(confirmation: string, person: PersonRow): void {
     typed === "" ? "Type their name or email to confirm." : "That is not their name or email.",
     { field: "confirmation" },
   );
-}
-
-function redactionOf(person: PersonRow): Redaction {
-  const identity: ErasedIdentity = {
-    orgId: person.orgId,
-    personId: person.id,
-    name: person.name,
-    email: person.email,
-    externalEmployeeId: person.externalEmployeeId,
-    slackTeamId: person.slackTeamId,
-    slackUserId: person.slackUserId,
-  };
-  return { identity, placeholders: placeholdersFor(person.id) };
 }
 
 /** What an earlier erasure left: the person as they are now, and nothing changed this time. */
