@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { listFeed } from "../../core/feed/list-feed";
+import { givePoints } from "../../core/giving/give-points";
 import { grantPoints } from "../../core/giving/grant-points";
 import { earnedAccountIds, systemAccountId } from "../../core/ledger/accounts";
 import { post } from "../../core/ledger/postings";
@@ -32,7 +33,7 @@ import {
   orgRowsAsText,
   tablesHolding,
 } from "../support/erasure";
-import { createTestOrg, key } from "../support/factories";
+import { createTestOrg, key, type TestPerson } from "../support/factories";
 import { rewardsFixture } from "../support/rewards-fixture";
 
 const database = workerDatabase();
@@ -49,14 +50,17 @@ function needlesOf(org: ErasableOrg): string[] {
   return ["Zélie", "zelie", zelie.email, zelie.externalEmployeeId, zelie.slackUserId, "1990-05-17"];
 }
 
-/** The ledger as amounts and links: every entry, and every transaction but its memo. */
+/**
+ * The ledger as amounts and links: every entry, every transaction but its memo, and every balance that
+ * isn't zero (an erasure opens all of a person's empty earned slots, see holdGivesToThem).
+ */
 async function ledgerOf(db: Database, orgId: string) {
   return db.execute(sql`
     select (select jsonb_agg(to_jsonb(e) order by e.id) from ledger_entries e where e.org_id = ${orgId}::uuid) as entries,
            (select jsonb_agg(to_jsonb(t) - 'memo' order by t.id) from ledger_transactions t
             where t.org_id = ${orgId}::uuid) as transactions,
            (select jsonb_agg(jsonb_build_array(a.id, a.balance) order by a.id) from ledger_accounts a
-            where a.org_id = ${orgId}::uuid) as balances`);
+            where a.org_id = ${orgId}::uuid and a.balance <> 0) as balances`);
 }
 
 function erase(db: Database, org: ErasableOrg, extra: { dryRun?: boolean; confirmation?: string } = {}) {
@@ -229,6 +233,86 @@ describe("erasing a person's personal data", () => {
     expect(await orgRowsAsText(db, org.id)).toEqual(erased);
   });
 });
+
+describe("a give racing an erasure", () => {
+  it("finishes first, and its message is erased with the rest", async () => {
+    const { db } = await database();
+    const org = await createTestOrg(db);
+    const [ana, ben, carl] = await org.addPeople(3);
+    const give = (giver: TestPerson, connection: Database = db, idempotencyKey = key()) =>
+      givePoints(connection, giver.actor, {
+        recipientIds: [defined(ana).id],
+        amount: 5,
+        message: "Thanks for everything",
+        source: "web",
+        idempotencyKey,
+      });
+
+    // Ana has an earned slot already, which Ben's give will credit: a give that opens a slot waits for
+    // the erasure's change to her record anyway.
+    const first = key();
+    await give(defined(carl), db, first);
+    let racing = key();
+    while ((await slotOf(db, racing)) !== (await slotOf(db, first))) racing = key();
+
+    // Ben's give has credited Ana and is about to commit when the erasure starts.
+    let release = () => {};
+    let credited = () => {};
+    const creditedAna = new Promise<void>((resolve) => {
+      credited = resolve;
+    });
+    const inFlight = (async () => {
+      // The give's own statement, on a connection whose transaction the test keeps open.
+      const held = await db.$client.reserve();
+      await held`begin`;
+      const client = { unsafe: held.unsafe, options: db.$client.options };
+      await give(defined(ben), { $client: client } as unknown as Database, racing);
+      credited();
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await held`commit`;
+      held.release();
+    })();
+    await Promise.race([creditedAna, inFlight]);
+    const erasure = erasePerson(db, org.admin.actor, { personId: defined(ana).id, confirmation: "Person 1" });
+    try {
+      const waiting = await Promise.race([erasure.then(() => false), waitingOnLocks(db, 1)]);
+      expect(waiting, "the erasure waits for the give in flight").toBe(true);
+    } finally {
+      release();
+      await inFlight;
+    }
+    await erasure;
+    // A give after the erasure finds her gone, whichever slot it picks.
+    await expectDomainError(give(defined(carl)), "recipient_inactive");
+
+    const messages = await db.execute<{ message: string }>(sql`
+      select message from recognitions where org_id = ${org.id}::uuid`);
+    expect(messages).toEqual([{ message: "[erased]" }, { message: "[erased]" }]);
+    await expectLedgerClean(db, org.id);
+  });
+});
+
+/** The earned slot a give with this idempotency key credits (as plaudit_give picks it). */
+async function slotOf(db: Database, idempotencyKey: string): Promise<number> {
+  const [row] = await db.execute<{ slot: number }>(
+    sql`select (hashtextextended(${idempotencyKey}, 0) & 7)::int as slot`,
+  );
+  return defined(row).slot;
+}
+
+/** Resolves once `count` statements of this database wait for a lock; polls for a few seconds. */
+async function waitingOnLocks(db: Database, count: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const [row] = await db.execute<{ waiting: number }>(sql`
+      select count(*)::int as waiting from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`);
+    if ((row?.waiting ?? 0) >= count) return true;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return false;
+}
 
 describe("who may erase, and when", () => {
   it("deactivates an active person under the org's leaver policy first, forfeiting what they earned", async () => {

@@ -1,8 +1,15 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
 import { arrayLiteral } from "../../shared/sql-array";
 import { ERASED_TEXT } from "./erased-identity";
 import { mentionPatterns, type Redaction, redactMentions } from "./redaction";
+
+/** The recognitions the person gave or received (SQL). */
+function theirRecognitions({ orgId, personId }: Redaction["identity"]): SQL {
+  return sql`(giver_id = ${personId}::uuid or id in (
+    select recognition_id from recognition_recipients
+    where org_id = ${orgId}::uuid and person_id = ${personId}::uuid))`;
+}
 
 /**
  * The messages of the recognitions the person gave or received, replaced whole: their own words, or
@@ -10,26 +17,25 @@ import { mentionPatterns, type Redaction, redactMentions } from "./redaction";
  * can tell which part of a message is about whom. Amounts, recipients and values stay.
  */
 export async function eraseRecognitionMessages(tx: Executor, { identity }: Redaction): Promise<number> {
-  const { orgId, personId } = identity;
+  const { orgId } = identity;
   const rows = await tx.execute(sql`
     update recognitions set message = ${ERASED_TEXT}
-    where org_id = ${orgId}::uuid and message <> ${ERASED_TEXT}
-      and (giver_id = ${personId}::uuid or id in (
-        select recognition_id from recognition_recipients
-        where org_id = ${orgId}::uuid and person_id = ${personId}::uuid))
+    where org_id = ${orgId}::uuid and message <> ${ERASED_TEXT} and ${theirRecognitions(identity)}
     returning 1`);
   return rows.length;
 }
 
 /**
  * Other recognitions of the org that mention the person (a Slack mention, their email, their full name),
- * with the mention replaced by their placeholder and the rest of the message kept.
+ * with the mention replaced by their placeholder and the rest of the message kept. Their own are
+ * replaced whole by eraseRecognitionMessages.
  */
 export async function eraseMentions(tx: Executor, redaction: Redaction): Promise<number> {
   const { orgId } = redaction.identity;
   const candidates = await tx.execute<{ id: string; message: string }>(sql`
     select id, message from recognitions
-    where org_id = ${orgId}::uuid and message ilike any (${arrayLiteral(mentionPatterns(redaction))}::text[])`);
+    where org_id = ${orgId}::uuid and message ilike any (${arrayLiteral(mentionPatterns(redaction))}::text[])
+      and not ${theirRecognitions(redaction.identity)}`);
   const changed = candidates
     .map((row) => ({ id: row.id, message: redactMentions(row.message, redaction) }))
     .filter((row, index) => row.message !== candidates[index]?.message);

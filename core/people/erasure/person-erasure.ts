@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
 import { people } from "../../../db/schema";
+import { lockEarnedSlots } from "../../ledger/accounts";
 import { eraseSignInIdentities, eraseSlackInstaller } from "./account-erasure";
 import { eraseAuditCopies, eraseNotices } from "./copy-erasure";
 import { type ErasedIdentity, placeholdersFor } from "./erased-identity";
@@ -59,12 +60,28 @@ export function redactionOf(person: typeof people.$inferSelect): Redaction {
 }
 
 /**
- * Every step of an erasure, in the caller's transaction, each counting what it changed. The person's own
- * record is replaced before their sign-in identities go, since those stay while anyone has the email.
+ * Gives to the person and the erasure take turns. Every give credits one of their eight earned slots
+ * (slots 0 to 7, see the ledger_accounts_slot_range check), opening it if need be: with all eight
+ * opened and locked here, a give already past that point finishes first, and its recognition is there
+ * to be erased; a later one waits for the erasure to commit, then finds them inactive and is refused.
+ */
+async function holdGivesToThem(tx: Executor, { orgId, personId }: ErasedIdentity): Promise<void> {
+  await tx.execute(sql`
+    insert into ledger_accounts (org_id, person_id, kind, slot, balance)
+    select ${orgId}::uuid, ${personId}::uuid, 'earned', slot, 0 from generate_series(0, 7) as slot
+    on conflict on constraint ledger_accounts_owner_unique do nothing`);
+  await lockEarnedSlots(tx, orgId, personId);
+}
+
+/**
+ * Every step of an erasure, in the caller's transaction (after the deactivation), each counting what
+ * it changed. The person's own record is replaced before their sign-in identities go, which stay while
+ * anyone has the email. Their recognitions come last, leaving the least time for a give of their own,
+ * made meanwhile, to slip past.
  */
 export async function eraseEverywhere(tx: Executor, redaction: Redaction, at: Date): Promise<ErasureChanges> {
   const { identity, placeholders } = redaction;
-  const recognitionMessages = await eraseRecognitionMessages(tx, redaction);
+  await holdGivesToThem(tx, identity);
   const mentions = await eraseMentions(tx, redaction);
   const ledgerMemos = await eraseLedgerMemos(tx, redaction);
   const boostReasons = await eraseBoostReasons(tx, redaction);
@@ -84,7 +101,6 @@ export async function eraseEverywhere(tx: Executor, redaction: Redaction, at: Da
     })
     .where(and(eq(people.orgId, identity.orgId), eq(people.id, identity.personId)));
   return {
-    recognitionMessages,
     mentions,
     ledgerMemos,
     boostReasons,
@@ -95,5 +111,6 @@ export async function eraseEverywhere(tx: Executor, redaction: Redaction, at: Da
     auditEntries,
     signInIdentities: await eraseSignInIdentities(tx, identity),
     slackInstallations: await eraseSlackInstaller(tx, identity),
+    recognitionMessages: await eraseRecognitionMessages(tx, redaction),
   };
 }
