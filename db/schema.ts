@@ -113,6 +113,11 @@ export const people = pgTable(
     slackUserId: text("slack_user_id"),
     birthday: date("birthday"),
     hireDate: date("hire_date"),
+    /**
+     * When their personal data was erased on request: name and email are placeholders from then on, and
+     * they can never be edited or reactivated (core/people/erase-person.ts).
+     */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -134,6 +139,7 @@ export const people = pgTable(
     index("people_org_department_idx").on(t.orgId, t.department),
     check("people_email_lowercase", sql`${t.email} = lower(${t.email})`),
     check("people_not_own_manager", sql`${t.managerId} is distinct from ${t.id}`),
+    check("people_erased_inactive", sql`${t.erasedAt} is null or not ${t.active}`),
   ],
 );
 

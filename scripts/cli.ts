@@ -9,6 +9,7 @@ import { checkLedgerCommand } from "./cli/check-ledger";
 import { closeBillCommand } from "./cli/close-bill";
 import { type CliContext, type Command, ConfigurationError, UsageError } from "./cli/command";
 import { createOrgCommand } from "./cli/create-org";
+import { erasePersonCommand } from "./cli/erase-person";
 import { importPeopleCommand } from "./cli/import-people";
 import { liabilityCommand } from "./cli/liability";
 import { migrateCommand } from "./cli/migrate";
@@ -17,6 +18,7 @@ import { seedDemoCommand } from "./cli/seed-demo";
 const COMMANDS: Command[] = [
   createOrgCommand,
   importPeopleCommand,
+  erasePersonCommand,
   checkLedgerCommand,
   billCommand,
   closeBillCommand,

@@ -97,7 +97,8 @@ export async function deactivatePerson(
           idempotencyKey,
           requestHash: requestHash({ personId, amount: forfeited }),
           actorPersonId,
-          memo: `Earned balance of ${person.name} forfeited on deactivation`,
+          // The accounts name whose balance it was; a name here would outlive an erasure of it.
+          memo: "Earned balance forfeited on deactivation",
           entries: [
             ...slots
               .filter((slot) => slot.balance > 0)

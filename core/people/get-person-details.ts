@@ -16,7 +16,7 @@ const detailsInput = z.object({ personId: z.uuid("Choose a person.") });
 export type GetPersonDetailsInput = z.input<typeof detailsInput>;
 
 export interface PersonDetailsView {
-  person: PersonDetails & { deactivatedAt: Date | null };
+  person: PersonDetails & { deactivatedAt: Date | null; erasedAt: Date | null };
   manager: { id: string; name: string; email: string; active: boolean } | null;
   /** What deactivating them does to their earned balance: kept, or forfeited to the org. */
   leaver: { policy: "keep" | "forfeit"; earned: number };
@@ -39,7 +39,7 @@ export async function getPersonDetails(
   const { personId } = parseInput(detailsInput, input);
   const [row] = await db
     .select({
-      person: { ...PERSON_DETAIL_COLUMNS, deactivatedAt: people.deactivatedAt },
+      person: { ...PERSON_DETAIL_COLUMNS, deactivatedAt: people.deactivatedAt, erasedAt: people.erasedAt },
       managerName: manager.name,
       managerEmail: manager.email,
       managerActive: manager.active,

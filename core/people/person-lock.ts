@@ -10,6 +10,8 @@ export interface LockedPerson {
   roles: Role[];
   managerId: string | null;
   deactivatedAt: Date | null;
+  /** Their personal data was erased: they stay as they are, a placeholder, for good. */
+  erased: boolean;
 }
 
 /**
@@ -30,8 +32,10 @@ export async function lockPersonAndAdmins(
     roles: string;
     manager_id: string | null;
     deactivated_at: string | Date | null;
+    erased: boolean;
   }>(sql`
-    select id, name, active, roles::text[] as roles, manager_id, deactivated_at from people
+    select id, name, active, roles::text[] as roles, manager_id, deactivated_at, erased_at is not null as erased
+    from people
     where org_id = ${orgId}::uuid and (id = ${personId}::uuid or (active and 'admin' = any(roles)))
     order by id for no key update`);
   const parsed = rows.map((row) => ({
@@ -41,6 +45,7 @@ export async function lockPersonAndAdmins(
     roles: parseRoles(row.roles),
     managerId: row.manager_id,
     deactivatedAt: row.deactivated_at === null ? null : new Date(row.deactivated_at),
+    erased: row.erased,
   }));
   const person = parsed.find((row) => row.id === personId);
   if (!person) throw new DomainError("not_found", "That person isn't in your organization.");
@@ -54,4 +59,17 @@ export async function lockPersonAndAdmins(
 function parseRoles(value: string | string[]): Role[] {
   const list = Array.isArray(value) ? value : value.replace(/^\{|\}$/g, "").split(",");
   return list.filter((role) => role.length > 0) as Role[];
+}
+
+/**
+ * An erased person's record is a placeholder kept for the history that points at it: it is never edited
+ * or reactivated. Someone who comes back is added again, as a new person.
+ */
+export function refuseErased(person: LockedPerson, change: "edited" | "reactivated"): void {
+  if (!person.erased) return;
+  throw new DomainError(
+    "conflict",
+    `This person's personal data was erased, so they can't be ${change}; if they come back, add them as a new person.`,
+    { field: "personId" },
+  );
 }

@@ -9,7 +9,7 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import { lockPersonAndAdmins } from "./person-lock";
+import { lockPersonAndAdmins, refuseErased } from "./person-lock";
 
 const reactivateInput = z.object({
   personId: z.uuid("Choose a person."),
@@ -43,6 +43,7 @@ export async function reactivatePerson(
   return db.transaction(async (tx) => {
     const { person } = await lockPersonAndAdmins(tx, orgId, personId);
     if (person.active) return { personId, changed: false };
+    refuseErased(person, "reactivated");
     const [org] = await tx
       .select({ perReport: organizations.managerAllowancePerReport })
       .from(organizations)

@@ -10,7 +10,7 @@ import { DomainError, sqlState } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
 import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
-import { lockPersonAndAdmins } from "./person-lock";
+import { lockPersonAndAdmins, refuseErased } from "./person-lock";
 
 /** Optional text: trimmed, and blank means "none". */
 const optionalText = (max: number) =>
@@ -92,7 +92,8 @@ export async function updatePerson(
 
   try {
     return await db.transaction(async (tx) => {
-      const { activeAdminIds } = await lockPersonAndAdmins(tx, orgId, personId);
+      const { person, activeAdminIds } = await lockPersonAndAdmins(tx, orgId, personId);
+      refuseErased(person, "edited");
       const [before] = await tx
         .select(PERSON_DETAIL_COLUMNS)
         .from(people)

@@ -23,6 +23,9 @@ const PERMISSIONS = {
   // Every detail of everyone, inactive people included: the People page and HR syncs.
   read_people: ["admin", "system"],
   manage_people: ["admin", "system", "operator"],
+  // Erasing a person's personal data on request can't be undone: an admin, or the operator from the
+  // CLI. An API key (system) can't: a leaked integration key must never be able to destroy records.
+  erase_people: ["admin", "operator"],
   update_org_settings: ["admin"],
   manage_values: ["admin"],
   manage_api_keys: ["admin"],

@@ -40,6 +40,7 @@ import { revokeApiKey } from "../../core/org/revoke-api-key";
 import { updateOrgSettings } from "../../core/org/update-org-settings";
 import { createPerson } from "../../core/people/create-person";
 import { deactivatePerson } from "../../core/people/deactivate-person";
+import { erasePerson } from "../../core/people/erase-person";
 import { getDisplayNames } from "../../core/people/get-display-names";
 import { getPersonDetails } from "../../core/people/get-person-details";
 import { importPeople } from "../../core/people/import-people";
@@ -278,6 +279,12 @@ const USE_CASES = {
     aboutPerson: true,
     writes: true,
     run: (db, actor, refs) => deactivatePerson(db, actor, { personId: refs.personId }, now),
+  },
+  "erase-person": {
+    aboutPerson: true,
+    writes: true,
+    run: (db, actor, refs) =>
+      erasePerson(db, actor, { personId: refs.personId, confirmation: refs.personEmail }, now),
   },
   "reactivate-person": {
     aboutPerson: true,
@@ -746,6 +753,8 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "upsert-person":         [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
   "update-person":         [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
   "deactivate-person":     [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
+  // Erasure can't be undone: an admin (or the operator, from the CLI), never an API key.
+  "erase-person":          [no,          no,           no,         no,     no,       no,           ok,    no,      no,      nf],
   "reactivate-person":     [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
   "list-spot-awards":      [no,          na,           no,         na,     na,       na,           ok,    no,      ok,      na],
   "get-org-settings":      [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],

@@ -5,8 +5,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { grantPoints } from "../../core/giving/grant-points";
 import { type Connection, connect } from "../../db/client";
 import { organizations, people } from "../../db/schema";
+import { defined } from "../support/assertions";
 import { ensureWorkerDatabase } from "../support/database";
 import { databaseUrl } from "../support/database-urls";
 
@@ -113,6 +115,62 @@ describe("the operator CLI", { timeout: 60_000 }, () => {
     expect(fixed).toMatchObject({ code: 0, stderr: "" });
     expect(fixed.stdout).toBe(`Imported ${file}: created 1, updated 0, left 0 unchanged.\n`);
     expect(await orgPeople("cli-import")).toHaveLength(2);
+  });
+
+  // Six runs of the CLI, each starting a process.
+  it("erases a person on request, after a dry run, only when told --yes", { timeout: 150_000 }, async () => {
+    await cli(createOrgArgs("cli-erase"));
+    const file = await csvFile("erase.csv", "name,email\nBo Brown,bo@cli-erase.test\n");
+    await cli(["import-people", "--org", "cli-erase", file]);
+    const [bo] = await connection.db.select().from(people).where(eq(people.email, "bo@cli-erase.test"));
+    const { id, orgId } = defined(bo);
+    const [ada] = await connection.db.select().from(people).where(eq(people.email, "ada@cli-erase.test"));
+    const admin = { kind: "person", orgId, personId: defined(ada).id, roles: ["employee", "admin"] } as const;
+    await grantPoints(connection.db, admin, {
+      recipientIds: [id],
+      amount: 30,
+      message: "For Bo Brown's launch",
+      idempotencyKey: "cli-erase",
+    });
+    const args = ["erase-person", "--org", "cli-erase", "--email", "bo@cli-erase.test"];
+
+    const unconfirmed = await cli(args);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(
+      /^error: Erasing can't be undone: add --yes to erase, or --dry-run to see what would change\.\n/,
+    );
+    const placeholder = `"Erased person ${id.slice(0, 6)}" <erased-${id}@erased.invalid>`;
+    const dryRun = await cli([...args, "--dry-run"]);
+    expect(dryRun).toMatchObject({ code: 0, stderr: "" });
+    expect(dryRun.stdout).toBe(
+      [
+        `Dry run: would erase bo@cli-erase.test in cli-erase: from now on ${placeholder}.`,
+        "Deactivated first; the org's leaver policy keeps their earned points.",
+        "Replaced: 1 recognition message, 1 ledger memo and 1 audit entry.",
+        "Removed: nothing.",
+        "Kept: the ledger and every amount.",
+        "Nothing was written.",
+        "",
+      ].join("\n"),
+    );
+    expect(await orgPeople("cli-erase")).toContainEqual({ email: "bo@cli-erase.test" });
+
+    const erased = await cli([...args, "--yes"]);
+    expect(erased).toMatchObject({ code: 0, stderr: "" });
+    expect(erased.stdout).toBe(
+      dryRun.stdout
+        .replace("Dry run: would erase", "Erased")
+        .replace("Nothing was written.", "Recorded in the audit log. This can't be undone."),
+    );
+    const [after] = await connection.db.select().from(people).where(eq(people.id, id));
+    expect(after).toMatchObject({ name: `Erased person ${id.slice(0, 6)}`, active: false });
+
+    const again = await cli([...args, "--yes"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe("error: No one with the email bo@cli-erase.test is in your organization.\n");
+    const byPlaceholder = await cli([...args.slice(0, 3), "--email", `erased-${id}@erased.invalid`, "--yes"]);
+    expect(byPlaceholder).toMatchObject({ code: 0, stderr: "" });
+    expect(byPlaceholder.stdout).toMatch(/was erased on \d{4}-\d\d-\d\dT[\d:.]+Z; nothing changed\.\n$/);
   });
 
   it("reports a consistent ledger with exit 0", async () => {

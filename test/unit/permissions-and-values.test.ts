@@ -78,6 +78,8 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   },
   grant_points: { ...allPeople(false), admin: true, system: true, operator: false },
   manage_people: { ...allPeople(false), admin: true, system: true, operator: true },
+  // Irreversible: never an API key, so a leaked integration key can't destroy anyone's records.
+  erase_people: { ...allPeople(false), admin: true, system: false, operator: true },
   update_org_settings: { ...allPeople(false), admin: true, system: false, operator: false },
   manage_values: { ...allPeople(false), admin: true, system: false, operator: false },
   manage_api_keys: { ...allPeople(false), admin: true, system: false, operator: false },

@@ -43,6 +43,7 @@ const VERBS: Record<string, string> = {
   "person.update": "changed the details of",
   "person.deactivate": "deactivated",
   "person.reactivate": "reactivated",
+  "person.erase": "erased the personal data of",
   "allowance.set": "set the monthly allowance of",
   "allowance.boost": "boosted this month's allowance of",
   "points.grant": "made a spot award",
@@ -108,6 +109,20 @@ const LABELS: Record<string, string> = {
   requiresApproval: "Needs approval",
   internalCostMinor: "Cost to the company",
   recipientEmail: "Recipient email",
+  // What an erasure changed, counted: the entry keeps nothing of what it erased.
+  erasedAt: "Erased",
+  recognitionMessages: "Recognition messages replaced",
+  mentions: "Mentions in colleagues' messages replaced",
+  ledgerMemos: "Ledger memos replaced",
+  boostReasons: "Boost reasons replaced",
+  redemptions: "Redemptions no longer naming them",
+  giftLinks: "Gift links removed",
+  noticesRemoved: "Notices to them removed",
+  noticesRedacted: "Notices to others rewritten",
+  auditEntries: "Audit entries rewritten",
+  signInIdentities: "Sign-in identities removed",
+  slackInstallations: "Slack installs no longer naming them",
+  billLinesKept: "Bill lines kept",
 };
 
 /**

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { type FormState, formAction, textField } from "@/app/_lib/form-state";
 import { signedIn } from "@/app/_lib/viewer";
 import { deactivatePerson } from "@/core/people/deactivate-person";
+import { erasePerson } from "@/core/people/erase-person";
 import { reactivatePerson } from "@/core/people/reactivate-person";
 import { updatePerson } from "@/core/people/update-person";
 import { personFromForm } from "../_components/person-form-data";
@@ -45,5 +46,21 @@ export async function reactivate(_previous: FormState, form: FormData): Promise<
     await reactivatePerson(db, actor, { personId: textField(form, "personId") ?? "" });
     refreshPeople();
     return "Reactivated.";
+  });
+}
+
+/** The confirmation, as typed: the use case compares it with the person's name and email. */
+export async function erase(_previous: FormState, form: FormData): Promise<FormState> {
+  const { db, actor } = await signedIn();
+  return formAction(async () => {
+    const confirmation = form.get("confirmation");
+    const result = await erasePerson(db, actor, {
+      personId: textField(form, "personId") ?? "",
+      confirmation: typeof confirmation === "string" ? confirmation : "",
+    });
+    refreshPeople();
+    return result.alreadyErased
+      ? "Their personal data had already been erased."
+      : `Personal data erased: they are ${result.name} from now on.`;
   });
 }

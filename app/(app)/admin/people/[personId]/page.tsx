@@ -6,6 +6,7 @@ import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
 import { firstParam, type SearchParams } from "@/app/(app)/_recognitions/search-params";
+import { placeholdersFor } from "@/core/people/erasure/erased-identity";
 import { getPersonDetails, type PersonDetailsView } from "@/core/people/get-person-details";
 import { listPeople } from "@/core/people/list-people";
 import { formatPointsWithValue } from "@/core/shared/money";
@@ -13,6 +14,7 @@ import { formatDayInZone } from "../../_components/format-time";
 import { PersonForm } from "../_components/person-form";
 import { MANAGER_CHOICES, type ManagerOption, managerOption } from "../_components/person-form-data";
 import { savePerson } from "./actions";
+import { EraseSection } from "./erase-section";
 import { StatusSection } from "./status-section";
 
 export const metadata: Metadata = { title: "Edit person · Admin · Plaudit" };
@@ -46,6 +48,8 @@ export default async function PersonPage({
   const { person } = details;
   const justAdded = firstParam(await searchParams, "added") === "1";
   const deactivatedOn = person.deactivatedAt ? formatDayInZone(person.deactivatedAt, org.timeZone) : null;
+  const erasedOn = person.erasedAt ? formatDayInZone(person.erasedAt, org.timeZone) : null;
+  const isSelf = person.id === actor.personId;
 
   return (
     <>
@@ -53,10 +57,10 @@ export default async function PersonPage({
         title={person.name}
         description={
           <>
-            {person.email}
+            <span className="break-all">{person.email}</span>
             {person.active ? null : (
               <span className="ml-2 rounded-full bg-stone-200 px-2 py-0.5 text-xs font-medium text-stone-700">
-                Deactivated
+                {erasedOn ? "Personal data erased" : "Deactivated"}
               </span>
             )}
           </>
@@ -73,25 +77,46 @@ export default async function PersonPage({
         </p>
       ) : null}
       <div className="space-y-6">
-        <Panel title="Details">
-          <PersonForm
-            action={savePerson}
-            initial={person}
-            personId={person.id}
-            managerOptions={managers.items.map(managerOption)}
-            currentManager={currentManager(details)}
-            submitLabel="Save changes"
-            pendingLabel="Saving…"
-          />
-        </Panel>
-        <StatusSection
-          personId={person.id}
-          name={person.name}
-          active={person.active}
-          isSelf={person.id === actor.personId}
-          leaverConsequence={leaverConsequence(details)}
-          deactivatedOn={deactivatedOn}
-        />
+        {erasedOn ? (
+          <Panel title="Personal data erased" description={`Erased on ${erasedOn}, on request.`}>
+            <p className="text-sm text-stone-700">
+              Their recognitions, points and redemptions stay under this name; their lines on the bills stay
+              as they were. They can&apos;t sign in, be edited or be reactivated: if they come back, add them
+              as a new person.
+            </p>
+          </Panel>
+        ) : (
+          <>
+            <Panel title="Details">
+              <PersonForm
+                action={savePerson}
+                initial={person}
+                personId={person.id}
+                managerOptions={managers.items.map(managerOption)}
+                currentManager={currentManager(details)}
+                submitLabel="Save changes"
+                pendingLabel="Saving…"
+              />
+            </Panel>
+            <StatusSection
+              personId={person.id}
+              name={person.name}
+              active={person.active}
+              isSelf={isSelf}
+              leaverConsequence={leaverConsequence(details)}
+              deactivatedOn={deactivatedOn}
+            />
+            <EraseSection
+              personId={person.id}
+              name={person.name}
+              email={person.email}
+              placeholderName={placeholdersFor(person.id).name}
+              active={person.active}
+              isSelf={isSelf}
+              leaverConsequence={leaverConsequence(details)}
+            />
+          </>
+        )}
       </div>
     </>
   );

@@ -1,0 +1,2 @@
+ALTER TABLE "people" ADD COLUMN "erased_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_erased_inactive" CHECK ("people"."erased_at" is null or not "people"."active");
