@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/styles";
 import { auth, signIn } from "@/app/_lib/auth";
-import { demoLoginEnabled, signInOptions } from "@/app/_lib/sign-in-providers";
+import { DEMO_LOGIN, demoLoginEnabled, signInOptions } from "@/app/_lib/sign-in-providers";
 import { listDemoPeople } from "@/core/sign-in/list-demo-people";
 import { getDb } from "@/db/client";
 import { DemoLoginForm } from "./demo-login-form";
@@ -21,7 +21,7 @@ export default async function SignInPage({
   const session = await auth();
   if (session?.personId) redirect(callbackUrl);
 
-  const providers = signInOptions().filter((option) => option.id !== "demo");
+  const providers = signInOptions().filter((option) => option.id !== DEMO_LOGIN);
   const demoPeople = demoLoginEnabled() ? await listDemoPeople(getDb()) : [];
 
   async function signInWith(form: FormData) {
@@ -31,7 +31,7 @@ export default async function SignInPage({
 
   async function demoSignIn(form: FormData) {
     "use server";
-    await signIn("demo", { personId: String(form.get("personId")), redirectTo: callbackUrl });
+    await signIn(DEMO_LOGIN, { personId: String(form.get("personId")), redirectTo: callbackUrl });
   }
 
   return (
