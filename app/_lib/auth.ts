@@ -4,6 +4,7 @@ import { isDomainError } from "@/core/shared/errors";
 import { resolveSignIn } from "@/core/sign-in/resolve-sign-in";
 import { getDb } from "@/db/client";
 import { authAccounts, authSessions, authUsers, authVerificationTokens } from "@/db/schema";
+import { sameOriginPath } from "./same-origin-path";
 import { acceptsSessionMadeWith, configuredProviders, DEMO_LOGIN } from "./sign-in-providers";
 
 declare module "next-auth" {
@@ -71,6 +72,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     session({ session, token }) {
       return { ...session, personId: token.personId };
+    },
+    // Where to go after signing in or out: a path on this site, never another one.
+    redirect({ url, baseUrl }) {
+      const path = sameOriginPath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url);
+      return path ? `${baseUrl}${path}` : baseUrl;
     },
   },
 }));

@@ -1,15 +1,11 @@
 import { redirect } from "next/navigation";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/styles";
 import { auth, signIn } from "@/app/_lib/auth";
+import { sameOriginPath } from "@/app/_lib/same-origin-path";
 import { DEMO_LOGIN, demoLoginEnabled, signInOptions } from "@/app/_lib/sign-in-providers";
 import { listDemoPeople } from "@/core/sign-in/list-demo-people";
 import { getDb } from "@/db/client";
 import { DemoLoginForm } from "./demo-login-form";
-
-/** Only same-site paths: an absolute URL here would make the sign-in page an open redirect. */
-function safeCallback(value: string | string[] | undefined): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export default async function SignInPage({
   searchParams,
@@ -17,7 +13,8 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a path on this site: anything else would make the sign-in page an open redirect.
+  const callbackUrl = sameOriginPath(params.callbackUrl) ?? "/";
   const session = await auth();
   if (session?.personId) redirect(callbackUrl);
 
