@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
+import { API_V1_PREFIX, unmatchedApiRequest } from "@/app/_lib/api/unmatched-request";
 import {
   contentSecurityPolicy,
   type ResponseSecurity,
@@ -28,6 +29,12 @@ function signInFirst(request: NextRequest): NextResponse | null {
   return NextResponse.redirect(signIn);
 }
 
+/** An API request no route takes, answered in the API's error shape rather than Next.js's own pages. */
+function unmatchedApi(request: NextRequest): Response | null {
+  const { pathname } = request.nextUrl;
+  return pathname.startsWith(API_V1_PREFIX) ? unmatchedApiRequest(request.method, pathname) : null;
+}
+
 /** The request as the app sees it: its Content-Security-Policy tells Next.js the nonce for its scripts. */
 function passOn(request: NextRequest, security: ResponseSecurity): Response {
   const forwarded = new Headers(request.headers);
@@ -46,7 +53,7 @@ export function proxy(request: NextRequest): Response {
     development: process.env.NODE_ENV === "development",
     imageOrigins: rewardImageOrigins(),
   };
-  const response = signInFirst(request) ?? passOn(request, security);
+  const response = unmatchedApi(request) ?? signInFirst(request) ?? passOn(request, security);
   for (const [name, value] of Object.entries(securityHeaders(security))) response.headers.set(name, value);
   return response;
 }

@@ -113,3 +113,19 @@ test.describe("every response", () => {
     await saveScreenshot(page, testInfo, "problem-page");
   });
 });
+
+test.describe("the API", () => {
+  test("answers an unknown path and a wrong method in its error shape", async ({ request }) => {
+    const unknown = await request.get("/api/v1/no-such-thing");
+    expect(unknown.status()).toBe(404);
+    expect(unknown.headers()["content-type"]).toContain("application/json");
+    expect(Object.keys(await unknown.json())).toEqual(["error"]);
+    expect((await unknown.json()).error.code).toBe("not_found");
+
+    const wrongMethod = await request.delete("/api/v1/recognitions");
+    expect(wrongMethod.status()).toBe(405);
+    expect(wrongMethod.headers().allow).toBe("GET, HEAD, OPTIONS, POST");
+    expect((await wrongMethod.json()).error.code).toBe("method_not_allowed");
+    expectHardened(wrongMethod, "a wrong method");
+  });
+});

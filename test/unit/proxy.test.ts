@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { openApiDocument } from "../../app/api/v1/openapi";
 import { proxy } from "../../proxy";
 
 afterEach(() => {
@@ -51,6 +52,7 @@ describe("the security headers", () => {
       proxy(request("/rewards")),
       proxy(request("/signin")),
       proxy(request("/api/v1/people")),
+      proxy(request("/api/v1/nothing-here")),
       proxy(request("/api/health")),
       proxy(request("/finance/bills/2026-11/download?format=csv", { headers: SIGNED_IN })),
       proxy(request("/_next/static/chunks/app.js")),
@@ -121,6 +123,59 @@ describe("the sign-in redirect", () => {
       "/_next/static/a.js",
     ]) {
       expect(proxy(request(path)).headers.get("x-middleware-next"), path).toBe("1");
+    }
+  });
+});
+
+describe("an API request no route takes", () => {
+  async function errorOf(response: Response) {
+    expect(response.headers.get("content-type")).toContain("application/json");
+    return ((await response.json()) as { error: { code: string; message: string } }).error;
+  }
+
+  it("answers 404 in the API's error shape for a path the API does not have", async () => {
+    for (const path of [
+      "/api/v1/nothing-here",
+      "/api/v1/people/x/y/z",
+      "/api/v1/",
+      "/api/v1/openapi.jsonx",
+    ]) {
+      const response = proxy(request(path));
+      expect(response.status, path).toBe(404);
+      const error = await errorOf(response);
+      expect(error.code).toBe("not_found");
+      expect(error.message).toContain("/api/v1/openapi.json");
+    }
+  });
+
+  it("answers 405 with Allow for a method the path does not answer", async () => {
+    const response = proxy(request("/api/v1/people", { method: "DELETE" }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD, OPTIONS, POST");
+    const error = await errorOf(response);
+    expect(error.code).toBe("method_not_allowed");
+    expect(error.message).toContain("DELETE");
+
+    const balances = proxy(
+      request("/api/v1/people/9d3c6c2e-0000-4000-8000-000000000001/balances", { method: "POST" }),
+    );
+    expect(balances.status).toBe(405);
+    expect(balances.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+  });
+
+  it("passes every documented operation, HEAD and OPTIONS on to its route", () => {
+    const operations = Object.entries(openApiDocument.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => [method.toUpperCase(), path.replace(/\{\w+\}/g, "some-id")]),
+    );
+    expect(operations.length).toBeGreaterThan(10);
+    for (const [method = "", path = ""] of [
+      ...operations,
+      ["HEAD", "/api/v1/people"],
+      ["OPTIONS", "/api/v1/recognitions"],
+    ]) {
+      expect(proxy(request(path, { method })).headers.get("x-middleware-next"), `${method} ${path}`).toBe(
+        "1",
+      );
     }
   });
 });
