@@ -44,17 +44,22 @@ export function buildApp(env: NodeJS.ProcessEnv): Promise<void> {
   return run(nextBin, ["build"], env);
 }
 
+/** `next start` of the build on the given port, its output going where `stdio` says. */
+export function nextStart(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  stdio: "inherit" | "pipe" = "inherit",
+): ChildProcess {
+  return spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", stdio, stdio],
+  });
+}
+
 /** `next start` on the given port, resolved once the health check answers. */
 export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-    {
-      cwd: root,
-      env,
-      stdio: ["ignore", "inherit", "inherit"],
-    },
-  );
+  const child = nextStart(port, env);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
