@@ -22,6 +22,8 @@ const ROUTES: readonly Operations[] = Object.entries(openApiDocument.paths).map(
   return { pattern: new RegExp(`^${segments.join("/")}$`), allowed: methods.sort() };
 });
 
+// The API's error shape, written here rather than through `apiCall`'s helpers: those open the database,
+// and the proxy that calls this runs before every request.
 function refusal(status: number, code: string, message: string, headers: Record<string, string> = {}) {
   return Response.json(
     { error: { code, message } },
