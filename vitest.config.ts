@@ -22,6 +22,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two cores: two workers, each with its own database.
           maxWorkers: 2,
+          // next-auth imports `next/server` without the extension Node's ESM resolution wants; run it
+          // through Vite, which resolves it as Next.js does.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
       {

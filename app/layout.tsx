@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "Employee recognition and rewards: give points, redeem them for gift cards.",
 };
 
-export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  // Rendered for each request, never ahead of time: only then do its scripts carry the request's nonce,
+  // without which the Content-Security-Policy stops them.
+  await connection();
   return (
     <html lang="en">
       {/* Tailwind's default sans stack is the system UI font: nothing is fetched, so it works offline. */}

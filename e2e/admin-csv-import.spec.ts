@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
 
 const HEADER = "name,email,roles,manager_email,department";
 const GOOD_ROW = "Wanda Whitfield,wanda.whitfield@acme.example,employee,yuki.sato@acme.example,Design";

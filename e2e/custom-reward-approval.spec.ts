@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
 
 test("a company reward waits for approval, an admin approves and hands it over, the employee sees it fulfilled", async ({
   page,

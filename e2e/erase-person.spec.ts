@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
 
 /** A leaver of the demo org whom no other journey looks at: the one who asks to be erased. */
 const LEAVER = "Jordan Blake";

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
 
 test("a gift card whose delivery failed waits in Needs attention until it is resent to a corrected email", async ({
   page,

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { periodOfInstant } from "../core/billing/bill-period";
 import { saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
 
 /** The demo org keeps its books in New York time. */
 const ACME_ZONE = "America/New_York";

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { headerPoints, saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
 
 async function earnedOf(page: Page, name: string): Promise<number> {
   await signInAs(page, name);

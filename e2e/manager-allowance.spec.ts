@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
 
 test("a manager raises a report's allowance and the report sees the new figure", async ({
   page,

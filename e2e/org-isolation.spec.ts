@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { connect } from "../db/client";
 import { saveScreenshot, signInAs } from "./support/journey";
 import { OTHER_ORG_ADMIN } from "./support/server";
+import { expect, test } from "./support/test";
 
 interface AcmeFacts {
   personId: string;

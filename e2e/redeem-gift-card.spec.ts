@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { headerPoints, saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
 
 test("an employee redeems a gift card and opens its link", async ({ page, context }, testInfo) => {
   await signInAs(page, "Lucas Moreau");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
 
 test("an employee opening an admin page is refused", async ({ page }, testInfo) => {
   await signInAs(page, "Lucas Moreau");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { saveScreenshot } from "./support/journey";
+import { expect, test } from "./support/test";
 
 // The generic OpenID Connect provider is the same code path Slack and Google sign-in take.
 test.describe("single sign-on through an OpenID Connect server", () => {

@@ -20,6 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { signInUrlProblem } from "../core/shared/public-url";
 import { connectFromEnv } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { startSandboxProvider } from "../providers/sandbox/start-sandbox-provider";
@@ -190,18 +191,20 @@ async function startEmbeddedDatabase(): Promise<void> {
 }
 
 /**
- * Sign-in settings. The embedded default is a demo: the demo login is on and the session secret is made
- * once and kept under .data/. Anywhere else the operator sets AUTH_SECRET, and the demo login stays off
- * unless PLAUDIT_DEMO_LOGIN=1.
+ * Sign-in settings. The embedded default is a demo: it answers whatever host it is reached by, the demo
+ * login is on and the session secret is made once and kept under .data/. Anywhere else the operator sets
+ * AUTH_SECRET and the app's public URL (AUTH_URL, or AUTH_TRUST_HOST behind a proxy that sets the Host
+ * header), and the demo login stays off unless PLAUDIT_DEMO_LOGIN=1.
  */
 function configureSignIn(embedded: boolean): void {
-  // `next start` serves its own host name; a proxy in front can pin it with AUTH_URL.
-  process.env.AUTH_TRUST_HOST ??= "true";
   if (!embedded) {
     if (!process.env.AUTH_SECRET)
       throw new Error("AUTH_SECRET is not set. Generate one with `openssl rand -base64 32`.");
+    const problem = signInUrlProblem();
+    if (problem) throw new Error(problem);
     return;
   }
+  process.env.AUTH_TRUST_HOST ??= "true";
   process.env.PLAUDIT_DEMO_LOGIN ??= "1";
   if (process.env.AUTH_SECRET) return;
   const secretFile = path.join(dataRoot, "auth-secret");

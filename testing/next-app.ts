@@ -91,18 +91,26 @@ export interface StartOptions {
   outputFd?: number;
 }
 
+/** `next start` of the build on the given port, its output going where `output` says. */
+export function nextStart(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  output: "inherit" | "pipe" | number = "inherit",
+): ChildProcess {
+  return spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", output, output],
+  });
+}
+
 /** `next start` on the given port, resolved once the health check answers. */
 export async function startApp(
   port: number,
   env: NodeJS.ProcessEnv,
   options: StartOptions = {},
 ): Promise<ChildProcess> {
-  const output = options.outputFd ?? "inherit";
-  const child = spawn(
-    process.execPath,
-    [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-    { cwd: root, env, stdio: ["ignore", output, output] },
-  );
+  const child = nextStart(port, env, options.outputFd ?? "inherit");
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);

@@ -4,7 +4,8 @@ import { isDomainError } from "@/core/shared/errors";
 import { resolveSignIn } from "@/core/sign-in/resolve-sign-in";
 import { getDb } from "@/db/client";
 import { authAccounts, authSessions, authUsers, authVerificationTokens } from "@/db/schema";
-import { configuredProviders } from "./sign-in-providers";
+import { sameOriginPath } from "./same-origin-path";
+import { acceptsSessionMadeWith, configuredProviders, DEMO_LOGIN } from "./sign-in-providers";
 
 declare module "next-auth" {
   interface Session {
@@ -15,6 +16,8 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     personId?: string;
+    /** How the session was made: the demo login or an identity provider's id. */
+    signedInWith?: string;
   }
 }
 
@@ -34,6 +37,7 @@ function emailOf(profile: ProviderProfile | undefined) {
 /**
  * Every provider ends in the same place: a verified email matched to an active person. The demo login
  * names the person directly. A refusal sends the visitor to a page that says why, never to an error.
+ * The session remembers how it was made, so that turning the demo login off ends the sessions it made.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: DrizzleAdapter(getDb(), {
@@ -48,7 +52,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/signin", error: "/signin/refused" },
   callbacks: {
     async signIn({ account, profile }) {
-      if (account?.provider === "demo") return true;
+      if (account?.provider === DEMO_LOGIN) return true;
       try {
         await resolveSignIn(getDb(), emailOf(profile));
         return true;
@@ -60,13 +64,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       }
     },
     async jwt({ token, account, profile, user }) {
-      if (!account) return token;
-      if (account.provider === "demo") return { ...token, personId: user.id };
+      // Without an account this is a session being read back: null ends it (and clears its cookie).
+      if (!account) return acceptsSessionMadeWith(token.signedInWith) ? token : null;
+      if (account.provider === DEMO_LOGIN) return { ...token, personId: user.id, signedInWith: DEMO_LOGIN };
       const person = await resolveSignIn(getDb(), emailOf(profile));
-      return { ...token, personId: person.personId };
+      return { ...token, personId: person.personId, signedInWith: account.provider };
     },
     session({ session, token }) {
       return { ...session, personId: token.personId };
+    },
+    // Where to go after signing in or out: a path on this site, never another one.
+    redirect({ url, baseUrl }) {
+      const path = sameOriginPath(url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url);
+      return path ? `${baseUrl}${path}` : baseUrl;
     },
   },
 }));

@@ -24,6 +24,22 @@ export async function formAction(work: () => Promise<string>): Promise<FormState
   }
 }
 
+/** What a server action that fills part of a page as someone types answers: what it found, or why not. */
+export type Lookup<Found> = { status: "ok"; found: Found } | { status: "error"; message: string };
+
+/**
+ * Runs a lookup's core call and turns a refusal into its message, for the page to show where the answer
+ * would have been. As with forms, anything that is not a refusal is a bug and propagates.
+ */
+export async function lookupAction<Found>(work: () => Promise<Found>): Promise<Lookup<Found>> {
+  try {
+    return { status: "ok", found: await work() };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return { status: "error", message: error.message };
+  }
+}
+
 /** A form field's text, or undefined when it was left empty. */
 export function textField(form: FormData, name: string): string | undefined {
   const value = form.get(name);

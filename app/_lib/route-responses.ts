@@ -1,6 +1,7 @@
 import { auth } from "@/app/_lib/auth";
 import { loadViewer, type Viewer } from "@/core/sign-in/load-viewer";
 import { getDb } from "@/db/client";
+import { PROBLEM_PAGE_STYLE } from "./problem-page-style";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -31,8 +32,9 @@ export function problemPage(status: number, problem: Problem): Response {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(problem.title)} · Plaudit</title>
-<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; color: #1c1917">
-<h1 style="font-size: 1.25rem">${escapeHtml(problem.title)}</h1>
+<style>${PROBLEM_PAGE_STYLE}</style>
+<body>
+<h1>${escapeHtml(problem.title)}</h1>
 <p>${escapeHtml(problem.message)}</p>
 <p><a href="${escapeHtml(problem.back.href)}">${escapeHtml(problem.back.label)}</a></p>
 </body>

@@ -11,9 +11,20 @@ export interface SignInOption {
   name: string;
 }
 
+/** The demo login's provider id, which a session made with it records. */
+export const DEMO_LOGIN = "demo";
+
 /** Demo login lets anyone act as any seeded person: on in the embedded default, off unless asked for elsewhere. */
 export function demoLoginEnabled(): boolean {
   return process.env.PLAUDIT_DEMO_LOGIN === "1";
+}
+
+/**
+ * Whether a session made with `signedInWith` still counts. One the demo login made ends when the demo
+ * login is turned off; so does one that doesn't say how it was made, as it may have been a demo's.
+ */
+export function acceptsSessionMadeWith(signedInWith: string | undefined): boolean {
+  return demoLoginEnabled() || (signedInWith !== undefined && signedInWith !== DEMO_LOGIN);
 }
 
 function companySsoProvider(): Provider | null {
@@ -34,7 +45,7 @@ function companySsoProvider(): Provider | null {
 }
 
 const demoLogin = Credentials({
-  id: "demo",
+  id: DEMO_LOGIN,
   name: "Demo login",
   credentials: { personId: { label: "Person" } },
   async authorize(credentials) {

@@ -1,15 +1,11 @@
 import { redirect } from "next/navigation";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/styles";
 import { auth, signIn } from "@/app/_lib/auth";
-import { demoLoginEnabled, signInOptions } from "@/app/_lib/sign-in-providers";
+import { sameOriginPath } from "@/app/_lib/same-origin-path";
+import { DEMO_LOGIN, demoLoginEnabled, signInOptions } from "@/app/_lib/sign-in-providers";
 import { listDemoPeople } from "@/core/sign-in/list-demo-people";
 import { getDb } from "@/db/client";
 import { DemoLoginForm } from "./demo-login-form";
-
-/** Only same-site paths: an absolute URL here would make the sign-in page an open redirect. */
-function safeCallback(value: string | string[] | undefined): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export default async function SignInPage({
   searchParams,
@@ -17,11 +13,12 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a path on this site: anything else would make the sign-in page an open redirect.
+  const callbackUrl = sameOriginPath(params.callbackUrl) ?? "/";
   const session = await auth();
   if (session?.personId) redirect(callbackUrl);
 
-  const providers = signInOptions().filter((option) => option.id !== "demo");
+  const providers = signInOptions().filter((option) => option.id !== DEMO_LOGIN);
   const demoPeople = demoLoginEnabled() ? await listDemoPeople(getDb()) : [];
 
   async function signInWith(form: FormData) {
@@ -31,7 +28,7 @@ export default async function SignInPage({
 
   async function demoSignIn(form: FormData) {
     "use server";
-    await signIn("demo", { personId: String(form.get("personId")), redirectTo: callbackUrl });
+    await signIn(DEMO_LOGIN, { personId: String(form.get("personId")), redirectTo: callbackUrl });
   }
 
   return (

@@ -16,3 +16,16 @@ export function appUrl(path: string, env: Environment = process.env): string {
   const origin = new URL(configuredAppUrl(env) ?? `http://localhost:${env.PORT || 3000}`).origin;
   return new URL(path, origin).toString();
 }
+
+/**
+ * Why sign-in can't build its links, or null when it can. Auth.js takes the app's URL from AUTH_URL or,
+ * once told to trust it (AUTH_TRUST_HOST), from the Host header of each request, which anyone can write
+ * unless a proxy in front sets it. In production it does neither unless told, and every sign-in fails.
+ */
+export function signInUrlProblem(env: Environment = process.env): string | null {
+  if (env.AUTH_URL || env.AUTH_TRUST_HOST) return null;
+  return (
+    "Sign-in needs the app's public URL: set AUTH_URL to it (e.g. https://plaudit.example.com), " +
+    "or AUTH_TRUST_HOST=true if a proxy you control sets the Host header."
+  );
+}

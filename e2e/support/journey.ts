@@ -4,6 +4,11 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.context().clearCookies();
   await page.goto("/signin");
+  await continueAs(page, name);
+}
+
+/** On the sign-in page: chooses the seeded person with this name in the demo login, and continues. */
+export async function continueAs(page: Page, name: string): Promise<void> {
   const option = page.locator("#personId option", { hasText: name });
   await page.selectOption("#personId", { value: (await option.first().getAttribute("value")) ?? "" });
   await page.getByRole("button", { name: "Continue" }).click();

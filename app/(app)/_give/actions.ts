@@ -2,7 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
-import { formAction, formIdempotencyKey, textField } from "@/app/_lib/form-state";
+import { formAction, formIdempotencyKey, type Lookup, lookupAction, textField } from "@/app/_lib/form-state";
 import { signedIn } from "@/app/_lib/viewer";
 import { givePoints } from "@/core/giving/give-points";
 import { getDisplayNames } from "@/core/people/get-display-names";
@@ -17,11 +17,10 @@ function textList(form: FormData, name: string): string[] {
 }
 
 /** Colleagues the viewer could thank whose name or email contains `query`. */
-export async function searchPeople(query: unknown): Promise<ColleagueMatch[]> {
+export async function searchPeople(query: unknown): Promise<Lookup<ColleagueMatch[]>> {
   const { db, actor } = await signedIn();
   const text = typeof query === "string" ? query.slice(0, SEARCH_LENGTH) : "";
-  const { people } = await searchColleagues(db, actor, { query: text });
-  return people;
+  return lookupAction(async () => (await searchColleagues(db, actor, { query: text })).people);
 }
 
 /** Gives points from the viewer's allowance; the form's key makes a double submit take effect once. */

@@ -28,7 +28,8 @@ export function PeoplePicker({
   const [open, setOpen] = useState(false);
   const [matches, setMatches] = useState<ColleagueMatch[] | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
-  const [failed, setFailed] = useState(false);
+  /** Why the last search found nobody, when it failed or was refused. */
+  const [problem, setProblem] = useState<string | null>(null);
   const latestSearch = useRef(0);
   const listboxId = `${id}-listbox`;
 
@@ -36,11 +37,12 @@ export function PeoplePicker({
     if (!open) return;
     const search = ++latestSearch.current;
     const timer = setTimeout(async () => {
-      const found = await searchPeople(query).catch(() => null);
+      const answer = await searchPeople(query).catch(() => null);
       // Answers can arrive out of order; only the latest search may fill the list.
       if (search !== latestSearch.current) return;
-      setMatches(found ?? []);
-      setFailed(found === null);
+      setMatches(answer?.status === "ok" ? answer.found : []);
+      if (!answer) setProblem("Searching didn't work. Check your connection and type again.");
+      else setProblem(answer.status === "error" ? answer.message : null);
       setActiveIndex(0);
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
@@ -100,7 +102,7 @@ export function PeoplePicker({
   }
 
   function emptyListNote(): string {
-    if (failed) return "Searching didn't work. Check your connection and type again.";
+    if (problem) return problem;
     if (matches && matches.length > 0) return "Everyone who matches is already chosen.";
     if (query.trim()) return `No colleague matches “${query.trim()}”.`;
     return "There is no one else here to thank yet.";

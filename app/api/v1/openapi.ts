@@ -402,7 +402,8 @@ export const openApiDocument = {
               code: {
                 type: "string",
                 description:
-                  "`invalid` 400, `unauthenticated` 401, `forbidden` 403, `not_found` 404, `conflict`, " +
+                  "`invalid` 400, `unauthenticated` 401, `forbidden` 403, `not_found` 404, " +
+                  "`method_not_allowed` 405, `conflict`, " +
                   "`idempotency_conflict` and `out_of_stock` 409, giving and redemption rule refusals 422, " +
                   "`internal` 500.",
               },

@@ -35,6 +35,8 @@ export function ManagerPicker({
 }) {
   const [query, setQuery] = useState("");
   const [matches, setMatches] = useState<readonly ManagerOption[]>(initialOptions);
+  /** Why the last search was refused, shown where its count would be. */
+  const [problem, setProblem] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ManagerOption | null>(current);
   const [searching, startSearch] = useTransition();
   const latestQuery = useRef("");
@@ -44,13 +46,16 @@ export function ManagerPicker({
     latestQuery.current = text;
     if (!text) {
       setMatches(initialOptions);
+      setProblem(null);
       return;
     }
     const timer = setTimeout(() => {
       startSearch(async () => {
-        const found = await findManagers(text);
+        const answer = await findManagers(text);
         // A slow answer to an earlier query must not replace the answer to the latest one.
-        if (latestQuery.current === text) setMatches(found);
+        if (latestQuery.current !== text) return;
+        if (answer.status === "ok") setMatches(answer.found);
+        setProblem(answer.status === "error" ? answer.message : null);
       });
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
@@ -106,9 +111,10 @@ export function ManagerPicker({
         <p id={`${searchId}-status`} aria-live="polite" className="text-sm text-stone-500">
           {searching
             ? "Searching…"
-            : query.trim()
-              ? `${matches.length} ${matches.length === 1 ? "match" : "matches"} in the Manager list above.`
-              : ""}
+            : (problem ??
+              (query.trim()
+                ? `${matches.length} ${matches.length === 1 ? "match" : "matches"} in the Manager list above.`
+                : ""))}
         </p>
       </div>
     </div>
