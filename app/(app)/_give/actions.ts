@@ -20,8 +20,14 @@ function textList(form: FormData, name: string): string[] {
 export async function searchPeople(query: unknown): Promise<ColleagueMatch[]> {
   const { db, actor } = await signedIn();
   const text = typeof query === "string" ? query.slice(0, SEARCH_LENGTH) : "";
-  const { people } = await searchColleagues(db, actor, { query: text });
-  return people;
+  try {
+    const { people } = await searchColleagues(db, actor, { query: text });
+    return people;
+  } catch (error) {
+    // Text no name can hold (a control character) finds nobody.
+    if (isDomainError(error, "invalid")) return [];
+    throw error;
+  }
 }
 
 /** Gives points from the viewer's allowance; the form's key makes a double submit take effect once. */
@@ -32,7 +38,7 @@ export async function give(_previous: GiveFormState, form: FormData): Promise<Gi
   const amount = Number(textField(form, "amount") ?? Number.NaN);
   let keySpent = false;
   const state = await formAction(async () => {
-    await givePoints(db, actor, {
+    const given = await givePoints(db, actor, {
       recipientIds,
       amount,
       message: textField(form, "message") ?? "",
@@ -50,8 +56,10 @@ export async function give(_previous: GiveFormState, form: FormData): Promise<Gi
       );
     });
     revalidatePath("/", "layout");
-    const names = await getDisplayNames(db, actor, { people: recipientIds });
-    const recipientNames = [...new Set(recipientIds)].map((id) => names.people[id] ?? "a colleague");
+    // The people as the ledger credited them: each once, however the form spelled their ids.
+    const thanked = Object.keys(given.earnedBalances);
+    const names = await getDisplayNames(db, actor, { people: thanked });
+    const recipientNames = thanked.map((id) => names.people[id] ?? "a colleague");
     return describeGift(amount, recipientNames, org.pointValue);
   });
   return state.status === "ok" || keySpent ? { ...state, nextIdempotencyKey: randomUUID() } : state;
