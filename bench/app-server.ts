@@ -100,7 +100,7 @@ export async function serveApp(
   const reason = buildNeeded();
   if (reason) {
     console.log(`${reason}: running next build`);
-    buildApp(serverEnv);
+    await buildApp(serverEnv);
   }
   const child = await startApp(port, serverEnv);
   const pid = child.pid;

@@ -4,7 +4,7 @@ import { resolveSlackPerson, type SlackPersonResult } from "@/core/slack-identit
 import type { SlackWorkspaceRef } from "@/core/slack-identity/slack-profile";
 import { type Database, getDb } from "@/db/client";
 import type { AuthorizedWorkspace } from "./authorize";
-import type { EventAcknowledgement } from "./receiver";
+import type { ReceiverContext } from "./receiver";
 import { slackProfiles } from "./slack-profiles";
 
 /** What a listener finds in Bolt's context, read through `plauditContext`. */
@@ -17,6 +17,8 @@ export interface PlauditContext {
    * of the request: one indexed query for a linked user, and a `users.info` call only for one not linked yet.
    */
   slackUser: () => Promise<SlackPersonResult>;
+  /** When Slack's request arrived (ms since the epoch): its deadlines count from here. */
+  receivedAt: number;
   /**
    * For an Events API delivery, answers Slack now. The request URL holds an event's response until its
    * listeners finish or call this, because Slack never sends an event again once it is answered: a
@@ -27,7 +29,7 @@ export interface PlauditContext {
 }
 
 /** What the middleware adds to Bolt's context, beside what authorize (and the receiver) put there. */
-type AddedByMiddleware = Pick<PlauditContext, "db" | "slackUser" | "acknowledgeEvent">;
+type AddedByMiddleware = Pick<PlauditContext, "db" | "slackUser" | "receivedAt" | "acknowledgeEvent">;
 
 /**
  * Global Bolt middleware, registered before the listeners: gives each request the database and its Slack
@@ -37,13 +39,15 @@ type AddedByMiddleware = Pick<PlauditContext, "db" | "slackUser" | "acknowledgeE
 export const providePlauditContext: Middleware<AnyMiddlewareArgs> = async ({ context, client, next }) => {
   const db = getDb();
   let person: Promise<SlackPersonResult> | undefined;
-  const fromReceiver = context as Partial<EventAcknowledgement>;
+  // Socket Mode's receiver is Bolt's own and adds nothing: the request arrived about now.
+  const fromReceiver = context as Partial<ReceiverContext>;
   const added: AddedByMiddleware = {
     db,
     slackUser: () => {
       person ??= lookUpSlackUser(db, context, client);
       return person;
     },
+    receivedAt: fromReceiver.receivedAt ?? Date.now(),
     acknowledgeEvent: fromReceiver.acknowledgeEvent ?? (() => {}),
   };
   Object.assign(context, added);
@@ -71,8 +75,8 @@ function workspaceIn(context: Context): SlackWorkspaceRef {
 
 /** The database, the org and the Slack user's person that authorize and the middleware put in a listener's context. */
 export function plauditContext(context: Context): PlauditContext {
-  const { db, slackUser, acknowledgeEvent } = context as Partial<AddedByMiddleware>;
-  if (!db || !slackUser || !acknowledgeEvent)
+  const { db, slackUser, receivedAt, acknowledgeEvent } = context as Partial<AddedByMiddleware>;
+  if (!db || !slackUser || receivedAt === undefined || !acknowledgeEvent)
     throw new Error("A Slack listener ran without providePlauditContext (slack/app.ts).");
-  return { workspace: workspaceIn(context), db, slackUser, acknowledgeEvent };
+  return { workspace: workspaceIn(context), db, slackUser, receivedAt, acknowledgeEvent };
 }

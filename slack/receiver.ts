@@ -12,11 +12,34 @@ export interface ReceiverSettings {
 }
 
 /**
- * What the receiver adds to Bolt's context for an Events API delivery (see `acknowledgeEvent` in
- * plaudit-context.ts): the call that sends the response before the listeners have finished.
+ * What the receiver adds to Bolt's context (read through plaudit-context.ts): when the request arrived,
+ * and for an Events API delivery the call that sends the response before the listeners have finished.
  */
-export interface EventAcknowledgement {
-  acknowledgeEvent: () => void;
+export interface ReceiverContext {
+  receivedAt: number;
+  acknowledgeEvent?: () => void;
+}
+
+/**
+ * Thrown by `ack()` when Slack was answered already, by the receiver's own deadline: the listener's answer
+ * never reaches the user, who must be told another way.
+ */
+export class AckTooLate extends Error {
+  override readonly name = "AckTooLate";
+  constructor() {
+    super("Slack was answered before the listener acknowledged.");
+  }
+}
+
+/** Whether an acknowledgement reached Slack: false when it came after the receiver had answered. */
+export async function delivered(acknowledgement: Promise<void>): Promise<boolean> {
+  try {
+    await acknowledgement;
+    return true;
+  } catch (error) {
+    if (error instanceof AckTooLate) return false;
+    throw error;
+  }
 }
 
 /**
@@ -25,7 +48,10 @@ export interface EventAcknowledgement {
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-// Slack retries a request it has no answer to after 3 seconds; answer a little before that in any case.
+/**
+ * Slack retries a request it has no answer to after 3 seconds; answer a little before that in any case,
+ * except a form's submission, where an empty answer would close the form as if it had gone through.
+ */
 const ACK_DEADLINE_MS = 2_500;
 
 const EMPTY_OK = () => new Response(null, { status: 200 });
@@ -78,6 +104,7 @@ export class RouteHandlerReceiver implements Receiver {
   async stop(): Promise<void> {}
 
   async handle(request: Request, runAfter: RunAfterResponse): Promise<Response> {
+    const receivedAt = Date.now();
     const headers = checkSignatureHeaders({
       signature: request.headers.get("x-slack-signature"),
       timestamp: request.headers.get("x-slack-request-timestamp"),
@@ -95,41 +122,54 @@ export class RouteHandlerReceiver implements Receiver {
     if (!body) return Response.json({ error: "invalid_body" }, { status: 400 });
     if (body.ssl_check === "1") return EMPTY_OK();
     if (body.type === "url_verification") return Response.json({ challenge: body.challenge });
-    return this.dispatch(body, request.headers, runAfter);
+    return this.dispatch(body, { headers: request.headers, receivedAt, runAfter });
   }
 
   private async dispatch(
     body: Record<string, unknown>,
-    headers: Headers,
-    runAfter: RunAfterResponse,
+    request: { headers: Headers; receivedAt: number; runAfter: RunAfterResponse },
   ): Promise<Response> {
     if (!this.app) throw new Error("The Slack receiver was used before Bolt initialised it.");
     let respond: (response: Response) => void = () => {};
     const responded = new Promise<Response>((resolve) => {
       respond = resolve;
     });
+    let answered = false;
+    /** Sends this response unless one went already; says whether it did. */
+    const answer = (response: Response): boolean => {
+      if (answered) return false;
+      answered = true;
+      respond(response);
+      return true;
+    };
     // Bolt acknowledges an Events API delivery itself before any listener runs, and Slack never sends
     // an event again once it is answered: its response waits for the listener's own word instead.
     const isEvent = body.type === "event_callback";
-    const acknowledgement: EventAcknowledgement = { acknowledgeEvent: () => respond(EMPTY_OK()) };
-    const retryNum = headers.get("x-slack-retry-num");
+    const context: ReceiverContext = {
+      receivedAt: request.receivedAt,
+      ...(isEvent ? { acknowledgeEvent: () => answer(EMPTY_OK()) } : {}),
+    };
+    const retryNum = request.headers.get("x-slack-retry-num");
     const event: ReceiverEvent = {
       body,
       retryNum: retryNum === null ? undefined : Number(retryNum),
-      retryReason: headers.get("x-slack-retry-reason") ?? undefined,
-      customProperties: isEvent ? { ...acknowledgement } : {},
+      retryReason: request.headers.get("x-slack-retry-reason") ?? undefined,
+      customProperties: { ...context },
       ack: async (response) => {
-        if (!isEvent) respond(ackResponse(response));
+        if (isEvent) return;
+        if (!answer(ackResponse(response))) throw new AckTooLate();
       },
     };
     const processing = this.app.processEvent(event).catch((error: unknown) => {
       this.settings.logError?.("A Slack listener failed", error);
     });
-    const deadline = new Promise<Response>((resolve) =>
-      setTimeout(() => resolve(EMPTY_OK()), ACK_DEADLINE_MS).unref(),
-    );
-    const response = await Promise.race([responded, processing.then(EMPTY_OK), deadline]);
-    runAfter(processing);
+    void processing.then(() => answer(EMPTY_OK()));
+    const wait = request.receivedAt + ACK_DEADLINE_MS - Date.now();
+    const deadline =
+      body.type === "view_submission" ? undefined : setTimeout(() => answer(EMPTY_OK()), Math.max(0, wait));
+    const response = await responded;
+    clearTimeout(deadline);
+    request.runAfter(processing);
     return response;
   }
 }

@@ -16,7 +16,7 @@ import { createTestOrg, type PersonOptions, type TestPerson } from "../support/f
 import { expectOrgUntouched } from "../support/footprint";
 import { giveAt } from "../support/giving";
 import { slackRoute } from "../support/slack-route";
-import { holdAllowanceLock, pause, SLACK_GIVES_UP_MS } from "../support/slow-database";
+import { holdAllowanceLock, holdWorkspaceLookup, pause, SLACK_GIVES_UP_MS } from "../support/slow-database";
 
 vi.mock("next/server", () => import("../support/after-response").then((module) => module.nextServer));
 
@@ -993,6 +993,25 @@ describe("a give saved before Slack is answered", () => {
       "Ana has been deactivated and can't receive points.",
     ]);
     expect(workspace.publicPosts()).toEqual([]);
+  });
+
+  it("tells the giver privately when Slack was answered before /give could acknowledge", async () => {
+    const { db } = await database();
+    const { workspace, giver, ana } = await givingOrg(db);
+    // Finding the workspace is held up past the receiver's own deadline, so the listener starts too late.
+    const lock = await holdWorkspaceLookup(db);
+
+    const response = await route().post(
+      command(workspace, giver.slackId, `${ana.mention} 10 for the launch`),
+    );
+    await lock.release();
+
+    expect(await response.text()).toBe("");
+    await route().settle();
+    expect(await givenAmounts(db, giver.id)).toEqual([1, 10]);
+    expect(workspace.ephemerals().map((reply) => reply.text)).toEqual([
+      `You gave 10 pts · $1.00 to <@${ana.slackId}>. You have 89 pts · $8.90 left to give this month.`,
+    ]);
   });
 
   it("answers a +N message's event within Slack's deadline when the database is slow, and gives after", async () => {

@@ -1,17 +1,17 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 
 export interface HeldLock {
-  /** Ends the transaction holding the lock; the gives waiting on it go ahead. */
+  /** Ends the transaction holding the lock; whatever waits on it goes ahead. */
   release: () => Promise<void>;
 }
 
 /**
- * Holds the row lock on the person's allowance accounts from another connection, so that their next
- * give waits on it as long as the test likes: a database too slow for Slack's deadline, on demand. The
- * account must exist already (give once first).
+ * Runs `statement` in a transaction on another connection and keeps the transaction, with the locks it
+ * took, open until released: a database too slow for Slack's deadline, on demand. Resolves once the lock
+ * is held; `check` may refuse what the statement found.
  */
-export async function holdAllowanceLock(db: Database, personId: string): Promise<HeldLock> {
+async function holdLock(db: Database, statement: SQL, check: (rows: number) => void = () => {}) {
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
@@ -21,10 +21,7 @@ export async function holdAllowanceLock(db: Database, personId: string): Promise
     locked = resolve;
   });
   const holding = db.transaction(async (tx) => {
-    const rows = await tx.execute(sql`
-      select id from ledger_accounts where person_id = ${personId}::uuid and kind = 'allowance' for update`);
-    if (rows.length === 0)
-      throw new Error("The person has no allowance account to lock yet: give once first.");
+    check((await tx.execute(statement)).length);
     locked();
     await released;
   });
@@ -35,6 +32,22 @@ export async function holdAllowanceLock(db: Database, personId: string): Promise
       await holding;
     },
   };
+}
+
+/** Locks the person's allowance account, so that their next give waits. Give once first, to open it. */
+export function holdAllowanceLock(db: Database, personId: string): Promise<HeldLock> {
+  return holdLock(
+    db,
+    sql`select id from ledger_accounts where person_id = ${personId}::uuid and kind = 'allowance' for update`,
+    (rows) => {
+      if (rows === 0) throw new Error("The person has no allowance account to lock yet: give once first.");
+    },
+  );
+}
+
+/** Locks the table of Slack installations, so that finding a request's workspace waits. */
+export function holdWorkspaceLookup(db: Database): Promise<HeldLock> {
+  return holdLock(db, sql`lock table slack_installations in access exclusive mode`);
 }
 
 export function pause(ms: number): Promise<void> {

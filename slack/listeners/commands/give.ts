@@ -7,6 +7,7 @@ import { STILL_SAVING, withinSaveDeadline } from "../../give/save-deadline";
 import { GIVE_USAGE, parseGiveCommand } from "../../parse-give";
 import { type PlauditContext, plauditContext } from "../../plaudit-context";
 import { answeringFailures, type ReplyTarget, replyPrivately, SOMETHING_FAILED } from "../../private-reply";
+import { delivered } from "../../receiver";
 
 const STILL_GIVING = "Plaudit is still saving this give. You'll get a message here once it's done.";
 
@@ -53,18 +54,21 @@ async function giveThenAcknowledge(
   chat: ChatGive,
 ): Promise<void> {
   const giving = giveInChat(slack, client, chat);
-  const result = await withinSaveDeadline(giving).catch(async (error: unknown) => {
-    await ack(privately(SOMETHING_FAILED));
+  const result = await withinSaveDeadline(giving, slack.receivedAt).catch(async (error: unknown) => {
+    if (!(await delivered(ack(privately(SOMETHING_FAILED))))) {
+      await replyPrivately(client, chat.from, SOMETHING_FAILED).catch(() => {});
+    }
     throw error;
   });
   if (result === STILL_SAVING) {
-    await ack(privately(STILL_GIVING));
+    await delivered(ack(privately(STILL_GIVING)));
     return answeringFailures(client, chat.from, async () =>
       tellChatGive(client, chat, await giving, { giverTold: false }),
     );
   }
-  await ack(privately(result.reply));
-  await tellChatGive(client, chat, result, { giverTold: true });
+  // Acknowledged too late (a server too busy to start in time), the reply goes privately instead.
+  const giverTold = await delivered(ack(privately(result.reply)));
+  await tellChatGive(client, chat, result, { giverTold });
 }
 
 function tellBalance(slack: PlauditContext, client: WebClient, from: ReplyTarget): Promise<void> {

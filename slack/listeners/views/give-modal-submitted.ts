@@ -53,7 +53,7 @@ export function registerGiveModalSubmission(app: App): void {
       valuesFrom: "list",
       idempotencyKey: `slack:view:${slack.workspace.teamId}:${view.id}`,
     });
-    const outcome = await withinSaveDeadline(giving).catch(async (error: unknown) => {
+    const outcome = await withinSaveDeadline(giving, slack.receivedAt).catch(async (error: unknown) => {
       await ack({ response_action: "errors", errors: { [GIVE_BLOCK.recipients]: TRY_AGAIN } });
       throw error;
     });
