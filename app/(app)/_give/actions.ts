@@ -38,7 +38,7 @@ export async function give(_previous: GiveFormState, form: FormData): Promise<Gi
   const amount = Number(textField(form, "amount") ?? Number.NaN);
   let keySpent = false;
   const state = await formAction(async () => {
-    const given = await givePoints(db, actor, {
+    await givePoints(db, actor, {
       recipientIds,
       amount,
       message: textField(form, "message") ?? "",
@@ -56,8 +56,8 @@ export async function give(_previous: GiveFormState, form: FormData): Promise<Gi
       );
     });
     revalidatePath("/", "layout");
-    // The people as the ledger credited them: each once, however the form spelled their ids.
-    const thanked = Object.keys(given.earnedBalances);
+    // Each person once, in the order chosen, however the form spelled their ids (the ledger's are lower case).
+    const thanked = [...new Set(recipientIds.map((id) => id.toLowerCase()))];
     const names = await getDisplayNames(db, actor, { people: thanked });
     const recipientNames = thanked.map((id) => names.people[id] ?? "a colleague");
     return describeGift(amount, recipientNames, org.pointValue);
