@@ -1,4 +1,5 @@
 import { MAX_RECIPIENTS } from "../core/giving/give-points";
+import { hasControlCharacter } from "../core/shared/validation";
 import { normaliseValueName, VALUE_NAME_PATTERN } from "../core/values/value-names";
 
 /**
@@ -45,6 +46,12 @@ export const GIVE_USAGE = [
 const MAX_AMOUNT = 1_000_000_000;
 
 const ONE_BY_ONE = "Mention each person, e.g. @ana @ben.";
+/** Nobody types a control character (a NUL byte, say); a message carrying one is refused, not stored. */
+const UNREADABLE_CHARACTER: InvalidGive = {
+  kind: "invalid",
+  problem:
+    "The text has a control character (such as a NUL byte) that a message can't hold; type it again without it.",
+};
 const HELP_WORDS = new Set(["", "help", "?"]);
 const BALANCE_WORDS = new Set(["balance", "bal", "points", "me"]);
 
@@ -94,6 +101,7 @@ export function parseGiveCommand(text: string): GiveCommand {
   const keyword = text.trim().toLowerCase();
   if (HELP_WORDS.has(keyword)) return { kind: "help" };
   if (BALANCE_WORDS.has(keyword)) return { kind: "balance" };
+  if (hasControlCharacter(text)) return UNREADABLE_CHARACTER;
   return readGive(tokenize(text));
 }
 
@@ -105,6 +113,7 @@ export function parsePlusMessage(text: string): PlusMessage | null {
   const tokens = tokenize(text);
   const opening = tokens.find((token) => !isMentionLike(token) && !token.filler);
   if (!opening || readAmount(opening)?.plus !== true) return null;
+  if (hasControlCharacter(text)) return UNREADABLE_CHARACTER;
   return readGive(tokens);
 }
 

@@ -32,7 +32,8 @@ export async function replyPrivately(client: WebClient, to: ReplyTarget, text: s
   }
 }
 
-const FAILED = "Plaudit couldn't do that just now. Please try again in a minute.";
+/** What a user is told when something unexpected stopped their request. */
+export const SOMETHING_FAILED = "Plaudit couldn't do that just now. Please try again in a minute.";
 
 /**
  * Runs the part of a listener that follows its ack. An unexpected failure is still answered, so the user
@@ -46,7 +47,7 @@ export async function answeringFailures(
   try {
     await work();
   } catch (error) {
-    await replyPrivately(client, to, FAILED).catch(() => {});
+    await replyPrivately(client, to, SOMETHING_FAILED).catch(() => {});
     throw error;
   }
 }

@@ -46,18 +46,35 @@ async function signedGive(org: SlackBenchOrg, signingSecret: string, i: number) 
   return { headers: Object.fromEntries(request.headers), body: await request.text() };
 }
 
+/** What the acknowledgements said: a confirmation once the give is saved, or anything else. */
+export interface AckTexts {
+  confirmations: number;
+  others: string[];
+}
+
+/** The text of an acknowledgement, which for a give is the ephemeral answer to the giver. */
+function ackText(body: string): string {
+  try {
+    return String((JSON.parse(body) as { text?: unknown }).text ?? "");
+  } catch {
+    return body;
+  }
+}
+
 /**
  * Sends the org's next give command each time it is called and resolves once the command is
  * acknowledged, refused or given up on after `timeoutMs`, tallying the last two; `sent()` says how many
- * commands went out. A command given up on is left to finish on the server, as it would be with Slack.
+ * commands went out and `acks()` what their acknowledgements said. A command given up on is left to
+ * finish on the server, as it would be with Slack.
  */
 export function giveCommands(
   client: HttpClient,
   org: SlackBenchOrg,
   signingSecret: string,
   timeoutMs: number,
-): { send: (tally: AckTally) => Promise<void>; sent: () => number } {
+): { send: (tally: AckTally) => Promise<void>; sent: () => number; acks: () => AckTexts } {
   let next = 0;
+  const acks: AckTexts = { confirmations: 0, others: [] };
   const send = async (tally: AckTally) => {
     const { headers, body } = await signedGive(org, signingSecret, next++);
     let timer: NodeJS.Timeout | undefined;
@@ -72,10 +89,14 @@ export function giveCommands(
       if (answer === "timeout") tally.timeouts += 1;
       else if (answer.status !== 200) {
         tally.statuses.set(answer.status, (tally.statuses.get(answer.status) ?? 0) + 1);
+      } else {
+        const text = ackText(answer.body);
+        if (text.startsWith("You gave ")) acks.confirmations += 1;
+        else acks.others.push(text);
       }
     } finally {
       clearTimeout(timer);
     }
   };
-  return { send, sent: () => next };
+  return { send, sent: () => next, acks: () => acks };
 }

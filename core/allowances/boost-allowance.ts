@@ -7,19 +7,19 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { monthKey } from "../shared/periods";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 import { syncCurrentAllowance } from "./allowance-sync";
 import { authorizeForPeople } from "./target-authorization";
 
 const boostInput = z.object({
-  personId: z.uuid(),
+  personId: uuid(),
   amount: z
     .number("Enter a number of points.")
     .int("Points are whole numbers.")
     .positive("Boost by at least 1 point.")
     .max(1_000_000, "That boost is too large."),
-  reason: z.string().trim().max(500).optional(),
-  idempotencyKey: z.string().min(1).max(200),
+  reason: text().trim().max(500).optional(),
+  idempotencyKey: text().min(1).max(200),
 });
 
 export type BoostAllowanceInput = z.input<typeof boostInput>;

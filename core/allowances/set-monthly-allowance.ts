@@ -6,12 +6,12 @@ import { recordAudit } from "../org/audit";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import { syncCurrentAllowance } from "./allowance-sync";
 import { authorizeForPeople } from "./target-authorization";
 
 const setAllowanceInput = z.object({
-  personIds: z.array(z.uuid()).min(1, "Choose at least one person.").max(1000),
+  personIds: z.array(uuid()).min(1, "Choose at least one person.").max(1000),
   /** Points per month; 0 removes the allowance; null returns to the org default. */
   monthlyAmount: z
     .number("Enter a number of points.")

@@ -4,7 +4,7 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import { closeOpenBill } from "./bill-closing";
 import { billPeriod } from "./bill-period";
 import { type BillRow, findBill } from "./bill-reading";
@@ -12,7 +12,7 @@ import { type BillRow, findBill } from "./bill-reading";
 const closeInput = z.object({
   period: billPeriod,
   /** The operator names the org; anyone else closes their own org's bills. */
-  orgId: z.uuid("Name the organization by its id.").optional(),
+  orgId: uuid("Name the organization by its id.").optional(),
 });
 
 export type CloseBillInput = z.input<typeof closeInput>;

@@ -6,7 +6,7 @@ import { recordAudit } from "../org/audit";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import { billCsvChunks, billFileName, billJsonChunks } from "./bill-files";
 import { billPdfChunks } from "./bill-pdf";
 import { billPeriod } from "./bill-period";
@@ -23,7 +23,7 @@ const exportInput = z.object({
     "Choose csv, json, pdf, payroll or departments.",
   ),
   /** The CSV SHA-256s of the copies the caller already has (an HTTP client's If-None-Match). */
-  knownSha256s: z.array(z.string().max(200)).max(20).default([]),
+  knownSha256s: z.array(text().max(200)).max(20).default([]),
 });
 
 export type ExportBillInput = z.input<typeof exportInput>;

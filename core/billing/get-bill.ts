@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
-import { people } from "../../db/schema";
+import { billLineType, people } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
-import { DomainError } from "../shared/errors";
+import { invalidCursor, isDatabaseTime } from "../shared/cursor";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 import { type ClosingOutlook, closingOutlook } from "./bill-closing";
 import { billPeriod } from "./bill-period";
 import {
@@ -22,7 +22,7 @@ import { loadBillingSettings } from "./billing-settings";
 
 const getBillInput = z.object({
   period: billPeriod,
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
   limit: z.number().int().min(1).max(500).default(50),
 });
 
@@ -40,13 +40,23 @@ export interface BillView {
   nextCursor: string | null;
 }
 
+const linePosition = z.object({
+  occurredAt: text().refine(isDatabaseTime),
+  redemptionId: uuid(),
+  lineType: z.enum(billLineType.enumValues),
+  line: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+});
+
 function decodeCursor(cursor: string): LinePosition {
   try {
-    const position = JSON.parse(Buffer.from(cursor, "base64url").toString()) as LinePosition;
-    if (typeof position.line === "number" && z.uuid().safeParse(position.redemptionId).success)
-      return position;
+    const position = linePosition.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
+    if (position.success) return position.data;
   } catch {}
-  throw new DomainError("invalid", "That page link is no longer valid.", { field: "cursor" });
+  throw invalidCursor();
 }
 
 /** A month's bill for finance: its totals, how it ties out to the ledger, and a page of its lines. */

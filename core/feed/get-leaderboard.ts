@@ -7,12 +7,12 @@ import { type Clock, systemClock } from "../shared/clock";
 import { type PointValue, pointsToMinor } from "../shared/money";
 import { type PeriodRange, periodContaining } from "../shared/periods";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import { normaliseValueName } from "../values/value-names";
 
 const leaderboardInput = z.object({
   period: z.enum(["month", "quarter", "year"]).default("month"),
-  value: z.string().max(60).optional(),
+  value: text().max(60).optional(),
   limit: z.number().int().min(1).max(100).default(10),
 });
 

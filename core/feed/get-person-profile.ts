@@ -8,9 +8,9 @@ import { DomainError } from "../shared/errors";
 import type { PointValue } from "../shared/money";
 import { type PeriodRange, periodContaining } from "../shared/periods";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 
-const profileInput = z.object({ personId: z.uuid("Choose a person.") });
+const profileInput = z.object({ personId: uuid("Choose a person.") });
 
 export type GetPersonProfileInput = z.input<typeof profileInput>;
 

@@ -2,13 +2,13 @@ import { z } from "zod";
 import type { Executor } from "../../db/client";
 import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import { type FeedPage, listRecognitions, pageInput, type RecognitionPage } from "./recognition-list";
 
 const feedInput = z.object({
   ...pageInput,
-  value: z.string().max(60).optional(),
-  department: z.string().max(120).optional(),
+  value: text().max(60).optional(),
+  department: text().max(120).optional(),
   /**
    * Also the charity donations people chose to share, as the feed page shows them; only in the whole
    * feed and a department's. The integration API lists recognitions alone.

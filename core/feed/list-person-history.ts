@@ -3,12 +3,12 @@ import type { Executor } from "../../db/client";
 import { loadPeople } from "../people/people-lookup";
 import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import { listRecognitions, pageInput, type RecognitionPage } from "./recognition-list";
 
 const historyInput = z.object({
   ...pageInput,
-  personId: z.uuid(),
+  personId: uuid(),
   direction: z.enum(["received", "given", "all"]).default("all"),
 });
 

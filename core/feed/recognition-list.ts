@@ -2,8 +2,10 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { loadOrgContext } from "../org/org-context";
-import { DomainError, sqlState } from "../shared/errors";
+import { invalidCursor, isDatabaseTime } from "../shared/cursor";
+import { sqlState } from "../shared/errors";
 import type { PointValue } from "../shared/money";
+import { isId, text } from "../shared/validation";
 import { normaliseValueName } from "../values/value-names";
 import { sharedDonationClauses } from "./shared-donations";
 
@@ -47,7 +49,7 @@ export interface FeedPage<Item extends FeedItem = FeedItem> {
 export type RecognitionPage = FeedPage<RecognitionItem>;
 
 export const pageInput = {
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(20),
 };
 
@@ -65,25 +67,9 @@ function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(`${createdAt}|${id}`).toString("base64url");
 }
 
-// Exactly what encodeCursor writes (PostgreSQL's JSON timestamp form); anything else is a tampered link.
-const CURSOR_TIME =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}:\d{2}|Z)$/;
-
-function invalidCursor(): DomainError {
-  return new DomainError("invalid", "That page link is no longer valid.", { field: "cursor" });
-}
-
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id, ...rest] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (
-    !createdAt ||
-    !id ||
-    rest.length > 0 ||
-    !CURSOR_TIME.test(createdAt) ||
-    !z.uuid().safeParse(id).success
-  ) {
-    throw invalidCursor();
-  }
+  if (!createdAt || !id || rest.length > 0 || !isDatabaseTime(createdAt) || !isId(id)) throw invalidCursor();
   return { createdAt, id };
 }
 
@@ -209,7 +195,9 @@ export async function listRecognitions(
   // A well-formed but impossible date (February 30th) only fails in the database.
   const rows = await query.catch((error: unknown) => {
     const state = sqlState(error);
-    throw page.cursor && (state === "22007" || state === "22008") ? invalidCursor() : error;
+    throw page.cursor && (state === "22007" || state === "22008" || state === "22009")
+      ? invalidCursor()
+      : error;
   });
   const items = rows.slice(0, page.limit).map(feedItem);
   const last = items.at(-1);

@@ -7,9 +7,9 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { type PointValue, pointsToMinor } from "../shared/money";
 import { authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 
-const balancesInput = z.object({ personId: z.uuid().optional() });
+const balancesInput = z.object({ personId: uuid().optional() });
 
 export interface Balances {
   personId: string;

@@ -6,7 +6,7 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { arrayLiteral } from "../shared/sql-array";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 import { normaliseValueName } from "../values/value-names";
 import { describeGiveRejection } from "./give-rejections";
 
@@ -14,9 +14,9 @@ export const MAX_RECIPIENTS = 50;
 
 const giveInput = z.object({
   /** Only an org-level (system) actor, such as an API key, gives on someone's behalf. */
-  giverId: z.uuid().optional(),
+  giverId: uuid().optional(),
   recipientIds: z
-    .array(z.uuid("Choose people from the list."))
+    .array(uuid("Choose people from the list."))
     .min(1, "Choose at least one person to thank.")
     .max(MAX_RECIPIENTS, `You can thank at most ${MAX_RECIPIENTS} people at once.`),
   amount: z
@@ -24,10 +24,10 @@ const giveInput = z.object({
     .int("Points are whole numbers.")
     .positive("Give at least 1 point.")
     .max(1_000_000_000, "That is more points than anyone can give."),
-  message: z.string().max(2000, "Keep the message under 2,000 characters."),
-  values: z.array(z.string().max(60)).max(10, "Pick at most 10 values.").default([]),
+  message: text().max(2000, "Keep the message under 2,000 characters."),
+  values: z.array(text().max(60)).max(10, "Pick at most 10 values.").default([]),
   source: z.enum(["web", "slack", "api"]),
-  idempotencyKey: z.string().min(1).max(200),
+  idempotencyKey: text().min(1).max(200),
 });
 
 const GIVE_STATEMENT = `select plaudit_give($1::uuid, $2::uuid, $3::uuid[], $4::int, $5::text, $6::text[],

@@ -11,13 +11,13 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 
 const grantInput = z.object({
-  recipientIds: z.array(z.uuid()).min(1, "Choose at least one person.").max(500),
+  recipientIds: z.array(uuid()).min(1, "Choose at least one person.").max(500),
   amount: z.number().int("Points are whole numbers.").positive("Grant at least 1 point.").max(1_000_000),
-  message: z.string().trim().min(1, "Say what the award is for.").max(2000),
-  idempotencyKey: z.string().min(1).max(200),
+  message: text().trim().min(1, "Say what the award is for.").max(2000),
+  idempotencyKey: text().min(1).max(200),
 });
 
 export type GrantPointsInput = z.input<typeof grantInput>;

@@ -5,14 +5,14 @@ import { notifications } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 
 const finishInput = z.object({
   id: z.number().int().positive(),
   /** `sent`; `skipped` when the person can't be reached (no Slack account, Slack not connected); `failed`. */
   outcome: z.enum(["sent", "skipped", "failed"]),
   /** Why it was skipped or failed, for the operator. */
-  detail: z.string().max(500).optional(),
+  detail: text().max(500).optional(),
   attempts: z.number().int().min(1),
 });
 

@@ -4,12 +4,12 @@ import { apiKeys } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import { hashApiKey, newApiKey } from "./api-key-secret";
 import { recordAudit } from "./audit";
 
 const createApiKeyInput = z.object({
-  name: z.string().trim().min(1, "Name the key after what uses it.").max(120),
+  name: text().trim().min(1, "Name the key after what uses it.").max(120),
 });
 
 export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;

@@ -5,7 +5,7 @@ import type { Actor } from "../shared/actor";
 import { DomainError, sqlState } from "../shared/errors";
 import { isValidTimeZone } from "../shared/periods";
 import { authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import { recordAudit } from "./audit";
 
 const SYSTEM_ACCOUNT_KINDS = accountKind.enumValues.filter(
@@ -13,7 +13,7 @@ const SYSTEM_ACCOUNT_KINDS = accountKind.enumValues.filter(
 );
 
 const createOrganizationInput = z.object({
-  name: z.string().trim().min(1, "Name the organization.").max(120),
+  name: text().trim().min(1, "Name the organization.").max(120),
   slug: z
     .string()
     .trim()
@@ -30,7 +30,7 @@ const createOrganizationInput = z.object({
     .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 currency code.")
     .default("USD"),
   admin: z.object({
-    name: z.string().trim().min(1, "Name the first admin.").max(120),
+    name: text().trim().min(1, "Name the first admin.").max(120),
     email: z.email("Enter a valid email address.").trim().toLowerCase(),
   }),
 });

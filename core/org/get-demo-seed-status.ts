@@ -4,11 +4,11 @@ import type { Executor } from "../../db/client";
 import { auditLog, organizations, people } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import { DEMO_SEEDED_ACTION } from "./mark-demo-seeded";
 
 const statusInput = z.object({
-  slug: z.string().trim().toLowerCase().min(1),
+  slug: text().trim().toLowerCase().min(1),
   /** The demo's first admin: an org with the slug but without them is someone else's. */
   adminEmail: z.email().trim().toLowerCase(),
 });

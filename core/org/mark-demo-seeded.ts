@@ -5,14 +5,14 @@ import { organizations } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import { recordAudit } from "./audit";
 
 /** The audit action that marks a finished demo seed; getDemoSeedStatus looks for it. */
 export const DEMO_SEEDED_ACTION = "organization.seed_demo";
 
 const markInput = z.object({
-  orgId: z.uuid(),
+  orgId: uuid(),
   people: z.number().int().nonnegative(),
   recognitions: z.number().int().nonnegative(),
 });

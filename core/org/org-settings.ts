@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { ledgerTransactions, organizations } from "../../db/schema";
 import { isValidTimeZone } from "../shared/periods";
+import { text } from "../shared/validation";
 
 const points = (what: string) =>
   z
@@ -12,8 +13,8 @@ const points = (what: string) =>
 
 /** Every setting an admin edits, each with the rule it must meet. */
 export const orgSettingFields = z.object({
-  name: z.string().trim().min(1, "Name the organization.").max(120, "Keep the name under 120 characters."),
-  timeZone: z.string().refine(isValidTimeZone, "Use an IANA time zone such as America/New_York."),
+  name: text().trim().min(1, "Name the organization.").max(120, "Keep the name under 120 characters."),
+  timeZone: text().refine(isValidTimeZone, "Use an IANA time zone such as America/New_York."),
   currency: z
     .string()
     .trim()

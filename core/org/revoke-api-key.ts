@@ -6,11 +6,11 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import { recordAudit } from "./audit";
 
 const revokeApiKeyInput = z.object({
-  id: z.uuid("Choose a key."),
+  id: uuid("Choose a key."),
 });
 
 export type RevokeApiKeyInput = z.input<typeof revokeApiKeyInput>;

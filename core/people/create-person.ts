@@ -8,7 +8,7 @@ import { type Actor, ROLES, type Role } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError, sqlState } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 import { readPerson } from "./import/csv-rows";
 import { FIELD_OF_COLUMN, type ImportColumn, type PersonFields } from "./import/types";
 import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
@@ -16,18 +16,18 @@ import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
 // Only the shape is checked here: what makes a person's details valid is the import's rule (readPerson),
 // so a person added by hand passes exactly the checks an imported row does.
 const createInput = z.object({
-  name: z.string("Enter the person's name."),
-  email: z.string("Enter an email address."),
+  name: text("Enter the person's name."),
+  email: text("Enter an email address."),
   roles: z
     .array(z.enum(ROLES as [Role, ...Role[]], "Unknown role."))
     .max(ROLES.length * 2)
     .default([]),
-  managerId: z.uuid("Choose a manager.").nullable().default(null),
-  department: z.string().nullable().optional(),
-  costCenter: z.string().nullable().optional(),
-  externalEmployeeId: z.string().nullable().optional(),
-  birthday: z.string().nullable().optional(),
-  hireDate: z.string().nullable().optional(),
+  managerId: uuid("Choose a manager.").nullable().default(null),
+  department: text().nullable().optional(),
+  costCenter: text().nullable().optional(),
+  externalEmployeeId: text().nullable().optional(),
+  birthday: text().nullable().optional(),
+  hireDate: text().nullable().optional(),
 });
 
 export type CreatePersonInput = z.input<typeof createInput>;

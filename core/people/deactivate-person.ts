@@ -11,11 +11,11 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import { type LockedPerson, lockPersonAndAdmins } from "./person-lock";
 
 const deactivateInput = z.object({
-  personId: z.uuid("Choose a person."),
+  personId: uuid("Choose a person."),
 });
 
 export type DeactivatePersonInput = z.input<typeof deactivateInput>;

@@ -4,10 +4,10 @@ import type { Executor } from "../../db/client";
 import { companyValues, people } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 
 const ids = z
-  .array(z.uuid("Name records by their id."))
+  .array(uuid("Name records by their id."))
   .max(1000, "Ask for at most 1,000 names at once.")
   .default([]);
 

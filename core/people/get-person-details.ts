@@ -8,10 +8,10 @@ import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
 import type { PointValue } from "../shared/money";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
 
-const detailsInput = z.object({ personId: z.uuid("Choose a person.") });
+const detailsInput = z.object({ personId: uuid("Choose a person.") });
 
 export type GetPersonDetailsInput = z.input<typeof detailsInput>;
 

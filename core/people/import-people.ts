@@ -7,15 +7,15 @@ import { type Actor, ROLES } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError, sqlState } from "../shared/errors";
 import { authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { fileText, parseInput, uuid } from "../shared/validation";
 import { readFile } from "./import/csv-rows";
 import { type ExistingPerson, type PlannedRow, planImport, summarise } from "./import/plan";
 import type { ImportPeopleResult, PersonFields } from "./import/types";
 import { PERSON_DETAIL_COLUMNS } from "./person-details";
 
 const importPeopleInput = z.object({
-  orgId: z.uuid("Choose an organization.").optional(),
-  csv: z.string().max(20_000_000, "The file is too large; split it into files under 20 MB."),
+  orgId: uuid("Choose an organization.").optional(),
+  csv: fileText().max(20_000_000, "The file is too large; split it into files under 20 MB."),
   dryRun: z.boolean().default(false),
 });
 

@@ -5,13 +5,13 @@ import { people } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
 
 export const MAX_PEOPLE_PAGE = 200;
 
 const listPeopleInput = z.object({
-  cursor: z.string().max(1000).optional(),
+  cursor: text().max(1000).optional(),
   limit: z
     .number("Give the page size as a number.")
     .int("Give the page size as a whole number.")
@@ -19,9 +19,9 @@ const listPeopleInput = z.object({
     .max(MAX_PEOPLE_PAGE, `Ask for at most ${MAX_PEOPLE_PAGE} people per page.`)
     .default(50),
   /** Part of a name or an email, case-insensitive. */
-  q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
-  email: z.string().trim().toLowerCase().max(320).optional(),
-  externalEmployeeId: z.string().trim().max(200).optional(),
+  q: text().trim().max(200, "Keep the search under 200 characters.").optional(),
+  email: text().trim().toLowerCase().max(320).optional(),
+  externalEmployeeId: text().trim().max(200).optional(),
   /** Both active and inactive people when omitted. */
   active: z.boolean("Write true or false.").optional(),
 });
@@ -47,7 +47,7 @@ function decodeCursor(cursor: string): { name: string; id: string } {
   } catch {
     throw invalid;
   }
-  const parsed = z.tuple([z.string(), z.uuid()]).safeParse(decoded);
+  const parsed = z.tuple([text(), uuid()]).safeParse(decoded);
   if (!parsed.success) throw invalid;
   const [name, id] = parsed.data;
   return { name, id };

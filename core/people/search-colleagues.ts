@@ -4,10 +4,10 @@ import type { Executor } from "../../db/client";
 import { people } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 
 const searchInput = z.object({
-  query: z.string().trim().max(100, "Search for at most 100 characters.").optional(),
+  query: text().trim().max(100, "Search for at most 100 characters.").optional(),
   limit: z.number().int().min(1).max(50).default(8),
 });
 

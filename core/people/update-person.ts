@@ -8,7 +8,7 @@ import { type Actor, ROLES, type Role } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError, sqlState } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
 import { lockPersonAndAdmins, refuseErased } from "./person-lock";
 
@@ -24,8 +24,8 @@ const optionalText = (max: number) =>
 const isoDate = z.iso.date("Use a date like 2026-03-31.").nullable();
 
 const updateInput = z.object({
-  personId: z.uuid("Choose a person."),
-  name: z.string().trim().min(1, "Enter a name.").max(200, "That name is too long.").optional(),
+  personId: uuid("Choose a person."),
+  name: text().trim().min(1, "Enter a name.").max(200, "That name is too long.").optional(),
   email: z
     .string()
     .trim()
@@ -36,7 +36,7 @@ const updateInput = z.object({
     .array(z.enum(ROLES as [Role, ...Role[]], "Unknown role."))
     .max(ROLES.length * 2)
     .optional(),
-  managerId: z.uuid("Choose a manager.").nullable().optional(),
+  managerId: uuid("Choose a manager.").nullable().optional(),
   department: optionalText(200).optional(),
   costCenter: optionalText(200).optional(),
   externalEmployeeId: optionalText(200).optional(),

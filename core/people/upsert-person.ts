@@ -6,7 +6,7 @@ import { type Actor, ROLES, type Role } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError, isDomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import { type CreatePersonInput, createPerson } from "./create-person";
 import { deactivatePerson } from "./deactivate-person";
 import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
@@ -16,16 +16,16 @@ import { type UpdatePersonInput, updatePerson } from "./update-person";
 // Only the shape is checked here; lengths and formats are the rules of the create and the edit that write.
 const upsertInput = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")).optional(),
-    externalEmployeeId: z.string().trim().min(1, "Leave the external id out rather than blank.").optional(),
-    name: z.string().optional(),
+    email: text().trim().toLowerCase().pipe(z.email("Enter a valid email address.")).optional(),
+    externalEmployeeId: text().trim().min(1, "Leave the external id out rather than blank.").optional(),
+    name: text().optional(),
     roles: z.array(z.enum(ROLES as [Role, ...Role[]], "Unknown role.")).optional(),
     /** The manager's email; null removes the manager. */
-    managerEmail: z.string().trim().toLowerCase().nullable().optional(),
-    department: z.string().nullable().optional(),
-    costCenter: z.string().nullable().optional(),
-    birthday: z.string().nullable().optional(),
-    hireDate: z.string().nullable().optional(),
+    managerEmail: text().trim().toLowerCase().nullable().optional(),
+    department: text().nullable().optional(),
+    costCenter: text().nullable().optional(),
+    birthday: text().nullable().optional(),
+    hireDate: text().nullable().optional(),
     active: z.boolean("Write true or false.").optional(),
   })
   .refine((request) => request.email !== undefined || request.externalEmployeeId !== undefined, {

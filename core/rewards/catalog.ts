@@ -5,6 +5,7 @@ import { customRewards, providerProducts } from "../../db/schema";
 import { DomainError } from "../shared/errors";
 import type { PointValue } from "../shared/money";
 import { arrayLiteral } from "../shared/sql-array";
+import { text, uuid } from "../shared/validation";
 import { type Denominations, denominationsFor, pointsForFaceValue } from "./face-value";
 import type { RewardSettingsRow } from "./reward-settings";
 
@@ -135,8 +136,8 @@ export async function activeCustomRewards(
 
 /** A reward of the catalog, as a request names it: a provider product or one of the org's own. */
 export const rewardChoiceFields = {
-  productId: z.string().trim().min(1).max(200).optional(),
-  customRewardId: z.uuid("Choose a reward from the catalog.").optional(),
+  productId: text().trim().min(1).max(200).optional(),
+  customRewardId: uuid("Choose a reward from the catalog.").optional(),
 };
 
 /** Exactly one of the two: `.refine(choosesOneReward, ONE_REWARD)` on any schema with `rewardChoiceFields`. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../shared/validation";
 
 /** What an admin sets on one of the org's own rewards (a day off, a hoodie, lunch with the CEO). */
 export const customRewardFields = {
@@ -7,7 +8,7 @@ export const customRewardFields = {
     .trim()
     .min(1, "Name the reward.")
     .max(120, "Keep the name under 120 characters."),
-  description: z.string().trim().max(1000, "Keep the description under 1,000 characters.").default(""),
+  description: text().trim().max(1000, "Keep the description under 1,000 characters.").default(""),
   pointsPrice: z
     .number("Enter a price in points.")
     .int("Points are whole numbers.")

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../../db/client";
 import type { Actor } from "../shared/actor";
+import { text } from "../shared/validation";
 import type { RewardDeps } from "./order-placement";
 import { decideOnRedemption, deciderId, deciderView, redemptionId } from "./redemption-decision";
 import { expectStatus, settleRedemption } from "./redemption-transitions";
@@ -8,7 +9,7 @@ import type { RedemptionView } from "./redemption-view";
 
 const fulfilInput = z.object({
   redemptionId,
-  note: z.string().trim().max(500, "Keep the note under 500 characters.").optional(),
+  note: text().trim().max(500, "Keep the note under 500 characters.").optional(),
 });
 
 export type FulfilRedemptionInput = z.input<typeof fulfilInput>;

@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { redemptionStatus, redemptions } from "../../db/schema";
 import type { Actor } from "../shared/actor";
-import { DomainError } from "../shared/errors";
+import { invalidCursor, isIsoInstant } from "../shared/cursor";
 import { actorOrgId, authorize, can } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { isId, parseInput, text, uuid } from "../shared/validation";
 import { queueFilter, REDEMPTION_QUEUES } from "./redemption-queue";
 import { type RedemptionRow, type RedemptionView, redemptionView } from "./redemption-view";
 
@@ -13,14 +13,14 @@ const STATUSES = redemptionStatus.enumValues;
 
 const listInput = z.object({
   /** Whose redemptions; a person's own when left out, unless `everyone` asks for the whole org's. */
-  personId: z.uuid("Choose a person.").optional(),
+  personId: uuid("Choose a person.").optional(),
   everyone: z.boolean().default(false),
   status: z.array(z.enum(STATUSES, "Unknown status.")).max(STATUSES.length).optional(),
   queue: z.enum(REDEMPTION_QUEUES).optional(),
   /** Requested on or after `from` and before `to`. */
   from: z.coerce.date("Give a date such as 2026-11-01.").optional(),
   to: z.coerce.date("Give a date such as 2026-12-01.").optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 
@@ -33,9 +33,7 @@ export interface RedemptionPage {
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !z.uuid().safeParse(id).success) {
-    throw new DomainError("invalid", "That page link is no longer valid.", { field: "cursor" });
-  }
+  if (!at || !id || !isIsoInstant(at) || !isId(id)) throw invalidCursor();
   return { at, id };
 }
 

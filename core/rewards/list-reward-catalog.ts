@@ -5,12 +5,12 @@ import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import type { PointValue } from "../shared/money";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import { activeCustomRewards, type CatalogItem, customItem, offeredProducts, productItem } from "./catalog";
 import { loadRewardSettings } from "./reward-settings";
 
 const catalogInput = z.object({
-  query: z.string().trim().max(100, "Search for at most 100 characters.").optional(),
+  query: text().trim().max(100, "Search for at most 100 characters.").optional(),
   kind: z
     .enum(["gift_card", "charity", "custom"], "Choose gift cards, charities or company rewards.")
     .optional(),

@@ -5,18 +5,18 @@ import { providerWebhookEvents, redemptions } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { systemClock } from "../shared/clock";
 import { authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 import type { RewardDeps } from "./order-placement";
 
 const webhookInput = z.object({
   provider: z.enum(["sandbox", "tremendous"]),
   /** The org whose webhook key verified it; a Tremendous event is only ever about that org's orders. */
-  orgId: z.uuid().optional(),
+  orgId: uuid().optional(),
   event: z.object({
-    uuid: z.string().min(1).max(200),
-    event: z.string().min(1).max(200),
-    createdAt: z.string().max(100),
-    resource: z.object({ type: z.enum(["orders", "rewards", "other"]), id: z.string().min(1).max(200) }),
+    uuid: text().min(1).max(200),
+    event: text().min(1).max(200),
+    createdAt: text().max(100),
+    resource: z.object({ type: z.enum(["orders", "rewards", "other"]), id: text().min(1).max(200) }),
   }),
 });
 

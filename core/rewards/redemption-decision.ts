@@ -1,17 +1,17 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Database, Transaction } from "../../db/client";
 import { recordAudit } from "../org/audit";
 import type { Actor } from "../shared/actor";
 import { systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import { orgProvider, type RewardDeps } from "./order-placement";
 import { expectStatus, findRedemption, lockRedemption } from "./redemption-transitions";
 import { type RedemptionRow, type RedemptionView, redemptionView } from "./redemption-view";
 import { isProviderError, type RewardProvider } from "./reward-provider";
 
-export const redemptionId = z.uuid("Choose a redemption.");
+export const redemptionId = uuid("Choose a redemption.");
 
 /** Who decided, for the redemption's record and the audit log. */
 export function deciderId(actor: Actor): string | null {

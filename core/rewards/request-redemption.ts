@@ -11,7 +11,7 @@ import { systemClock } from "../shared/clock";
 import { DomainError, isDomainError } from "../shared/errors";
 import { formatPointsWithValue } from "../shared/money";
 import { actorOrgId, authorize, can } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 import { needsApproval } from "./approval-rule";
 import { choosesOneReward, ONE_REWARD, rewardChoiceFields } from "./catalog";
 import { ATTEMPT_LEASE_MS, pushRedemption, type RewardDeps } from "./order-placement";
@@ -32,8 +32,8 @@ const requestInput = z
     /** A charity donation shown in the feed ("Ana donated $25 to ..."). */
     shareInFeed: z.boolean().default(false),
     /** Only an org-level (system) actor, such as an API key, redeems on someone's behalf. */
-    personId: z.uuid().optional(),
-    idempotencyKey: z.string().min(1).max(200),
+    personId: uuid().optional(),
+    idempotencyKey: text().min(1).max(200),
   })
   .refine(choosesOneReward, ONE_REWARD);
 

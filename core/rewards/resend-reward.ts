@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../../db/client";
 import type { Actor } from "../shared/actor";
+import { text } from "../shared/validation";
 import type { RewardDeps } from "./order-placement";
 import { decideOnFailedDelivery, redemptionId } from "./redemption-decision";
 import { updateRedemption } from "./redemption-transitions";
@@ -8,7 +9,7 @@ import type { RedemptionView } from "./redemption-view";
 
 const resendInput = z.object({
   redemptionId,
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
+  email: text().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
 });
 
 export type ResendRewardInput = z.input<typeof resendInput>;

@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client";
 import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import type { RewardDeps } from "./order-placement";
 import { type FundingSource, isProviderError, type ProviderConnection } from "./reward-provider";
 import { loadRewardSettings, providerConnection } from "./reward-settings";
@@ -12,7 +12,7 @@ const testInput = z.object({
   /** Try a connection before saving it; otherwise the saved one. */
   provider: z.enum(["sandbox", "tremendous"]).optional(),
   environment: z.enum(["sandbox", "production"]).optional(),
-  apiKey: z.string().trim().min(10, "That doesn't look like an API key.").max(500).optional(),
+  apiKey: text().trim().min(10, "That doesn't look like an API key.").max(500).optional(),
 });
 
 export type TestProviderConnectionInput = z.input<typeof testInput>;

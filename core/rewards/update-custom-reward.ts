@@ -7,12 +7,12 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import type { CustomRewardRow } from "./catalog";
 import { customRewardFields } from "./custom-reward-fields";
 
 const updateInput = z.object({
-  customRewardId: z.uuid("Choose a reward."),
+  customRewardId: uuid("Choose a reward."),
   ...customRewardFields,
   /** Retired rewards leave the catalog; their redemptions stay. */
   retired: z.boolean().default(false),

@@ -6,7 +6,7 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { sealSecret } from "../shared/secret-box";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import { loadRewardSettings, type RewardSettingsRow } from "./reward-settings";
 
 const countryCode = z
@@ -22,9 +22,9 @@ const updateInput = z
     provider: z.enum(["sandbox", "tremendous"], "Choose the built-in sandbox or Tremendous."),
     environment: z.enum(["sandbox", "production"], "Choose Tremendous's sandbox or production."),
     /** A new key replaces the stored one; leaving it out keeps it. */
-    apiKey: z.string().trim().min(10, "That doesn't look like an API key.").max(500),
-    webhookKey: z.string().trim().min(10, "That doesn't look like a webhook key.").max(500),
-    fundingSourceId: z.string().trim().min(1).max(100).nullable(),
+    apiKey: text().trim().min(10, "That doesn't look like an API key.").max(500),
+    webhookKey: text().trim().min(10, "That doesn't look like a webhook key.").max(500),
+    fundingSourceId: text().trim().min(1).max(100).nullable(),
     deliveryMethod: z.enum(["email", "link"], "Choose email or link delivery."),
     approvalThreshold: z
       .number("Enter a number of points.")
@@ -33,8 +33,8 @@ const updateInput = z
       .max(100_000_000)
       .nullable(),
     offeredCountries: listOf(countryCode, 250).min(1, "Offer rewards in at least one country."),
-    offeredCategories: listOf(z.string().trim().min(1).max(60), 100),
-    excludedProductIds: listOf(z.string().trim().min(1).max(200), 5000),
+    offeredCategories: listOf(text().trim().min(1).max(60), 100),
+    excludedProductIds: listOf(text().trim().min(1).max(200), 5000),
   })
   .partial()
   .strict();

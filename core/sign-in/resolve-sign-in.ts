@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { organizations, people } from "../../db/schema";
 import { DomainError } from "../shared/errors";
+import { text } from "../shared/validation";
 
 const signInInput = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
+  email: text().trim().toLowerCase().pipe(z.email()),
   emailVerified: z.boolean(),
 });
 

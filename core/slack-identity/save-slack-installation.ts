@@ -8,21 +8,21 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { sealSecret } from "../shared/secret-box";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 
-const slackId = z.string().trim().min(1);
+const slackId = text().trim().min(1);
 
 const installInput = z.object({
   /** Only the operator names the org; an admin installs into their own. */
-  orgId: z.uuid("Choose an organization.").optional(),
+  orgId: uuid("Choose an organization.").optional(),
   teamId: slackId,
-  teamName: z.string().nullable().optional(),
+  teamName: text().nullable().optional(),
   enterpriseId: slackId.nullable().optional(),
   botUserId: slackId,
   botId: slackId.nullable().optional(),
-  botToken: z.string().trim().startsWith("xoxb-", "Expected a Slack bot token (xoxb-...)."),
+  botToken: text().trim().startsWith("xoxb-", "Expected a Slack bot token (xoxb-...)."),
   /** As Slack's OAuth answer lists them: comma-separated. */
-  scopes: z.string().nullable().optional(),
+  scopes: text().nullable().optional(),
   installedBySlackUser: slackId.nullable().optional(),
 });
 

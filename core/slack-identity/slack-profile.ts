@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../shared/validation";
 
 /** The workspace a request came from, as findSlackWorkspace found it. */
 export interface SlackWorkspaceRef {
@@ -22,14 +23,14 @@ export interface SlackProfile {
  */
 export type DescribeSlackUser = (slackUserId: string) => Promise<SlackProfile>;
 
-export const slackUserId = z.string().trim().min(1, "The Slack user id is missing.");
+export const slackUserId = text().trim().min(1, "The Slack user id is missing.");
 
 export const slackProfile = z.object({
   email: z
     .string()
     .nullable()
     .transform((email) => blankToNull(email)?.toLowerCase() ?? null),
-  name: z.string().nullable().transform(blankToNull),
+  name: text().nullable().transform(blankToNull),
   isBot: z.boolean(),
   deleted: z.boolean(),
 });

@@ -5,7 +5,7 @@ import { recordAudit } from "../org/audit";
 import type { Actor } from "../shared/actor";
 import { sqlState } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import {
   type CompanyValue,
   duplicateValueName,
@@ -15,7 +15,7 @@ import {
 } from "./company-value";
 
 const renameCompanyValueInput = z.object({
-  valueId: z.uuid("Choose a value."),
+  valueId: uuid("Choose a value."),
   name: valueName,
   /** Omitted keeps the description; null or "" clears it. */
   description: valueDescription.optional(),

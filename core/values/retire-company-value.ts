@@ -5,11 +5,11 @@ import { recordAudit } from "../org/audit";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, uuid } from "../shared/validation";
 import { type CompanyValue, lockCompanyValue } from "./company-value";
 
 const retireCompanyValueInput = z.object({
-  valueId: z.uuid("Choose a value."),
+  valueId: uuid("Choose a value."),
   /** True brings a retired value back. */
   restore: z.boolean("Say whether to restore the value.").default(false),
 });

@@ -128,8 +128,11 @@ export function giveModal({ rules, values, context, recipients = [] }: GiveModal
   };
 }
 
-/** Shown instead of the form to a Slack user who cannot give: `message` says why and how to get access. */
-export function cannotGiveModal(message: string): types.ModalView {
+/**
+ * A message in place of the form: to a Slack user who cannot give, why and how to get access; to a giver
+ * whose submission is still being saved, that they will be told how it went.
+ */
+export function giveNoticeModal(message: string): types.ModalView {
   return {
     type: "modal",
     title: { type: "plain_text", text: "Give points" },

@@ -44,8 +44,8 @@ function publicText(give: GiveAnnouncement): string {
   return `:tada: <@${give.giverSlackId}> gave ${mentionList(give.recipients.map((r) => r.slackUserId))} ${formatPoints(give.amount)}${each}: ${give.reason}${valueTags(give)}`;
 }
 
-/** What the giver alone sees: the give went through, and what is left this month. */
-function confirmationText(give: GiveAnnouncement): string {
+/** What the giver alone is told: the give went through, and what is left this month. */
+export function confirmationText(give: GiveAnnouncement): string {
   const total = give.amount * give.recipients.length;
   return `You gave ${formatPointsWithValue(total, give.pointValue)} to ${mentionList(give.recipients.map((r) => r.slackUserId))}. You have ${formatPointsWithValue(give.result.allowanceRemaining, give.pointValue)} left to give this month.`;
 }
@@ -56,18 +56,22 @@ function directMessageText(give: GiveAnnouncement, recipient: SlackRecipient): s
 }
 
 /**
- * Tells everyone concerned about a give: the giver privately, the channel (or the org's recognition
- * channel, or the message's thread), and each recipient by direct message. A replayed give was announced
- * the first time, so it is only confirmed to the giver again. One failed post never stops the others.
+ * Tells everyone concerned about a give, once it is saved: the giver privately (unless the
+ * acknowledgement told them already), the channel (or the org's recognition channel, or the message's
+ * thread), and each recipient by direct message. A replayed give was announced the first time, so it is
+ * only confirmed to the giver again. One failed post never stops the others.
  */
 export async function announceGive(
   client: WebClient,
   give: GiveAnnouncement,
   place: AnnouncePlace,
+  options: { tellGiver: boolean },
 ): Promise<void> {
-  const posts: Promise<unknown>[] = [
-    replyPrivately(client, { channel: place.channel, user: give.giverSlackId }, confirmationText(give)),
-  ];
+  const posts: Promise<unknown>[] = [];
+  if (options.tellGiver) {
+    const giver = { channel: place.channel, user: give.giverSlackId };
+    posts.push(replyPrivately(client, giver, confirmationText(give)));
+  }
   if (!give.result.replayed) {
     const channel = give.recognitionChannel ?? place.channel;
     const inThread = place.threadTs && channel === place.channel ? { thread_ts: place.threadTs } : {};

@@ -3,8 +3,8 @@ import { listCompanyValues } from "@/core/values/list-company-values";
 import type { Database } from "@/db/client";
 import type { InvalidGive, ParsedGive } from "../parse-give";
 import type { PlauditContext } from "../plaudit-context";
-import { answeringFailures, type ReplyTarget, replyPrivately } from "../private-reply";
-import { announceGive } from "./announce-give";
+import { type ReplyTarget, replyPrivately } from "../private-reply";
+import { announceGive, confirmationText, type GiveAnnouncement } from "./announce-give";
 import { type GiveRefusal, giveInSlack, unplacedRecipientText } from "./give-in-slack";
 
 /** A give typed in chat: a `/give` command or a `+N` message. */
@@ -23,26 +23,49 @@ export function invalidGiveText(invalid: InvalidGive): string {
   return invalid.hint ? `${invalid.problem} ${invalid.hint}` : invalid.problem;
 }
 
+/** What a give typed in chat came to: what the giver alone is told, and the give to announce, if any. */
+export interface ChatGiveResult {
+  reply: string;
+  gift: GiveAnnouncement | null;
+}
+
 /**
- * Gives what the giver typed, after the request was acknowledged, and announces it where they wrote.
- * Whatever stops the give, from an unknown giver to a refusal of the ledger, is told to the giver alone
- * with what to do about it.
+ * Gives what the giver typed, and resolves once the give is saved or refused. Whatever stops the give,
+ * from an unknown giver to a refusal of the ledger, becomes the reply, saying what to do about it.
  */
-export function giveInChat(slack: PlauditContext, client: WebClient, chat: ChatGive): Promise<void> {
+export async function giveInChat(
+  slack: PlauditContext,
+  client: WebClient,
+  chat: ChatGive,
+): Promise<ChatGiveResult> {
   const { from, give } = chat;
-  return answeringFailures(client, from, async () => {
-    const outcome = await giveInSlack(slack, client, {
-      giverSlackId: from.user,
-      recipients: give.recipients,
-      amount: give.amount,
-      reason: give.reason,
-      values: give.values,
-      valuesFrom: "hashtags",
-      idempotencyKey: chat.idempotencyKey,
-    });
-    if (!outcome.given) return replyPrivately(client, from, await refusalText(slack.db, outcome.refusal));
-    await announceGive(client, outcome.gift, { channel: from.channel, threadTs: chat.announceThreadTs });
+  const outcome = await giveInSlack(slack, client, {
+    giverSlackId: from.user,
+    recipients: give.recipients,
+    amount: give.amount,
+    reason: give.reason,
+    values: give.values,
+    valuesFrom: "hashtags",
+    idempotencyKey: chat.idempotencyKey,
   });
+  if (!outcome.given) return { reply: await refusalText(slack.db, outcome.refusal), gift: null };
+  return { reply: confirmationText(outcome.gift), gift: outcome.gift };
+}
+
+/**
+ * After the response: the reply to the giver, unless the acknowledgement carried it already, and a give's
+ * announcements where the giver wrote.
+ */
+export function tellChatGive(
+  client: WebClient,
+  chat: ChatGive,
+  result: ChatGiveResult,
+  options: { giverTold: boolean },
+): Promise<void> {
+  const tellGiver = !options.giverTold;
+  if (!result.gift) return tellGiver ? replyPrivately(client, chat.from, result.reply) : Promise.resolve();
+  const place = { channel: chat.from.channel, threadTs: chat.announceThreadTs };
+  return announceGive(client, result.gift, place, { tellGiver });
 }
 
 /** A refusal in chat terms: mentions stay mentions, and values are typed as hashtags, so list the ones that exist. */

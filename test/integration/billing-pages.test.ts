@@ -66,4 +66,36 @@ describe("a bill's lines, a page at a time", () => {
       "invalid",
     );
   });
+
+  it("refuses a page link edited to hold what no line has, as invalid rather than a database error", async () => {
+    const { db } = await database();
+    const org = await createBillingOrg(db, fixture);
+    const person = await org.hire();
+    for (const day of ["02", "04"]) await handedOverAt(db, org, person, new Date(`2025-03-${day}T15:00:00Z`));
+    const first = await getBill(db, org.finance.actor, { period: "2025-03", limit: 1 });
+    const position = JSON.parse(Buffer.from(first.nextCursor ?? "", "base64url").toString());
+    const edited = (change: Record<string, unknown>) =>
+      Buffer.from(JSON.stringify({ ...position, ...change })).toString("base64url");
+
+    for (const change of [
+      { lineType: "refund" },
+      { occurredAt: "2025-03-02T15:00:00+99:00" },
+      { occurredAt: "next tuesday" },
+      { occurredAt: "2025-03-02T15:00:00\u0000" },
+      { line: 1e300 },
+      { line: -1 },
+      { redemptionId: "not-an-id" },
+    ]) {
+      await expectDomainError(
+        getBill(db, org.finance.actor, { period: "2025-03", limit: 1, cursor: edited(change) }),
+        "invalid",
+      );
+    }
+    const untouched = await getBill(db, org.finance.actor, {
+      period: "2025-03",
+      limit: 1,
+      cursor: edited({}),
+    });
+    expect(untouched.lines.map((line) => line.line)).toEqual([2]);
+  });
 });

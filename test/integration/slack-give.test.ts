@@ -3,9 +3,11 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { getBalances } from "../../core/giving/get-balances";
 import { loadOrgContext } from "../../core/org/org-context";
+import { deactivatePerson } from "../../core/people/deactivate-person";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import type { Database } from "../../db/client";
 import { type organizations, people } from "../../db/schema";
+import { SAVE_DEADLINE_MS } from "../../slack/give/save-deadline";
 import { GIVE_USAGE } from "../../slack/parse-give";
 import { eventCallback, slashCommand } from "../../testing/slack-requests";
 import { defined, expectDomainError, expectLedgerClean } from "../support/assertions";
@@ -14,6 +16,7 @@ import { createTestOrg, type PersonOptions, type TestPerson } from "../support/f
 import { expectOrgUntouched } from "../support/footprint";
 import { giveAt } from "../support/giving";
 import { slackRoute } from "../support/slack-route";
+import { holdAllowanceLock, holdWorkspaceLookup, pause, SLACK_GIVES_UP_MS } from "../support/slow-database";
 
 vi.mock("next/server", () => import("../support/after-response").then((module) => module.nextServer));
 
@@ -157,6 +160,9 @@ async function emailOf(db: Database, personId: string): Promise<string> {
 
 const sortedIds = (...persons: TestPerson[]) => persons.map((person) => person.id).sort();
 
+/** An acknowledgement that only the person who typed the command sees. */
+const privately = (text: string) => ({ response_type: "ephemeral", text });
+
 describe("/give", () => {
   it("gives to mentions followed by the amount, with 'for' and a #value, and tells everyone concerned", async () => {
     const { db } = await database();
@@ -175,8 +181,12 @@ describe("/give", () => {
       { triggerId },
     );
 
+    const [gil, a, b] = [giver, ana, ben].map((member) => `<@${member.slackId}>`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toBe("");
+    // The giver's confirmation is the acknowledgement itself: the give was saved before it.
+    expect(await response.json()).toEqual(
+      privately(`You gave 20 pts · $2.00 to ${a} and ${b}. You have 80 pts · $8.00 left to give this month.`),
+    );
     expect(await recognitionsBy(db, giver.id)).toEqual([
       {
         source: "slack",
@@ -189,14 +199,7 @@ describe("/give", () => {
       },
     ]);
     await expectLedgerClean(db, workspace.org.id);
-    const [gil, a, b] = [giver, ana, ben].map((member) => `<@${member.slackId}>`);
-    expect(workspace.ephemerals()).toEqual([
-      {
-        channel: CHANNEL,
-        user: giver.slackId,
-        text: `You gave 20 pts · $2.00 to ${a} and ${b}. You have 80 pts · $8.00 left to give this month.`,
-      },
-    ]);
+    expect(workspace.ephemerals()).toEqual([]);
     expect(workspace.publicPosts()).toEqual([
       { channel: CHANNEL, text: `:tada: ${gil} gave ${a} and ${b} 10 pts each: the launch #ownership` },
     ]);
@@ -221,15 +224,21 @@ describe("/give", () => {
     const giver = await workspace.member({ name: "Gil" });
     const ana = await workspace.member({ name: "Ana" });
 
-    await slash(workspace, giver.slackId, `5 ${ana.mention} great demo <#C0123ABC|teamwork>`);
+    const response = await slash(
+      workspace,
+      giver.slackId,
+      `5 ${ana.mention} great demo <#C0123ABC|teamwork>`,
+    );
 
     expect(await recognitionsBy(db, giver.id)).toEqual([
       expect.objectContaining({ message: "great demo #teamwork", amount: 5, total: 5, values: ["teamwork"] }),
     ]);
     await expectLedgerClean(db, workspace.org.id);
-    expect(workspace.ephemerals().map((reply) => reply.text)).toEqual([
-      `You gave 5 pts · $0.50 to <@${ana.slackId}>. You have 95 pts · $9.50 left to give this month.`,
-    ]);
+    expect(await response.json()).toEqual(
+      privately(
+        `You gave 5 pts · $0.50 to <@${ana.slackId}>. You have 95 pts · $9.50 left to give this month.`,
+      ),
+    );
     expect(workspace.publicPosts()).toEqual([
       {
         channel: CHANNEL,
@@ -248,7 +257,7 @@ describe("/give", () => {
       await workspace.member({ name: "Cy" }),
     ];
 
-    await slash(
+    const response = await slash(
       workspace,
       giver.slackId,
       `+10 ${ana.mention}, ${ben.mention} and ${cy.mention} thanks for the offsite`,
@@ -268,13 +277,11 @@ describe("/give", () => {
     ]);
     await expectLedgerClean(db, workspace.org.id);
     const [a, b, c] = [ana, ben, cy].map((member) => `<@${member.slackId}>`);
-    expect(workspace.ephemerals()).toEqual([
-      {
-        channel: "C0RANDOM",
-        user: giver.slackId,
-        text: `You gave 30 pts · $3.00 to ${a}, ${b} and ${c}. You have 70 pts · $7.00 left to give this month.`,
-      },
-    ]);
+    expect(await response.json()).toEqual(
+      privately(
+        `You gave 30 pts · $3.00 to ${a}, ${b} and ${c}. You have 70 pts · $7.00 left to give this month.`,
+      ),
+    );
     expect(workspace.publicPosts()).toEqual([
       {
         channel: "C0KUDOS",
@@ -354,6 +361,11 @@ describe("/give", () => {
       "a fraction of a point",
       (ana: Member) => `${ana.mention} 2.5 for the launch`,
       "Points are whole numbers.",
+    ],
+    [
+      "a NUL byte",
+      (ana: Member) => `${ana.mention} 10 for the\u0000launch`,
+      "The text has a control character (such as a NUL byte) that a message can't hold; type it again without it.",
     ],
   ])(
     "answers text it can't read (%s) with the problem and the usage, and writes nothing",
@@ -484,7 +496,7 @@ const REFUSALS: Record<string, Refusal> = {
 
 describe("/give refusals", () => {
   it.each(Object.entries(REFUSALS))(
-    "refuses %s with a message to the giver alone, and writes nothing",
+    "refuses %s with an acknowledgement to the giver alone, and writes nothing",
     async (_, refusal) => {
       const { db } = await database();
       const workspace = await slackOrg(db, refusal.settings);
@@ -495,8 +507,8 @@ describe("/give refusals", () => {
       const response = await expectOrgUntouched(db, workspace.org.id, () => slash(workspace, giverId, text));
 
       expect(response.status).toBe(200);
-      expect(await response.text()).toBe("");
-      expect(workspace.ephemerals()).toEqual([{ channel: CHANNEL, user: giverId, text: reply }]);
+      expect(await response.json()).toEqual(privately(reply));
+      expect(workspace.calls("chat.postEphemeral")).toEqual([]);
       expect(workspace.calls("chat.postMessage")).toEqual([]);
       await expectLedgerClean(db, workspace.org.id);
     },
@@ -510,17 +522,16 @@ describe("/give refusals", () => {
     const email = `uma-${randomUUID()}@nowhere.test`;
     route().slack.addUser({ id: stranger, name: "Uma", email });
 
-    await expectOrgUntouched(db, workspace.org.id, () =>
+    const response = await expectOrgUntouched(db, workspace.org.id, () =>
       slash(workspace, stranger, `${ana.mention} 10 for the launch`),
     );
 
-    expect(workspace.ephemerals()).toEqual([
-      {
-        channel: CHANNEL,
-        user: stranger,
-        text: `You're not in Plaudit yet. Ask an admin to add you with the email you use in Slack (${email}).`,
-      },
-    ]);
+    expect(await response.json()).toEqual(
+      privately(
+        `You're not in Plaudit yet. Ask an admin to add you with the email you use in Slack (${email}).`,
+      ),
+    );
+    expect(workspace.ephemerals()).toEqual([]);
     expect(workspace.calls("chat.postMessage")).toEqual([]);
   });
 
@@ -594,9 +605,11 @@ describe("a give delivered more than once", () => {
     );
     await route().settle();
 
+    // Each delivery is acknowledged with the one give; none claims a second one.
+    const confirmation = `You gave 20 pts · $2.00 to <@${ana.slackId}> and <@${ben.slackId}>. You have 80 pts · $8.00 left to give this month.`;
     for (const response of responses) {
       expect(response.status).toBe(200);
-      expect(await response.text()).toBe("");
+      expect(await response.json()).toEqual(privately(confirmation));
     }
     expect(await recognitionsBy(db, giver.id)).toEqual([
       expect.objectContaining({ total: 20, key: `slack:command:${workspace.teamId}:${sent.triggerId}` }),
@@ -607,12 +620,7 @@ describe("a give delivered more than once", () => {
     expect(workspace.directMessages().map((message) => message.channel)).toEqual(
       [ana, ben].map((member) => `D${member.slackId}`).sort(),
     );
-    // Each delivery confirms the one give to the giver; none claims a second one.
-    expect(new Set(workspace.ephemerals().map((reply) => reply.text))).toEqual(
-      new Set([
-        `You gave 20 pts · $2.00 to <@${ana.slackId}> and <@${ben.slackId}>. You have 80 pts · $8.00 left to give this month.`,
-      ]),
-    );
+    expect(workspace.ephemerals()).toEqual([]);
   });
 
   it("takes effect once for a +N message delivered 10 times at once and retried", async () => {
@@ -802,6 +810,22 @@ describe("+N messages", () => {
     ]);
   });
 
+  it("tells the author of a +N holding a NUL byte what is wrong with it, and writes nothing", async () => {
+    const { db } = await database();
+    const workspace = await slackOrg(db);
+    const giver = await workspace.member({ name: "Gil" });
+    const ana = await workspace.member({ name: "Ana" });
+
+    await expectOrgUntouched(db, workspace.org.id, () =>
+      post(workspace, { user: giver.slackId, text: `+10 ${ana.mention} great\u0000demo`, ts: newTs() }),
+    );
+
+    expect(workspace.ephemerals().map((reply) => reply.text)).toEqual([
+      "The text has a control character (such as a NUL byte) that a message can't hold; type it again without it. For example: `+10 @ana great demo #teamwork`",
+    ]);
+    expect(workspace.calls("chat.postMessage")).toEqual([]);
+  });
+
   it("tells the author why the ledger refused, and writes nothing", async () => {
     const { db } = await database();
     const workspace = await slackOrg(db);
@@ -846,20 +870,166 @@ describe("+N messages", () => {
     ]);
     expect(orgB.publicPosts()).toHaveLength(1);
 
-    await expectOrgUntouched(db, orgB.org.id, () =>
+    const refused = await expectOrgUntouched(db, orgB.org.id, () =>
       expectOrgUntouched(db, orgA.org.id, () =>
         slash(orgA, giverA.slackId, `${cyB.mention} 10 for the launch`),
       ),
     );
-    expect(orgA.ephemerals()).toEqual([
-      {
-        channel: CHANNEL,
-        user: giverA.slackId,
-        text: `<@${cyB.slackId}> isn't in Plaudit yet, so they can't receive points. An admin can add them with the email they use in Slack.`,
-      },
-    ]);
+    expect(await refused.json()).toEqual(
+      privately(
+        `<@${cyB.slackId}> isn't in Plaudit yet, so they can't receive points. An admin can add them with the email they use in Slack.`,
+      ),
+    );
     expect(await recognitionsBy(db, giverA.id)).toEqual([]);
     expect(orgA.calls("chat.postMessage")).toEqual([]);
+  });
+});
+
+describe("a give saved before Slack is answered", () => {
+  const STILL_GIVING = "Plaudit is still saving this give. You'll get a message here once it's done.";
+
+  /** An org whose giver has given once already, so their allowance account exists to be locked. */
+  async function givingOrg(db: Database) {
+    const workspace = await slackOrg(db);
+    const giver = await workspace.member({ name: "Gil" });
+    const ana = await workspace.member({ name: "Ana" });
+    await giveAt(db, giver, [ana], 1, { message: "earlier" });
+    return { workspace, giver, ana };
+  }
+
+  const givenAmounts = async (db: Database, giverId: string) =>
+    (await recognitionsBy(db, giverId)).map((recognition) => recognition.amount);
+
+  it("acknowledges /give only once the give is committed, with the confirmation", async () => {
+    const { db } = await database();
+    const { workspace, giver, ana } = await givingOrg(db);
+    // The database takes a moment: the give waits 300 ms for the giver's allowance row.
+    const lock = await holdAllowanceLock(db, giver.id);
+    const releasing = pause(300).then(lock.release);
+
+    const response = await route().post(
+      command(workspace, giver.slackId, `${ana.mention} 10 for the launch`),
+    );
+
+    // Read the moment Slack has its answer, before anything continues after the response.
+    expect(await givenAmounts(db, giver.id)).toEqual([1, 10]);
+    expect(await response.json()).toEqual(
+      privately(
+        `You gave 10 pts · $1.00 to <@${ana.slackId}>. You have 89 pts · $8.90 left to give this month.`,
+      ),
+    );
+    await releasing;
+    await route().settle();
+    expect(workspace.publicPosts()).toHaveLength(1);
+  });
+
+  it("answers a +N message's event only once the give is committed", async () => {
+    const { db } = await database();
+    const { workspace, giver, ana } = await givingOrg(db);
+    const lock = await holdAllowanceLock(db, giver.id);
+    const releasing = pause(300).then(lock.release);
+
+    const response = await route().post(
+      messageEvent(workspace, { user: giver.slackId, text: `+10 ${ana.mention} great demo`, ts: newTs() }),
+    );
+
+    expect(response.status).toBe(200);
+    expect(await givenAmounts(db, giver.id)).toEqual([1, 10]);
+    await releasing;
+    await route().settle();
+    expect(workspace.ephemerals().map((reply) => reply.text)).toEqual([
+      `You gave 10 pts · $1.00 to <@${ana.slackId}>. You have 89 pts · $8.90 left to give this month.`,
+    ]);
+  });
+
+  it("acknowledges /give within Slack's deadline when the database is slow, then finishes and tells the giver", async () => {
+    const { db } = await database();
+    const { workspace, giver, ana } = await givingOrg(db);
+    const lock = await holdAllowanceLock(db, giver.id);
+
+    const started = performance.now();
+    const response = await route().post(
+      command(workspace, giver.slackId, `${ana.mention} 10 for the launch`),
+    );
+    const waited = performance.now() - started;
+
+    expect(waited).toBeGreaterThanOrEqual(SAVE_DEADLINE_MS - 50);
+    expect(waited).toBeLessThan(SLACK_GIVES_UP_MS);
+    // Not a claim that the points were given: they are not, yet.
+    expect(await response.json()).toEqual(privately(STILL_GIVING));
+    expect(await givenAmounts(db, giver.id)).toEqual([1]);
+
+    await lock.release();
+    await route().settle();
+    expect(await givenAmounts(db, giver.id)).toEqual([1, 10]);
+    await expectLedgerClean(db, workspace.org.id);
+    expect(workspace.ephemerals()).toEqual([
+      {
+        channel: CHANNEL,
+        user: giver.slackId,
+        text: `You gave 10 pts · $1.00 to <@${ana.slackId}>. You have 89 pts · $8.90 left to give this month.`,
+      },
+    ]);
+    expect(workspace.publicPosts()).toHaveLength(1);
+  });
+
+  it("tells the giver of a refusal that came after the deadline, and gives nothing", async () => {
+    const { db } = await database();
+    const { workspace, giver, ana } = await givingOrg(db);
+    const lock = await holdAllowanceLock(db, giver.id);
+
+    const answering = route().post(command(workspace, giver.slackId, `${ana.mention} 10 for the launch`));
+    // Ana leaves while the give waits for the giver's allowance: the give must not credit her after all.
+    await pause(300);
+    await deactivatePerson(db, workspace.org.admin.actor, { personId: ana.id });
+    const response = await answering;
+
+    expect(await response.json()).toEqual(privately(STILL_GIVING));
+    await lock.release();
+    await route().settle();
+    expect(await givenAmounts(db, giver.id)).toEqual([1]);
+    await expectLedgerClean(db, workspace.org.id);
+    expect(workspace.ephemerals().map((reply) => reply.text)).toEqual([
+      "Ana has been deactivated and can't receive points.",
+    ]);
+    expect(workspace.publicPosts()).toEqual([]);
+  });
+
+  it("tells the giver privately when Slack was answered before /give could acknowledge", async () => {
+    const { db } = await database();
+    const { workspace, giver, ana } = await givingOrg(db);
+    // Finding the workspace is held up past the receiver's own deadline, so the listener starts too late.
+    const lock = await holdWorkspaceLookup(db);
+
+    const response = await route().post(
+      command(workspace, giver.slackId, `${ana.mention} 10 for the launch`),
+    );
+    await lock.release();
+
+    expect(await response.text()).toBe("");
+    await route().settle();
+    expect(await givenAmounts(db, giver.id)).toEqual([1, 10]);
+    expect(workspace.ephemerals().map((reply) => reply.text)).toEqual([
+      `You gave 10 pts · $1.00 to <@${ana.slackId}>. You have 89 pts · $8.90 left to give this month.`,
+    ]);
+  });
+
+  it("answers a +N message's event within Slack's deadline when the database is slow, and gives after", async () => {
+    const { db } = await database();
+    const { workspace, giver, ana } = await givingOrg(db);
+    const lock = await holdAllowanceLock(db, giver.id);
+
+    const started = performance.now();
+    const response = await route().post(
+      messageEvent(workspace, { user: giver.slackId, text: `+10 ${ana.mention} great demo`, ts: newTs() }),
+    );
+
+    expect(response.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(SLACK_GIVES_UP_MS);
+    await lock.release();
+    await route().settle();
+    expect(await givenAmounts(db, giver.id)).toEqual([1, 10]);
+    expect(workspace.publicPosts()).toHaveLength(1);
   });
 });
 

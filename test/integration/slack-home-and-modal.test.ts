@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { deactivatePerson } from "../../core/people/deactivate-person";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import type { Database } from "../../db/client";
 import { companyValues, ledgerTransactions, recognitionRecipients, recognitions } from "../../db/schema";
@@ -12,6 +13,7 @@ import { orgFootprint } from "../support/footprint";
 import { giveAt } from "../support/giving";
 import { slackRoute } from "../support/slack-route";
 import { linkSlackUser, newSlackId } from "../support/slack-workspace";
+import { holdAllowanceLock, pause, SLACK_GIVES_UP_MS } from "../support/slow-database";
 
 vi.mock("next/server", () => import("../support/after-response").then((module) => module.nextServer));
 
@@ -573,6 +575,10 @@ describe("the Give points modal", () => {
         errors: { message: "Add a message saying what the points are for." },
       },
       {
+        filled: { ...valid, message: "Thanks\u0000" },
+        errors: { message: "Remove the control characters (such as a NUL byte) from this text." },
+      },
+      {
         filled: { ...valid, recipients: [] },
         errors: { recipients: "Choose at least one person to thank." },
       },
@@ -636,6 +642,111 @@ describe("the Give points modal", () => {
       errors: { values: "Pick at least one company value." },
     });
     expect(await orgFootprint(db, org.id)).toEqual(before);
+  });
+});
+
+describe("a modal give saved before Slack is answered", () => {
+  const STILL_GIVING = "Plaudit is still saving these points. You'll get a message once they're given.";
+
+  /** Ana, who has given once (so her allowance account exists to be locked), with the modal open. */
+  async function modalReady(db: Database) {
+    const workspace = await orgInSlack(db);
+    const [ana, ben] = await workspace.org.addPeople(2);
+    if (!ana || !ben) throw new Error("people missing");
+    await giveAt(db, ana, [ben], 1);
+    const anaSlack = await inSlack(db, workspace, ana);
+    const benSlack = await inSlack(db, workspace, ben);
+    return { workspace, ana, ben, anaSlack, benSlack, modal: await openGiveModal(workspace, anaSlack) };
+  }
+
+  it("closes the modal only once the give is committed", async () => {
+    const { db } = await database();
+    const { workspace, ana, anaSlack, benSlack, modal } = await modalReady(db);
+    const lock = await holdAllowanceLock(db, ana.id);
+    const releasing = pause(300).then(lock.release);
+
+    const response = await route().post(
+      submitted(workspace, anaSlack, modal, slackId("V"), {
+        recipients: [benSlack],
+        points: "10",
+        message: "Thanks",
+      }),
+    );
+
+    expect(await response.text()).toBe("");
+    expect((await recognitionsOf(db, workspace.org.id)).map((given) => given.totalAmount)).toEqual([1, 10]);
+    await releasing;
+    await route().settle();
+  });
+
+  it("turns the modal into a notice within Slack's deadline when the database is slow, then gives and says so", async () => {
+    const { db } = await database();
+    const { workspace, ana, anaSlack, benSlack, modal } = await modalReady(db);
+    const lock = await holdAllowanceLock(db, ana.id);
+
+    const started = performance.now();
+    const response = await route().post(
+      submitted(workspace, anaSlack, modal, slackId("V"), {
+        recipients: [benSlack],
+        points: "10",
+        message: "Thanks for the review",
+      }),
+    );
+    const waited = performance.now() - started;
+
+    expect(waited).toBeLessThan(SLACK_GIVES_UP_MS);
+    // An empty answer would close the modal as if the points were given; they are not, yet.
+    const answer = (await response.json()) as { response_action: string; view: { blocks: unknown[] } };
+    expect(answer.response_action).toBe("update");
+    expect(blockTexts(answer.view)).toEqual([STILL_GIVING]);
+    expect(await recognitionsOf(db, workspace.org.id)).toHaveLength(1);
+
+    await lock.release();
+    await route().settle();
+    expect((await recognitionsOf(db, workspace.org.id)).map((given) => given.totalAmount)).toEqual([1, 10]);
+    await expectLedgerClean(db, workspace.org.id);
+    expect(sentWith(workspace, "chat.postEphemeral")).toEqual([
+      {
+        channel: `D${anaSlack}`,
+        user: anaSlack,
+        text: `You gave 10 pts · $1.00 to <@${benSlack}>. You have 89 pts · $8.90 left to give this month.`,
+      },
+    ]);
+    expect(
+      callsOf(workspace, "chat.postMessage")
+        .map((call) => call.args.channel)
+        .sort(),
+    ).toEqual([`D${anaSlack}`, `D${benSlack}`].sort());
+  });
+
+  it("tells the giver of a refusal that came after the deadline, and gives nothing", async () => {
+    const { db } = await database();
+    const { workspace, ana, ben, anaSlack, benSlack, modal } = await modalReady(db);
+    const lock = await holdAllowanceLock(db, ana.id);
+
+    const answering = route().post(
+      submitted(workspace, anaSlack, modal, slackId("V"), {
+        recipients: [benSlack],
+        points: "10",
+        message: "Thanks for the review",
+      }),
+    );
+    // Ben leaves while the give waits for Ana's allowance: the give must not credit him after all.
+    await pause(300);
+    await deactivatePerson(db, workspace.org.admin.actor, { personId: ben.id });
+    expect(((await (await answering).json()) as { response_action: string }).response_action).toBe("update");
+
+    await lock.release();
+    await route().settle();
+    expect(await recognitionsOf(db, workspace.org.id)).toHaveLength(1);
+    expect(sentWith(workspace, "chat.postEphemeral")).toEqual([
+      {
+        channel: `D${anaSlack}`,
+        user: anaSlack,
+        text: `${ben.name} has been deactivated and can't receive points.`,
+      },
+    ]);
+    expect(callsOf(workspace, "chat.postMessage")).toEqual([]);
   });
 });
 

@@ -241,9 +241,10 @@ describe("coming back from Slack", () => {
     await settle();
 
     expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ text: expect.stringMatching(/^You gave 10 pts/) });
     expect(await earned(db, defined(receiver))).toBe(10);
-    const confirmation = slack.callsTo("chat.postEphemeral").find((call) => call.args.user === "UGIVER");
-    expect(confirmation?.token).toBe(install.botToken);
+    const announcement = slack.callsTo("chat.postMessage").find((call) => call.args.channel === "C0GENERAL");
+    expect(announcement?.token).toBe(install.botToken);
     await expectLedgerClean(db, org.id);
   });
 

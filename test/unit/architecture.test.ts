@@ -158,6 +158,18 @@ describe("the shape of core/", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("takes every string and id through the shared rules of core/shared/validation.ts", async () => {
+    // A bare z.string() lets a NUL byte through to PostgreSQL, which answers with an error (a 500); a bare
+    // z.uuid() keeps an id's capitals, so one person named twice is not seen as one.
+    const bare: string[] = [];
+    for (const file of await coreFiles()) {
+      if (file === "shared/validation.ts") continue;
+      const source = await readFile(path.join(root, "core", file), "utf8");
+      for (const match of source.matchAll(/\bz\.(string|uuid)\(/g)) bare.push(`${file}: ${match[0]}`);
+    }
+    expect(bare).toEqual([]);
+  });
+
   it("keeps files under 250 lines unless the file says why", async () => {
     const long: string[] = [];
     for (const file of await coreFiles()) {

@@ -28,6 +28,8 @@ const WHO = "Say who to thank: mention them with @.";
 const HOW_MANY = "Say how many points, e.g. 10.";
 const WHOLE = "Points are whole numbers.";
 const POSITIVE = "Points must be more than 0.";
+const CONTROL_CHARACTER =
+  "The text has a control character (such as a NUL byte) that a message can't hold; type it again without it.";
 const TOO_MANY_POINTS = "That is more points than anyone can give.";
 const REASON = "Add a reason, e.g. for the launch.";
 const GROUPS = "Mention people one by one; groups aren't supported yet.";
@@ -52,6 +54,8 @@ describe("parseGiveCommand", () => {
     ["bal in capitals", "BAL", { kind: "balance" }],
     ["points, padded", "  points\n", { kind: "balance" }],
     ["me", "Me", { kind: "balance" }],
+    ["a NUL byte", "<@U01ANA> 10 for the\u0000launch", invalid(CONTROL_CHARACTER)],
+    ["a tab and line breaks", "<@U01ANA>\t10 for the\r\nlaunch", give(["U01ANA"], 10, "the launch")],
 
     // The forms people type
     [
@@ -287,6 +291,13 @@ describe("parsePlusMessage", () => {
     ["a plus that is not a number", "+1.5x faster builds <@U01ANA>", null],
     ["ordinary chatter", "hello there, lunch at 12?", null],
     ["an empty message", "", null],
+    ["a NUL byte in a give", "+10 <@U01ANA> great\u0000demo", invalid(CONTROL_CHARACTER)],
+    ["a NUL byte in chatter", "lunch\u0000 at 12?", null],
+    [
+      "a give over several lines",
+      "+10 <@U01ANA> great demo\nand docs",
+      give(["U01ANA"], 10, "great demo and docs"),
+    ],
   ];
 
   it.each(cases)("%s", (_name, text, expected) => {

@@ -49,8 +49,10 @@ export async function give(_previous: GiveFormState, form: FormData): Promise<Gi
       );
     });
     revalidatePath("/", "layout");
-    const names = await getDisplayNames(db, actor, { people: recipientIds });
-    const recipientNames = [...new Set(recipientIds)].map((id) => names.people[id] ?? "a colleague");
+    // Each person once, in the order chosen, however the form spelled their ids (the ledger's are lower case).
+    const thanked = [...new Set(recipientIds.map((id) => id.toLowerCase()))];
+    const names = await getDisplayNames(db, actor, { people: thanked });
+    const recipientNames = thanked.map((id) => names.people[id] ?? "a colleague");
     return describeGift(amount, recipientNames, org.pointValue);
   });
   return state.status === "ok" || keySpent ? { ...state, nextIdempotencyKey: randomUUID() } : state;

@@ -3,6 +3,7 @@
  * with the route handlers under app/api/v1, so a new route cannot ship undescribed.
  */
 
+import { MAX_API_BODY_BYTES } from "@/app/_lib/api/body";
 import { deliveryMethod, deliveryStatus, redemptionKind, redemptionStatus } from "@/db/schema";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -105,6 +106,7 @@ export const openApiDocument = {
           "200": { description: "The person was updated.", content: json(ref("PersonEnvelope")) },
           "201": { description: "The person was created.", content: json(ref("PersonEnvelope")) },
           "400": { $ref: "#/components/responses/Invalid" },
+          "413": { $ref: "#/components/responses/TooLarge" },
           "404": errorResponse("`manager_email` names no one in the organization."),
           "409": errorResponse(
             "The email or external id belongs to someone else, or the change would leave no active admin.",
@@ -168,6 +170,7 @@ export const openApiDocument = {
             content: json(ref("GiveReceiptEnvelope")),
           },
           "400": { $ref: "#/components/responses/Invalid" },
+          "413": { $ref: "#/components/responses/TooLarge" },
           "409": errorResponse("`idempotency_conflict`: the key was used for a different request."),
           "422": errorResponse(
             "A giving rule refused it: `insufficient_allowance`, `amount_out_of_range`, `self_give`, " +
@@ -259,6 +262,7 @@ export const openApiDocument = {
             content: json(ref("RedemptionEnvelope")),
           },
           "400": { $ref: "#/components/responses/Invalid" },
+          "413": { $ref: "#/components/responses/TooLarge" },
           "403": errorResponse("`forbidden`: the person is deactivated or a bot."),
           "404": errorResponse(
             "`not_found`: no such person in the organization, or the reward is not offered.",
@@ -388,6 +392,9 @@ export const openApiDocument = {
       ),
       Unauthenticated: errorResponse("`unauthenticated`: the API key is missing, unknown or revoked."),
       NotFound: errorResponse("`not_found`: no such id in the organization."),
+      TooLarge: errorResponse(
+        `\`too_large\`: the request body is over ${MAX_API_BODY_BYTES / 1024} KB; nothing past the limit was read.`,
+      ),
       InternalError: errorResponse("`internal`: something failed on the server; the request may be retried."),
     },
     schemas: {
@@ -403,9 +410,8 @@ export const openApiDocument = {
                 type: "string",
                 description:
                   "`invalid` 400, `unauthenticated` 401, `forbidden` 403, `not_found` 404, " +
-                  "`method_not_allowed` 405, `conflict`, " +
-                  "`idempotency_conflict` and `out_of_stock` 409, giving and redemption rule refusals 422, " +
-                  "`internal` 500.",
+                  "`method_not_allowed` 405, `conflict`, `idempotency_conflict` and `out_of_stock` 409, " +
+                  "`too_large` 413, giving and redemption rule refusals 422, `internal` 500.",
               },
               message: { type: "string", description: "What went wrong, in words a person can act on." },
               field: {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES, type Role } from "../../shared/actor";
 import { type CsvRow, parseCsv } from "../../shared/csv";
 import { isDomainError } from "../../shared/errors";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../../shared/validation";
 import {
   COLUMNS,
   type ImportColumn,
@@ -108,6 +109,9 @@ export function readPerson(raw: ReadonlyMap<ImportColumn, string>): Omit<Draft, 
   const errors: ImportError[] = [];
   const fail = (column: ImportColumn | null, message: string) => errors.push({ column, message });
   const cells = new Map([...raw].map(([column, value]) => [column, value.trim()]));
+  for (const [column, value] of cells) {
+    if (hasControlCharacter(value)) fail(column, CONTROL_CHARACTER_MESSAGE);
+  }
   const text = (column: ImportColumn): string | undefined => {
     const value = cells.get(column);
     if (value !== undefined && value.length > MAX_TEXT)

@@ -3,9 +3,9 @@ import type { WebClient } from "@slack/web-api";
 import { getGivingRules } from "@/core/giving/get-giving-rules";
 import { listCompanyValues } from "@/core/values/list-company-values";
 import {
-  cannotGiveModal,
   type GiveModalContext,
   giveModal,
+  giveNoticeModal,
   OPEN_GIVE_MODAL_ACTION_ID,
 } from "../../blocks/give-modal";
 import { type PlauditContext, plauditContext } from "../../plaudit-context";
@@ -46,7 +46,7 @@ export async function openGiveModal(
     request.prefill ?? { context: {}, recipients: [] },
   ]);
   if (giver.status !== "linked") {
-    await client.views.open({ trigger_id: request.triggerId, view: cannotGiveModal(giver.message) });
+    await client.views.open({ trigger_id: request.triggerId, view: giveNoticeModal(giver.message) });
     return;
   }
   const [rules, { values }] = await Promise.all([

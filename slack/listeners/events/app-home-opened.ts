@@ -13,7 +13,10 @@ export function registerAppHomeOpened(app: App): void {
   app.event("app_home_opened", async ({ event, client, context }) => {
     // The Messages tab sends the same event; only the Home tab shows a view.
     if (event.tab !== "home") return;
-    await publishHome(plauditContext(context), client, event.user);
+    const slack = plauditContext(context);
+    // Nothing to save: Slack is answered at once, and the view is published after.
+    slack.acknowledgeEvent();
+    await publishHome(slack, client, event.user);
   });
 }
 

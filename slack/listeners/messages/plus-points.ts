@@ -1,8 +1,8 @@
 import type { App, types } from "@slack/bolt";
-import { giveInChat, invalidGiveText } from "../../give/give-in-chat";
+import { giveInChat, invalidGiveText, tellChatGive } from "../../give/give-in-chat";
 import { parsePlusMessage } from "../../parse-give";
 import { plauditContext } from "../../plaudit-context";
-import { replyPrivately } from "../../private-reply";
+import { answeringFailures, replyPrivately } from "../../private-reply";
 
 type NewMessage = types.GenericMessageEvent | types.ThreadBroadcastMessageEvent | types.FileShareMessageEvent;
 
@@ -28,8 +28,9 @@ function isNewPersonMessage(message: types.AllMessageEvents): message is NewMess
 
 /**
  * `+10 @ana great demo #teamwork` in a channel with the app gives points, confirmed in the message's
- * thread. Bolt acknowledges events before this runs; Slack's retries and duplicate deliveries carry the
- * same channel and ts, which the ledger's idempotency key turns into one give.
+ * thread. Slack never sends an event again once it is answered, so the event is answered only once the
+ * give is saved (see `acknowledgeEvent`); the replies and announcements follow. Slack's retries and
+ * duplicate deliveries carry the same channel and ts, which the ledger's idempotency key turns into one give.
  */
 export function registerPlusPoints(app: App): void {
   app.message(async ({ message, context, client }) => {
@@ -37,17 +38,23 @@ export function registerPlusPoints(app: App): void {
     const text = message.text ?? "";
     const parsed = parsePlusMessage(text);
     if (parsed === null) return;
+    const slack = plauditContext(context);
     const from = { channel: message.channel, user: message.user, threadTs: message.thread_ts };
     if (parsed.kind === "invalid") {
       if (!NAMES_SOMEONE.test(text)) return;
+      slack.acknowledgeEvent();
       return replyPrivately(client, from, `${invalidGiveText(parsed)} ${EXAMPLE}`);
     }
-    const slack = plauditContext(context);
-    await giveInChat(slack, client, {
+    const chat = {
       from,
       give: parsed,
       idempotencyKey: `slack:message:${slack.workspace.teamId}:${message.channel}:${message.ts}`,
       announceThreadTs: message.thread_ts ?? message.ts,
+    };
+    await answeringFailures(client, from, async () => {
+      const result = await giveInChat(slack, client, chat);
+      slack.acknowledgeEvent();
+      await tellChatGive(client, chat, result, { giverTold: false });
     });
   });
 }

@@ -5,11 +5,14 @@ import {
   GIVE_MODAL_CALLBACK_ID,
   type GiveBlockId,
   type GiveModalContext,
+  giveNoticeModal,
   readGiveModal,
 } from "../../blocks/give-modal";
-import { type AnnouncePlace, announceGive } from "../../give/announce-give";
+import { type AnnouncePlace, announceGive, type GiveAnnouncement } from "../../give/announce-give";
 import { type GiveRefusal, giveInSlack, unplacedRecipientText } from "../../give/give-in-slack";
-import { plauditContext } from "../../plaudit-context";
+import { STILL_SAVING, withinSaveDeadline } from "../../give/save-deadline";
+import { type PlauditContext, plauditContext } from "../../plaudit-context";
+import { answeringFailures, replyPrivately } from "../../private-reply";
 import { publishHome } from "../events/app-home-opened";
 
 type FormErrors = Record<string, string>;
@@ -25,20 +28,23 @@ const FIELD_BLOCKS: Record<string, GiveBlockId> = {
 const ALREADY_GIVEN =
   "These points were already given from this form. Close it, and open Give points again to give more.";
 const TRY_AGAIN = "Plaudit couldn't give the points just now. Try again in a moment.";
+const STILL_GIVING = "Plaudit is still saving these points. You'll get a message once they're given.";
 // Errors under a field are plain text, where a mention would show as its raw markup.
 const CHOSEN_RECIPIENT = "One of the people you chose";
 
 /**
- * The "Give points" modal submitted. Unlike every other listener it gives BEFORE acknowledging: Slack
- * takes a form's errors only in the acknowledgement, so a refusal must be known by then. It stays fast -
- * the giver and recipients come off the Slack id index, the org's settings are read alongside, and the
- * give is one statement. The modal's view id keys the give, so a delivery Slack repeats takes effect once.
+ * The "Give points" modal submitted. It gives BEFORE acknowledging, as every give does, and here it has to:
+ * Slack takes a form's errors only in the acknowledgement, and an empty one closes the modal as if the
+ * points were given. It stays fast - the giver and recipients come off the Slack id index, the org's
+ * settings are read alongside, and the give is one statement; a database too slow for Slack's deadline
+ * turns the modal into a notice that the give is being saved, and the giver is told how it went after.
+ * The modal's view id keys the give, so a delivery Slack repeats takes effect once.
  */
 export function registerGiveModalSubmission(app: App): void {
   app.view(GIVE_MODAL_CALLBACK_ID, async ({ ack, body, view, client, context }) => {
     const slack = plauditContext(context);
     const submission = readGiveModal(view);
-    const outcome = await giveInSlack(slack, client, {
+    const giving = giveInSlack(slack, client, {
       giverSlackId: body.user.id,
       recipients: submission.recipients,
       amount: submission.amount,
@@ -46,23 +52,46 @@ export function registerGiveModalSubmission(app: App): void {
       values: submission.values,
       valuesFrom: "list",
       idempotencyKey: `slack:view:${slack.workspace.teamId}:${view.id}`,
-    }).catch(async (error: unknown) => {
-      // An empty answer would close the modal as if the points were given.
+    });
+    const outcome = await withinSaveDeadline(giving, slack.receivedAt).catch(async (error: unknown) => {
       await ack({ response_action: "errors", errors: { [GIVE_BLOCK.recipients]: TRY_AGAIN } });
       throw error;
     });
+    const giver = body.user.id;
+    if (outcome === STILL_SAVING) {
+      await ack({ response_action: "update", view: giveNoticeModal(STILL_GIVING) });
+      const place = await announcePlace(client, giver, submission.context);
+      return answeringFailures(client, { channel: place.channel, user: giver }, async () => {
+        const late = await giving;
+        if (late.given) return tellGiven(slack, client, late.gift, place);
+        const errors = refusalErrors(late.refusal, submission.blocks);
+        await replyPrivately(
+          client,
+          { channel: place.channel, user: giver },
+          Object.values(errors).join(" "),
+        );
+      });
+    }
     if (!outcome.given) {
       await ack({ response_action: "errors", errors: refusalErrors(outcome.refusal, submission.blocks) });
       return;
     }
     await ack();
-    await Promise.all([
-      announcePlace(client, body.user.id, submission.context).then((place) =>
-        announceGive(client, outcome.gift, place),
-      ),
-      publishHome(slack, client, body.user.id),
-    ]);
+    await tellGiven(slack, client, outcome.gift, await announcePlace(client, giver, submission.context));
   });
+}
+
+/** After the response: the giver's confirmation, the announcements, and their App Home brought up to date. */
+async function tellGiven(
+  slack: PlauditContext,
+  client: WebClient,
+  gift: GiveAnnouncement,
+  place: AnnouncePlace,
+): Promise<void> {
+  await Promise.all([
+    announceGive(client, gift, place, { tellGiver: true }),
+    publishHome(slack, client, gift.giverSlackId),
+  ]);
 }
 
 /**

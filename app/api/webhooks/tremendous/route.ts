@@ -1,11 +1,11 @@
 import { after } from "next/server";
-import { readCappedBody } from "@/app/_lib/capped-body";
 import { rewardDeps } from "@/app/_lib/reward-deps";
 import { advanceRedemption } from "@/core/rewards/advance-redemption";
 import { listWebhookKeys } from "@/core/rewards/list-webhook-keys";
 import { recordProviderWebhook } from "@/core/rewards/record-provider-webhook";
 import { isProviderError } from "@/core/rewards/reward-provider";
 import type { Actor } from "@/core/shared/actor";
+import { readCappedBody } from "@/core/shared/capped-body";
 import { failureMessage } from "@/core/shared/errors";
 import { type Database, getDb } from "@/db/client";
 import {

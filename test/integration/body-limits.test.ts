@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_API_BODY_BYTES } from "../../app/_lib/api/body";
+import * as peopleRoute from "../../app/api/v1/people/route";
+import * as recognitionsRoute from "../../app/api/v1/recognitions/route";
+import * as redemptionsRoute from "../../app/api/v1/redemptions/route";
+import { POST as tremendousWebhook } from "../../app/api/webhooks/tremendous/route";
+import { closeDb } from "../../db/client";
+import { SIGNATURE_HEADER } from "../../providers/tremendous/tremendous-webhooks";
+import { answer, type ErrorBody, orgWithKey } from "../support/api-client";
+import { ensureWorkerDatabase, workerDatabase } from "../support/database";
+import { databaseUrl } from "../support/database-urls";
+import { expectOrgUntouched } from "../support/footprint";
+import { oversizedBodies, readNoFurtherThan } from "../support/oversized-bodies";
+
+const database = workerDatabase();
+
+beforeAll(async () => {
+  // The handlers open the app's pool from DATABASE_URL on first use: point it at this worker's database.
+  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
+});
+afterAll(closeDb);
+
+const API_ROUTES = [
+  { path: "/people", post: peopleRoute.POST },
+  { path: "/recognitions", post: recognitionsRoute.POST },
+  { path: "/redemptions", post: redemptionsRoute.POST },
+];
+
+// The Tremendous webhook's own cap (app/api/webhooks/tremendous/route.ts).
+const WEBHOOK_BODY_BYTES = 64 * 1024;
+
+describe("request bodies over the limit", () => {
+  for (const route of API_ROUTES) {
+    it(`POST /api/v1${route.path}: 413 too_large for each way of sending one, reading no further, writing nothing`, async () => {
+      const { db } = await database();
+      const { org, apiKey } = await orgWithKey(db);
+      for (const oversized of oversizedBodies(MAX_API_BODY_BYTES)) {
+        const { headers, ...body } = oversized.request();
+        const request = new Request(`http://test/api/v1${route.path}`, {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${apiKey}`,
+            "content-type": "application/json",
+            "idempotency-key": randomUUID(),
+            ...headers,
+          },
+          ...body,
+        } as RequestInit);
+
+        const refused = await expectOrgUntouched(db, org.id, () => answer<ErrorBody>(route.post(request)));
+
+        expect(refused.status, `${oversized.name}: ${refused.text}`).toBe(413);
+        expect(refused.body).toEqual({
+          error: { code: "too_large", message: "The request body is over the limit of 64 KB." },
+        });
+        expect(oversized.pulled(), oversized.name).toBeLessThanOrEqual(readNoFurtherThan(MAX_API_BODY_BYTES));
+      }
+    });
+  }
+
+  it("a body just under the API's limit is read and judged on what it says", async () => {
+    const { db } = await database();
+    const { org, apiKey } = await orgWithKey(db);
+    const padding = "x".repeat(MAX_API_BODY_BYTES - 200);
+    const request = new Request("http://test/api/v1/people", {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ email: `big@${org.slug}.test`, name: padding }),
+    });
+
+    const refused = await answer<ErrorBody>(peopleRoute.POST(request));
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: "invalid", field: "name" });
+  });
+
+  it("POST /api/webhooks/tremendous: 413 for each way of sending one, reading no further", async () => {
+    for (const oversized of oversizedBodies(WEBHOOK_BODY_BYTES)) {
+      const { headers, ...body } = oversized.request();
+      const response = await tremendousWebhook(
+        new Request("http://plaudit.test/api/webhooks/tremendous", {
+          method: "POST",
+          headers: { [SIGNATURE_HEADER]: "sha256=00", "content-type": "application/json", ...headers },
+          ...body,
+        } as RequestInit),
+      );
+      expect(response.status, oversized.name).toBe(413);
+      expect(await response.json()).toEqual({ error: "body_too_large" });
+      expect(oversized.pulled(), oversized.name).toBeLessThanOrEqual(readNoFurtherThan(WEBHOOK_BODY_BYTES));
+    }
+  });
+});
