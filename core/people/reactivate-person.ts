@@ -10,6 +10,7 @@ import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
 import { lockPersonAndAdmins } from "./person-lock";
+import { holdsPrivilegedRole, requirePrivilegedAccess } from "./privileged-roles";
 
 const reactivateInput = z.object({
   personId: z.uuid("Choose a person."),
@@ -43,6 +44,7 @@ export async function reactivatePerson(
   return db.transaction(async (tx) => {
     const { person } = await lockPersonAndAdmins(tx, orgId, personId);
     if (person.active) return { personId, changed: false };
+    if (holdsPrivilegedRole(person.roles)) requirePrivilegedAccess(actor, "reactivation", person.name);
     const [org] = await tx
       .select({ perReport: organizations.managerAllowancePerReport })
       .from(organizations)

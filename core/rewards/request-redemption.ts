@@ -52,6 +52,10 @@ export interface RequestRedemptionResult {
  * unless an admin must approve it first, the provider order is placed with the redemption's id as its
  * idempotency key. Whatever the provider answers, or fails to, the points are settled, released or left
  * held for background work to finish: never lost, never spent twice.
+ *
+ * A repeat of an earlier request answers with that redemption, taken one step further with its provider
+ * if it is still being ordered (its id keeps it one order there), so that it answers as the first request
+ * does rather than with a moment of its history.
  */
 export async function requestRedemption(
   db: Database,
@@ -81,8 +85,13 @@ export async function requestRedemption(
       handles: can(actor, "decide_redemptions"),
     });
 
+  const replay = async (row: RedemptionRow): Promise<RequestRedemptionResult> => {
+    const caughtUp = row.status === "submitted" ? await pushRedemption(db, deps, orgId, row.id) : row;
+    return { redemption: view(caughtUp), replayed: true };
+  };
+
   const earlier = await findEarlier(db, orgId, request.idempotencyKey, hash);
-  if (earlier) return { redemption: view(earlier), replayed: true };
+  if (earlier) return replay(earlier);
   let created: RedemptionRow;
   try {
     created = await db.transaction((tx) => createRedemption(tx, orgId, personId, request, hash, deps));
@@ -91,7 +100,7 @@ export async function requestRedemption(
     // key refused it or the winner's hold had already taken the points (or the last in stock) it needed.
     const winner = await findEarlier(db, orgId, request.idempotencyKey, hash);
     if (!winner) throw error;
-    return { redemption: view(winner), replayed: true };
+    return replay(winner);
   }
   const pushed = created.status === "submitted" ? await pushRedemption(db, deps, orgId, created.id) : created;
   return { redemption: view(pushed), replayed: false };

@@ -1,4 +1,4 @@
-import type { Actor } from "@/core/shared/actor";
+import type { Actor, ApiKeyGrant } from "@/core/shared/actor";
 import { type DomainError, isDomainError } from "@/core/shared/errors";
 import { type Database, getDb } from "@/db/client";
 import { httpStatusFor } from "../error-status";
@@ -6,7 +6,7 @@ import { authenticateRequest } from "./authenticate";
 
 export interface ApiCall {
   db: Database;
-  actor: Actor & { kind: "system" };
+  actor: Actor & { kind: "system"; apiKey: ApiKeyGrant };
   query: URLSearchParams;
 }
 
