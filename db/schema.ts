@@ -1007,3 +1007,20 @@ export const ledgerDaysSummarised = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day] })],
 );
+
+/**
+ * The counters of the rate limits (rate-limiter-flexible's RateLimiterDrizzle store), one row per limited
+ * key, shared by every app instance on this database. Not org data: a key names what it limits (a
+ * person, an API key, a network address). The library writes it with one atomic upsert per request, and
+ * background work deletes rows whose window ended long ago.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull(),
+    /** When the current window ends; null would mean never, which Plaudit's limits don't use. */
+    expire: timestamp("expire", { withTimezone: true }),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
+);

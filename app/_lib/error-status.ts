@@ -31,6 +31,7 @@ const STATUS_BY_CODE = {
   invalid_face_value: 422,
   // The reward provider could not be reached or refused the connection: a gateway problem.
   provider_unavailable: 502,
+  rate_limited: 429,
 } as const satisfies Record<DomainErrorCode, number>;
 
 export function httpStatusFor(code: DomainErrorCode): number {

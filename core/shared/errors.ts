@@ -21,7 +21,9 @@ export type DomainErrorCode =
   | "redemptions_disabled"
   | "out_of_stock"
   | "invalid_face_value"
-  | "provider_unavailable";
+  | "provider_unavailable"
+  /** Too many of one action in a window; `details.retryAfterSeconds` says when the next is allowed. */
+  | "rate_limited";
 
 /** Every expected failure of a use case. Adapters map `code` to an HTTP status, a form message or a Slack reply. */
 export class DomainError extends Error {

@@ -64,6 +64,9 @@ const PERMISSIONS = {
   open_finance_area: ["finance", "admin"],
   // Every org's webhook keys, to tell whose account signed a webhook: the deployment's alone.
   read_webhook_keys: ["operator"],
+  // The rate limits' counters belong to the deployment, not to an org: only its own background work
+  // clears the expired ones.
+  purge_rate_limits: ["operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -27,6 +27,7 @@ import { givePoints } from "../../core/giving/give-points";
 import { grantPoints } from "../../core/giving/grant-points";
 import { listSpotAwards } from "../../core/giving/list-spot-awards";
 import { checkLedger } from "../../core/ledger/check-ledger";
+import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { claimNotifications } from "../../core/notifications/claim-notifications";
 import { finishNotification } from "../../core/notifications/finish-notification";
 import { createApiKey } from "../../core/org/create-api-key";
@@ -643,6 +644,13 @@ const USE_CASES = {
     writes: false,
     run: (db, actor) => getFinanceTrends(db, actor, now),
   },
+  // Deletes counters of every org's people and keys, so only the deployment may, and writes nothing an
+  // org owns: its success shows as nothing changed in either org.
+  "purge-rate-limits": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => purgeRateLimits(db, actor, now),
+  },
 } satisfies Record<string, UseCase>;
 
 type UseCaseName = keyof typeof USE_CASES;
@@ -817,6 +825,7 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "get-liability":         [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
   "get-roll-forward":      [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
   "get-finance-trends":    [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
+  "purge-rate-limits":     [no,          na,           no,         na,     na,       na,           no,    no,      no,      na],
 };
 
 /** Files of core/ that authorise but are not use cases: the permission table and helpers use cases call. */
@@ -977,7 +986,7 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "list-bills": "finance:read",           "get-bill": "finance:read",               "export-bill": "finance:read",
   "get-payroll": "finance:read",          "close-bill": null,                       "close-due-bills": null,
   "get-billing-settings": null,           "update-billing-settings": null,          "get-liability": "finance:read",
-  "get-roll-forward": "finance:read",     "get-finance-trends": "finance:read",
+  "get-roll-forward": "finance:read",     "get-finance-trends": "finance:read",     "purge-rate-limits": null,
 };
 
 /** How a key without the scope is refused, where it isn't `forbidden`. */

@@ -108,6 +108,7 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   decide_redemptions: { ...allPeople(false), admin: true, system: false, operator: false },
   run_background_work: { ...allPeople(false), system: true, operator: true },
   read_webhook_keys: { ...allPeople(false), system: false, operator: true },
+  purge_rate_limits: { ...allPeople(false), system: false, operator: true },
   read_bills: { ...allPeople(false), admin: true, finance: true, system: true, operator: false },
   // The operator's `close-bill` command names the org; an API key never closes a month.
   close_bill: { ...allPeople(false), admin: true, finance: true, system: false, operator: true },
@@ -196,6 +197,7 @@ const KEY_SCOPE: Record<Action, ApiScope | null> = {
   manage_billing: null,
   read_liability: "finance:read",
   open_finance_area: null,
+  purge_rate_limits: null,
 };
 
 const keyWith = (scopes: readonly ApiScope[]): Actor => ({

@@ -16,6 +16,7 @@ const nullableDate = { type: ["string", "null"], format: "date" };
 const problems = {
   "401": { $ref: "#/components/responses/Unauthenticated" },
   "403": { $ref: "#/components/responses/Forbidden" },
+  "429": { $ref: "#/components/responses/RateLimited" },
   "500": { $ref: "#/components/responses/InternalError" },
 };
 
@@ -410,7 +411,9 @@ export const openApiDocument = {
           "An org API key, created by an admin with the scopes it may use; it is shown once. Each operation " +
           "needs one scope (its `security` and `x-required-scope`); a key without it is refused with 403. " +
           "No scope lets a key give or take the admin or finance role. The scopes: " +
-          API_SCOPES.map((scope) => `\`${scope}\`: ${API_SCOPE_DESCRIPTIONS[scope]}`).join(" "),
+          API_SCOPES.map((scope) => `\`${scope}\`: ${API_SCOPE_DESCRIPTIONS[scope]}`).join(" ") +
+          " Each key may make a number of requests a minute (600 unless the deployment set another); past " +
+          "it, 429 with Retry-After.",
       },
     },
     responses: {
@@ -419,6 +422,19 @@ export const openApiDocument = {
       ),
       Unauthenticated: errorResponse("`unauthenticated`: the API key is missing, unknown or revoked."),
       Forbidden: errorResponse("`forbidden`: the API key lacks the scope this operation needs."),
+      RateLimited: {
+        description:
+          "`rate_limited`: too many requests with this key in a minute, or (for gives and redemptions) too " +
+          "many by the person named in a window; the message says when to try again. A repeat of a request " +
+          "that took effect (same Idempotency-Key) is never refused for this.",
+        headers: {
+          "Retry-After": {
+            description: "Whole seconds until the window ends and the request may be sent again.",
+            schema: { type: "integer", minimum: 1 },
+          },
+        },
+        content: json(ref("Error")),
+      },
       NotFound: errorResponse("`not_found`: no such id in the organization."),
       InternalError: errorResponse("`internal`: something failed on the server; the request may be retried."),
     },
@@ -436,7 +452,7 @@ export const openApiDocument = {
                 description:
                   "`invalid` 400, `unauthenticated` 401, `forbidden` 403, `not_found` 404, `conflict`, " +
                   "`idempotency_conflict` and `out_of_stock` 409, giving and redemption rule refusals 422, " +
-                  "`internal` 500.",
+                  "`rate_limited` 429, `internal` 500.",
               },
               message: { type: "string", description: "What went wrong, in words a person can act on." },
               field: {
