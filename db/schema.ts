@@ -414,6 +414,20 @@ export const auditLog = pgTable(
 );
 
 /**
+ * What an API key may do, chosen when it is made: one scope per group of integration API routes, each
+ * route needing exactly one (core/shared/permissions.ts says which action each scope grants).
+ */
+export const apiKeyScope = pgEnum("api_key_scope", [
+  "people:read",
+  "people:write",
+  "recognitions:read",
+  "recognitions:write",
+  "rewards:read",
+  "rewards:write",
+  "finance:read",
+]);
+
+/**
  * Org API keys for the integration API. Only a SHA-256 of the full key is stored: keys carry 32 random
  * bytes, so a slow password hash would add latency to every request without adding safety.
  */
@@ -434,6 +448,8 @@ export const apiKeys = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedBy: uuid("revoked_by"),
+    /** Keys made before scopes existed were given every scope (see the api_key_scopes migration). */
+    scopes: apiKeyScope("scopes").array().notNull(),
   },
   (t) => [
     unique("api_keys_secret_hash_unique").on(t.secretHash),
@@ -450,6 +466,7 @@ export const apiKeys = pgTable(
     }),
     check("api_keys_secret_hash_format", sql`${t.secretHash} ~ '^[0-9a-f]{64}$'`),
     check("api_keys_revoked_shape", sql`${t.revokedBy} is null or ${t.revokedAt} is not null`),
+    check("api_keys_scopes_present", sql`cardinality(${t.scopes}) > 0`),
   ],
 );
 
@@ -995,4 +1012,21 @@ export const ledgerDaysSummarised = pgTable(
     day: date("day").notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day] })],
+);
+
+/**
+ * The counters of the rate limits (rate-limiter-flexible's RateLimiterDrizzle store), one row per limited
+ * key, shared by every app instance on this database. Not org data: a key names what it limits (a
+ * person, an API key, a network address). The library writes it with one atomic upsert per request, and
+ * background work deletes rows whose window ended long ago.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull(),
+    /** When the current window ends; null would mean never, which Plaudit's limits don't use. */
+    expire: timestamp("expire", { withTimezone: true }),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );

@@ -32,6 +32,7 @@ const STATUS_BY_CODE = {
   // The reward provider could not be reached or refused the connection: a gateway problem.
   provider_unavailable: 502,
   too_large: 413,
+  rate_limited: 429,
 } as const satisfies Record<DomainErrorCode, number>;
 
 export function httpStatusFor(code: DomainErrorCode): number {

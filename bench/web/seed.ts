@@ -208,14 +208,21 @@ async function giveAsTeam(db: Database, orgId: string, people: number, gives: nu
     const giver = i % 10 === 0 ? 1 : pick(reports);
     let receiver = giver === 1 ? pick(reports) : pick(team);
     while (receiver === giver) receiver = pick(team);
-    await givePoints(db, personActor(orgId, giver, giver === 1 ? ["employee", "manager"] : ["employee"]), {
-      recipientIds: [personId(receiver)],
-      amount: 5 + Math.floor(Math.random() * 3),
-      message: pick(MESSAGES),
-      values: [pick(VALUES)],
-      source: "web",
-      idempotencyKey: randomUUID(),
-    });
+    await givePoints(
+      db,
+      personActor(orgId, giver, giver === 1 ? ["employee", "manager"] : ["employee"]),
+      {
+        recipientIds: [personId(receiver)],
+        amount: 5 + Math.floor(Math.random() * 3),
+        message: pick(MESSAGES),
+        values: [pick(VALUES)],
+        source: "web",
+        idempotencyKey: randomUUID(),
+      },
+      undefined,
+      // Seeding, not a person giving: a manager's team gives hundreds in seconds.
+      null,
+    );
   };
   const inFlight = 8;
   for (let start = 0; start < gives; start += inFlight) {

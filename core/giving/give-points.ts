@@ -1,9 +1,12 @@
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
+import { ledgerTransactions } from "../../db/schema";
 import { requestHash } from "../ledger/request-hash";
+import { consumeRateLimit, type RateLimit, rateLimit, refundRateLimit } from "../limits/rate-limits";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
-import { DomainError } from "../shared/errors";
+import { DomainError, isDomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { arrayLiteral } from "../shared/sql-array";
 import { parseInput, text, uuid } from "../shared/validation";
@@ -50,14 +53,19 @@ export interface GivePointsResult {
 
 /**
  * Give points from the giver's monthly allowance to one or more colleagues, all or nothing. Every rule
- * that needs the database runs inside `plaudit_give`, so a give is one round trip (see the
- * ledger_functions migration); this function checks the request's shape and explains refusals.
+ * that needs the database runs inside `plaudit_give`, so the ledger's part of a give is one round trip
+ * (see the ledger_functions migration); this function checks the request's shape and explains refusals.
+ *
+ * Each giver may give `limit` times a window, from the web, Slack and the API alike (null: not limited,
+ * for the demo seed writing months of history at once). A give the ledger refuses counts; a replay of one
+ * that took effect does not, even once the window is spent, so a retried request still gets its answer.
  */
 export async function givePoints(
   db: Database,
   actor: Actor,
   input: GivePointsInput,
   clock: Clock = systemClock,
+  limit: RateLimit | null = rateLimit("gives"),
 ): Promise<GivePointsResult> {
   authorize(actor, "give_points");
   const request = parseInput(giveInput, input);
@@ -87,6 +95,7 @@ export async function givePoints(
     values,
     source: request.source,
   });
+  if (limit) await consumeRateLimit(db, limit, giverId).catch(unlessTookEffect(db, actor.orgId, key));
   try {
     // Straight to postgres.js rather than db.execute: Drizzle sends raw SQL unnamed, and re-parsing this
     // statement on every give costs more than anything else the client does on the hot path.
@@ -109,8 +118,21 @@ export async function givePoints(
     );
     const result = rows[0]?.result;
     if (!result) throw new Error("plaudit_give returned no row");
+    if (limit && result.replayed) await refundRateLimit(db, limit, giverId);
     return result;
   } catch (error) {
     throw describeGiveRejection(error);
   }
+}
+
+/** Lets a request past a spent window when its key already took effect: the ledger answers it as a replay. */
+function unlessTookEffect(db: Database, orgId: string, key: string) {
+  return async (error: unknown): Promise<void> => {
+    if (!isDomainError(error, "rate_limited")) throw error;
+    const [taken] = await db
+      .select({ id: ledgerTransactions.id })
+      .from(ledgerTransactions)
+      .where(and(eq(ledgerTransactions.orgId, orgId), eq(ledgerTransactions.idempotencyKey, key)));
+    if (!taken) throw error;
+  };
 }

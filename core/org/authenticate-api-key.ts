@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { apiKeys } from "../../db/schema";
-import type { Actor } from "../shared/actor";
+import type { Actor, ApiKeyGrant } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { API_KEY_PATTERN, hashApiKey } from "./api-key-secret";
@@ -10,12 +10,13 @@ import { API_KEY_PATTERN, hashApiKey } from "./api-key-secret";
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface ApiKeyAuthentication {
-  actor: Actor & { kind: "system" };
+  actor: Actor & { kind: "system"; apiKey: ApiKeyGrant };
   apiKeyId: string;
 }
 
 /**
- * Resolves a presented key to its org's system actor. Unknown, malformed and revoked keys get the same
+ * Resolves a presented key to its org's system actor, carrying the key's scopes: the permission table
+ * lets it do what those are named for and nothing else. Unknown, malformed and revoked keys get the same
  * error, so a caller learns nothing about which keys exist.
  */
 export async function authenticateApiKey(
@@ -30,6 +31,7 @@ export async function authenticateApiKey(
     .select({
       id: apiKeys.id,
       orgId: apiKeys.orgId,
+      scopes: apiKeys.scopes,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,
     })
@@ -52,5 +54,8 @@ export async function authenticateApiKey(
         ),
       );
   }
-  return { actor: { kind: "system", orgId: row.orgId }, apiKeyId: row.id };
+  return {
+    actor: { kind: "system", orgId: row.orgId, apiKey: { id: row.id, scopes: row.scopes } },
+    apiKeyId: row.id,
+  };
 }

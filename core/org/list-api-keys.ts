@@ -2,6 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { apiKeys } from "../../db/schema";
 import type { Actor } from "../shared/actor";
+import type { ApiScope } from "../shared/api-scopes";
 import { actorOrgId, authorize } from "../shared/permissions";
 
 export interface ApiKeySummary {
@@ -9,6 +10,8 @@ export interface ApiKeySummary {
   name: string;
   /** The start of the key, for telling keys apart; the key itself is never stored. */
   prefix: string;
+  /** What the key may do. */
+  scopes: ApiScope[];
   createdBy: string | null;
   createdAt: Date;
   /** Updated at most once a minute, so it is accurate to about a minute. */
@@ -25,6 +28,7 @@ export async function listApiKeys(db: Executor, actor: Actor): Promise<ApiKeySum
       id: apiKeys.id,
       name: apiKeys.name,
       prefix: apiKeys.prefix,
+      scopes: apiKeys.scopes,
       createdBy: apiKeys.createdBy,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,

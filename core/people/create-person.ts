@@ -12,6 +12,7 @@ import { parseInput, text, uuid } from "../shared/validation";
 import { readPerson } from "./import/csv-rows";
 import { FIELD_OF_COLUMN, type ImportColumn, type PersonFields } from "./import/types";
 import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
+import { holdsPrivilegedRole, requirePrivilegedAccess } from "./privileged-roles";
 
 // Only the shape is checked here: what makes a person's details valid is the import's rule (readPerson),
 // so a person added by hand passes exactly the checks an imported row does.
@@ -53,6 +54,7 @@ export async function createPerson(
   const orgId = actorOrgId(actor);
   const request = parseInput(createInput, input);
   const fields = checkedFields(request);
+  if (holdsPrivilegedRole(fields.roles ?? [])) requirePrivilegedAccess(actor, "roles");
   const actorPersonId = actor.kind === "person" ? actor.personId : null;
 
   try {

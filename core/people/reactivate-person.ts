@@ -10,6 +10,7 @@ import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
 import { lockPersonAndAdmins, refuseErased } from "./person-lock";
+import { holdsPrivilegedRole, requirePrivilegedAccess } from "./privileged-roles";
 
 const reactivateInput = z.object({
   personId: uuid("Choose a person."),
@@ -44,6 +45,7 @@ export async function reactivatePerson(
     const { person } = await lockPersonAndAdmins(tx, orgId, personId);
     if (person.active) return { personId, changed: false };
     refuseErased(person, "reactivated");
+    if (holdsPrivilegedRole(person.roles)) requirePrivilegedAccess(actor, "reactivation", person.name);
     const [org] = await tx
       .select({ perReport: organizations.managerAllowancePerReport })
       .from(organizations)

@@ -11,6 +11,7 @@ import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, text, uuid } from "../shared/validation";
 import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
 import { lockPersonAndAdmins, refuseErased } from "./person-lock";
+import { changesPrivilegedRoles, holdsPrivilegedRole, requirePrivilegedAccess } from "./privileged-roles";
 
 /** Optional text: trimmed, and blank means "none". */
 const optionalText = (max: number) =>
@@ -105,6 +106,13 @@ export async function updatePerson(
       );
       if (changes.length === 0) return { person: before, changed: [] };
       const set = Object.fromEntries(changes.map((field) => [field, wanted[field]]));
+
+      if (changes.includes("roles") && changesPrivilegedRoles(before.roles, wanted.roles ?? before.roles)) {
+        requirePrivilegedAccess(actor, "roles");
+      }
+      if (changes.includes("email") && holdsPrivilegedRole(before.roles)) {
+        requirePrivilegedAccess(actor, "email", before.name);
+      }
 
       if (changes.includes("roles") && before.active && before.roles.includes("admin")) {
         const stillAdmin = wanted.roles?.includes("admin") ?? true;

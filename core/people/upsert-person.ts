@@ -66,7 +66,7 @@ export async function upsertPerson(
     const person = match ?? (await addPerson(tx, actor, request, managerId, clock));
     if (match) {
       if (request.active === true && !match.active) {
-        await reactivatePerson(tx, actor, { personId: match.id }, clock);
+        await blaming({ personId: "active" }, reactivatePerson(tx, actor, { personId: match.id }, clock));
       }
       await blaming(
         { managerId: "managerEmail" },

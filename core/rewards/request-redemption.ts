@@ -5,6 +5,7 @@ import type { Database, Executor } from "../../db/client";
 import { people, redemptions } from "../../db/schema";
 import { holdPoints } from "../ledger/holds";
 import { requestHash } from "../ledger/request-hash";
+import { consumeRateLimit, type RateLimit, rateLimit, refundRateLimit } from "../limits/rate-limits";
 import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { systemClock } from "../shared/clock";
@@ -52,12 +53,18 @@ export interface RequestRedemptionResult {
  * unless an admin must approve it first, the provider order is placed with the redemption's id as its
  * idempotency key. Whatever the provider answers, or fails to, the points are settled, released or left
  * held for background work to finish: never lost, never spent twice.
+ *
+ * A repeat of an earlier request answers with that redemption, taken one step further with its provider
+ * if it is still being ordered (its id keeps it one order there), so that it answers as the first request
+ * does rather than with a moment of its history. Each person may redeem `limit` times a window, from the
+ * web and the API alike (null: not limited, for the demo seed); a repeat does not count.
  */
 export async function requestRedemption(
   db: Database,
   actor: Actor,
   input: RequestRedemptionInput,
   deps: RewardDeps,
+  limit: RateLimit | null = rateLimit("redemptions"),
 ): Promise<RequestRedemptionResult> {
   authorize(actor, "redeem_rewards");
   const orgId = actorOrgId(actor);
@@ -81,8 +88,25 @@ export async function requestRedemption(
       handles: can(actor, "decide_redemptions"),
     });
 
+  const replay = async (row: RedemptionRow): Promise<RequestRedemptionResult> => {
+    const caughtUp = row.status === "submitted" ? await pushRedemption(db, deps, orgId, row.id) : row;
+    return { redemption: view(caughtUp), replayed: true };
+  };
+
   const earlier = await findEarlier(db, orgId, request.idempotencyKey, hash);
-  if (earlier) return { redemption: view(earlier), replayed: true };
+  if (earlier) return replay(earlier);
+  if (limit) {
+    try {
+      await consumeRateLimit(db, limit, personId);
+    } catch (error) {
+      // A copy of a request that took effect meanwhile still gets its answer, whatever the window says.
+      const winner = isDomainError(error, "rate_limited")
+        ? await findEarlier(db, orgId, request.idempotencyKey, hash)
+        : null;
+      if (!winner) throw error;
+      return replay(winner);
+    }
+  }
   let created: RedemptionRow;
   try {
     created = await db.transaction((tx) => createRedemption(tx, orgId, personId, request, hash, deps));
@@ -91,7 +115,8 @@ export async function requestRedemption(
     // key refused it or the winner's hold had already taken the points (or the last in stock) it needed.
     const winner = await findEarlier(db, orgId, request.idempotencyKey, hash);
     if (!winner) throw error;
-    return { redemption: view(winner), replayed: true };
+    if (limit) await refundRateLimit(db, limit, personId);
+    return replay(winner);
   }
   const pushed = created.status === "submitted" ? await pushRedemption(db, deps, orgId, created.id) : created;
   return { redemption: view(pushed), replayed: false };

@@ -23,7 +23,9 @@ export type DomainErrorCode =
   | "invalid_face_value"
   | "provider_unavailable"
   /** A request or file over its size limit. */
-  | "too_large";
+  | "too_large"
+  /** Too many of one action in a window; `details.retryAfterSeconds` says when the next is allowed. */
+  | "rate_limited";
 
 /** Every expected failure of a use case. Adapters map `code` to an HTTP status, a form message or a Slack reply. */
 export class DomainError extends Error {

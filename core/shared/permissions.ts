@@ -1,30 +1,38 @@
 import type { Actor, Role } from "./actor";
+import { type ApiScope, isApiScope } from "./api-scopes";
 import { DomainError } from "./errors";
 
 /**
- * Who may do what, in one table. A grant is a role, or a relation between the actor and the person the
- * action is about, which the use case establishes before asking.
+ * Who may do what, in one table. A grant is a role; a relation between the actor and the person the
+ * action is about, which the use case establishes before asking; the org's own system or the operator;
+ * or an API key scope. An API key (a system actor with `apiKey`) gets only what its scopes are named
+ * for: the `system` grant is the org's own work, never a key's. A row names at most one scope, so each
+ * integration API route needs exactly one.
  */
-type Grant = Role | "member" | "self" | "manager_of_target" | "system" | "operator";
+type Grant = Role | "member" | "self" | "manager_of_target" | "system" | "operator" | ApiScope;
 
 const PERMISSIONS = {
-  // The system actor (an API key) gives on behalf of a named person; the ledger checks that person.
-  give_points: ["member", "system"],
-  read_feed: ["member", "system"],
+  // An org-level actor gives on behalf of a named person; the ledger checks that person.
+  give_points: ["member", "system", "recognitions:write"],
+  read_feed: ["member", "system", "recognitions:read"],
   read_leaderboard: ["member", "system"],
   read_history: ["member", "system"],
   search_people: ["member", "system"],
-  read_balances: ["self", "manager_of_target", "admin", "finance", "system"],
+  read_balances: ["self", "manager_of_target", "admin", "finance", "system", "recognitions:read"],
   // A manager's own reporting line; admins see only theirs here too (everyone is on the People page).
   read_team: ["manager", "admin"],
   set_allowance: ["manager_of_target", "admin"],
   boost_allowance: ["manager_of_target", "admin"],
   grant_points: ["admin", "system"],
   // Every detail of everyone, inactive people included: the People page and HR syncs.
-  read_people: ["admin", "system"],
-  manage_people: ["admin", "system", "operator"],
+  read_people: ["admin", "system", "people:read"],
+  manage_people: ["admin", "system", "operator", "people:write"],
+  // Who holds the admin and finance roles, and the email such a person signs in with: giving or taking
+  // either role, changing that email, reactivating such a person. No scope grants it, so a leaked key can
+  // never make (or reach) an admin account; a key may still deactivate anyone, which takes access away.
+  manage_privileged_people: ["admin", "system", "operator"],
   // Erasing a person's personal data on request can't be undone: an admin, or the operator from the
-  // CLI. An API key (system) can't: a leaked integration key must never be able to destroy records.
+  // CLI. No API key can: a leaked integration key must never be able to destroy records.
   erase_people: ["admin", "operator"],
   update_org_settings: ["admin"],
   manage_values: ["admin"],
@@ -39,26 +47,29 @@ const PERMISSIONS = {
   seed_demo: ["operator"],
   check_ledger: ["finance", "admin", "operator"],
   // Rewards: an API key redeems on behalf of a named person, as it gives.
-  read_rewards: ["member", "system"],
-  redeem_rewards: ["member", "system"],
+  read_rewards: ["member", "system", "rewards:read"],
+  redeem_rewards: ["member", "system", "rewards:write"],
   // Anyone's redemptions; everyone sees their own ("self").
-  read_redemptions: ["self", "admin", "finance", "system"],
+  read_redemptions: ["self", "admin", "finance", "system", "rewards:read"],
   manage_rewards: ["admin"],
   // Approve or decline, hand over a custom reward, resolve what needs attention.
   decide_redemptions: ["admin"],
   // Background work: the worker acts across orgs as the deployment itself, then as each org's system.
   run_background_work: ["operator", "system"],
   // Finance: bills and their files (an API key reads them too), closing a month, billing settings.
-  read_bills: ["finance", "admin", "system"],
+  read_bills: ["finance", "admin", "system", "finance:read"],
   // The operator closes a month from the command line (`close-bill`), naming the org, for a deployment
   // whose finance team has no one signed in; an API key (system) cannot close a bill.
   close_bill: ["finance", "admin", "operator"],
   manage_billing: ["finance", "admin"],
-  read_liability: ["finance", "admin", "system"],
+  read_liability: ["finance", "admin", "system", "finance:read"],
   // The finance pages as a whole, for people; each page's own use case still checks its action.
   open_finance_area: ["finance", "admin"],
   // Every org's webhook keys, to tell whose account signed a webhook: the deployment's alone.
   read_webhook_keys: ["operator"],
+  // The rate limits' counters belong to the deployment, not to an org: only its own background work
+  // clears the expired ones.
+  purge_rate_limits: ["operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -75,8 +86,9 @@ export function can(actor: Actor, action: Action, relation: Relation = {}): bool
   return grants.some((grant) => {
     switch (grant) {
       case "operator":
+        return actor.kind === "operator";
       case "system":
-        return actor.kind === grant;
+        return actor.kind === "system" && actor.apiKey === undefined;
       case "member":
         return actor.kind === "person";
       case "self":
@@ -84,6 +96,8 @@ export function can(actor: Actor, action: Action, relation: Relation = {}): bool
       case "manager_of_target":
         return actor.kind === "person" && relation.managerOfTarget === true;
       default:
+        if (isApiScope(grant))
+          return actor.kind === "system" && actor.apiKey?.scopes.includes(grant) === true;
         return actor.kind === "person" && actor.roles.includes(grant);
     }
   });

@@ -68,6 +68,8 @@ export async function redeemHistory(
       person,
       { ...reward, shareInFeed: planned.shareInFeed ?? false, idempotencyKey: `seed:redeem:${n}` },
       { providers, clock },
+      // History written at once: a year of one person's redemptions is not a burst to limit.
+      null,
     );
     await arrange(db, admin, staff, planned, "after", clock);
     const decided = () => at(Math.max(planned.daysAgo - 1, 0), REDEMPTION_MINUTE);

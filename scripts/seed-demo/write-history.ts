@@ -10,7 +10,8 @@ import type { PersonActor, Staff } from "./staff";
 import type { HistoryTime } from "./weekdays";
 
 // Each write is back-dated through the use case's clock, and keyed by its place in the plan: a seed run
-// again after an interruption replays what is already written instead of doing it twice.
+// again after an interruption replays what is already written instead of doing it twice. Months of
+// history are written in seconds, so the gives are not rate limited (null).
 
 export async function giveHistory(
   db: Database,
@@ -31,6 +32,7 @@ export async function giveHistory(
         idempotencyKey: `seed:${n}`,
       },
       () => at(give.daysAgo, give.minute),
+      null,
     );
   }
 }

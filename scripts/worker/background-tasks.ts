@@ -1,4 +1,5 @@
 import { closeDueBills } from "../../core/billing/close-due-bills";
+import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { runDueRedemptions } from "../../core/rewards/run-due-redemptions";
 import { syncDueCatalogs } from "../../core/rewards/sync-due-catalogs";
 import type { Actor } from "../../core/shared/actor";
@@ -58,6 +59,13 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
     run: async (db) => {
       const { synced, errors } = await syncDueCatalogs(db, DEPLOYMENT, { providers: rewardProviders() });
       return summary({ "catalogs synced": synced }, errors);
+    },
+  },
+  {
+    name: "rate limits",
+    run: async (db) => {
+      const { purged } = await purgeRateLimits(db, DEPLOYMENT);
+      return summary({ "expired rate limit counters deleted": purged }, []);
     },
   },
 ];

@@ -58,7 +58,10 @@ const api = {
 async function billingOrgWithKey(db: Database, close = true) {
   const org = await billedOrg(db, fixture);
   const closed = close ? await closeAt(db, org, BILL_MONTH, new Date()) : null;
-  const { key: apiKey } = await createApiKey(db, org.admin.actor, { name: "Accounting sync" });
+  const { key: apiKey } = await createApiKey(db, org.admin.actor, {
+    name: "Accounting sync",
+    scopes: ["finance:read"],
+  });
   return { org, closed, apiKey };
 }
 
@@ -66,7 +69,7 @@ describe("finance API: who may call it", () => {
   it("answers 401 without a valid key on every finance route", async () => {
     const { db } = await database();
     const { org, apiKey } = await billingOrgWithKey(db, false);
-    const revoked = await createApiKey(db, org.admin.actor, { name: "old" });
+    const revoked = await createApiKey(db, org.admin.actor, { name: "old", scopes: ["finance:read"] });
     await revokeApiKey(db, org.admin.actor, { id: revoked.id });
     for (const credential of [undefined, "plaudit_not-a-real-key", revoked.key]) {
       for (const response of [

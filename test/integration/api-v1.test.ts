@@ -9,6 +9,7 @@ import * as peopleRoute from "../../app/api/v1/people/route";
 import * as recognitionsRoute from "../../app/api/v1/recognitions/route";
 import { createApiKey } from "../../core/org/create-api-key";
 import { revokeApiKey } from "../../core/org/revoke-api-key";
+import { API_SCOPES } from "../../core/shared/api-scopes";
 import { closeDb, type Database } from "../../db/client";
 import { auditLog, organizations, people, recognitions } from "../../db/schema";
 import {
@@ -118,7 +119,7 @@ describe("integration API: authentication", () => {
     const { db } = await database();
     const { org, apiKey } = await orgWithKey(db);
     const [ana, ben] = await org.addPeople(2);
-    const revoked = await createApiKey(db, org.admin.actor, { name: "Old" });
+    const revoked = await createApiKey(db, org.admin.actor, { name: "Old", scopes: [...API_SCOPES] });
     await revokeApiKey(db, org.admin.actor, { id: revoked.id });
     const give = {
       giver_id: defined(ana).id,

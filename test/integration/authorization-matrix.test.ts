@@ -27,6 +27,7 @@ import { givePoints } from "../../core/giving/give-points";
 import { grantPoints } from "../../core/giving/grant-points";
 import { listSpotAwards } from "../../core/giving/list-spot-awards";
 import { checkLedger } from "../../core/ledger/check-ledger";
+import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { claimNotifications } from "../../core/notifications/claim-notifications";
 import { finishNotification } from "../../core/notifications/finish-notification";
 import { createApiKey } from "../../core/org/create-api-key";
@@ -76,6 +77,7 @@ import { testProviderConnection } from "../../core/rewards/test-provider-connect
 import { updateCustomReward } from "../../core/rewards/update-custom-reward";
 import { updateRewardSettings } from "../../core/rewards/update-reward-settings";
 import type { Actor } from "../../core/shared/actor";
+import { API_SCOPES, type ApiScope } from "../../core/shared/api-scopes";
 import type { DomainErrorCode } from "../../core/shared/errors";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import { createCompanyValue } from "../../core/values/create-company-value";
@@ -333,7 +335,7 @@ const USE_CASES = {
   "create-api-key": {
     aboutPerson: false,
     writes: true,
-    run: (db, actor) => createApiKey(db, actor, { name: "Payroll export" }, now),
+    run: (db, actor) => createApiKey(db, actor, { name: "Payroll export", scopes: ["people:read"] }, now),
   },
   "list-api-keys": {
     aboutPerson: false,
@@ -649,6 +651,13 @@ const USE_CASES = {
     writes: false,
     run: (db, actor) => getFinanceTrends(db, actor, now),
   },
+  // Deletes counters of every org's people and keys, so only the deployment may, and writes nothing an
+  // org owns: its success shows as nothing changed in either org.
+  "purge-rate-limits": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => purgeRateLimits(db, actor, now),
+  },
 } satisfies Record<string, UseCase>;
 
 type UseCaseName = keyof typeof USE_CASES;
@@ -699,8 +708,10 @@ const COLUMNS = [
     about: "on a colleague",
     pick: (c) => ({ actor: c.finance.actor, person: c.colleague }),
   },
+  // The org's own work: background work, the CLI's reads, provider webhooks. API keys, which are system
+  // actors limited to their scopes, have their own table below.
   {
-    actor: "the org's API key",
+    actor: "the org's own system",
     about: "on a colleague",
     pick: (c) => ({ actor: c.org.system, person: c.colleague }),
   },
@@ -727,8 +738,8 @@ const na = "n/a";
 
 // biome-ignore format: the matrix reads as a table
 const EXPECTED: Record<UseCaseName, Row> = {
-  //                        employee on                manager on
-  //                        colleague    themself      outsider    direct  indirect  themself      admin  finance  API key  other org's admin
+  //                        employee on                manager on                                                               org's own
+  //                        colleague    themself      outsider    direct  indirect  themself      admin  finance  system   other org's admin
   "give-points":           [ok,          "self_give",  ok,         ok,     ok,       "self_give",  ok,    ok,      ok,      "recipient_not_found"],
   "grant-points":          [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
   "set-monthly-allowance": [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
@@ -823,10 +834,11 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "get-liability":         [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
   "get-roll-forward":      [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
   "get-finance-trends":    [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
+  "purge-rate-limits":     [no,          na,           no,         na,     na,       na,           no,    no,      no,      na],
 };
 
 /** Files of core/ that authorise but are not use cases: the permission table and helpers use cases call. */
-const NOT_USE_CASES = ["permissions", "target-authorization", "redemption-decision"];
+const NOT_USE_CASES = ["permissions", "target-authorization", "redemption-decision", "privileged-roles"];
 /**
  * How a file authorises: itself, through a helper that does (an admin's decision on a redemption), or
  * by refusing whoever `can` not (a redemption someone else may not read is not found).
@@ -948,6 +960,90 @@ describe("the authorisation matrix", () => {
           }
         }),
     );
+  });
+});
+
+/**
+ * The scope dimension: the one scope that lets an API key run each use case (null: no key may, whatever
+ * its scopes). A key is the org's system actor carrying its scopes; the permission table says which
+ * action each scope grants, and this table says what that means use case by use case.
+ */
+// biome-ignore format: the table reads as a list
+const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
+  "give-points": "recognitions:write",    "grant-points": null,                     "set-monthly-allowance": null,
+  "boost-allowance": null,                "get-balances": "recognitions:read",      "list-feed": "recognitions:read",
+  "list-person-history": null,            "get-person-profile": null,               "get-leaderboard": null,
+  "search-colleagues": null,              "list-departments": "recognitions:read",  "list-company-values": "recognitions:read",
+  "get-display-names": "recognitions:read", "get-giving-rules": "recognitions:write", "list-team": null,
+  "get-person-details": "people:read",    "list-people": "people:read",             "import-people": "people:write",
+  "create-person": "people:write",        "upsert-person": "people:write",          "update-person": "people:write",
+  "deactivate-person": "people:write",    "reactivate-person": "people:write",      "list-spot-awards": null,
+  "get-org-settings": null,               "update-org-settings": null,              "list-value-usage": null,
+  "create-company-value": null,           "rename-company-value": null,             "retire-company-value": null,
+  "create-api-key": null,                 "list-api-keys": null,                    "revoke-api-key": null,
+  "save-slack-installation": null,        "list-audit-log": null,                   "check-ledger": null,
+  "create-organization": null,            "get-demo-seed-status": null,             "mark-demo-seeded": null,
+  "list-reward-catalog": "rewards:read",  "get-reward-offer": "rewards:read",       "get-reward-settings": null,
+  "update-reward-settings": null,         "test-provider-connection": null,         "sync-reward-catalog": null,
+  "create-custom-reward": null,           "update-custom-reward": null,             "list-custom-rewards": null,
+  "request-redemption": "rewards:write",  "list-redemptions": "rewards:read",       "get-redemption": "rewards:read",
+  "approve-redemption": null,             "decline-redemption": null,               "fulfil-redemption": null,
+  "fail-redemption": null,                "retry-redemption": null,                 "resend-reward": null,
+  "cancel-reward": null,                  "advance-redemption": null,               "run-due-redemptions": null,
+  "list-webhook-keys": null,              "sync-due-catalogs": null,                "record-provider-webhook": null,
+  "claim-notifications": null,            "finish-notification": null,              "count-redemption-queues": null,
+  "list-bills": "finance:read",           "get-bill": "finance:read",               "export-bill": "finance:read",
+  "get-payroll": "finance:read",          "close-bill": null,                       "close-due-bills": null,
+  "get-billing-settings": null,           "update-billing-settings": null,          "get-liability": "finance:read",
+  "get-roll-forward": "finance:read",     "get-finance-trends": "finance:read",     "purge-rate-limits": null,
+  "erase-person": null,
+};
+
+/** How a key without the scope is refused, where it isn't `forbidden`. */
+const KEY_REFUSAL: Partial<Record<UseCaseName, DomainErrorCode>> = {
+  // Someone else's redemption doesn't exist for whoever may not read it.
+  "get-redemption": nf,
+};
+
+/** The org's API key with exactly these scopes. */
+function keyOf(chart: OrgChart, scopes: readonly ApiScope[]): Actor {
+  return { kind: "system", orgId: chart.org.id, apiKey: { id: chart.apiKeyId, scopes } };
+}
+
+describe("the authorisation matrix's scope dimension: an API key", () => {
+  describe.each(Object.keys(USE_CASES) as UseCaseName[])("%s", (name) => {
+    const useCase: UseCase = USE_CASES[name];
+    const scope = KEY_SCOPE[name];
+    let chart: OrgChart;
+    let otherOrg: OrgChart;
+    beforeAll(async () => {
+      const { db } = await database();
+      chart = await createOrgChart(db, NOW);
+      otherOrg = await createOrgChart(db, NOW);
+    });
+
+    /** The key acting on a colleague of its org, as the org's system column does. */
+    async function callAs(scopes: readonly ApiScope[], fresh: boolean) {
+      const { db } = await database();
+      const org = fresh ? await createOrgChart(db, NOW) : chart;
+      const refs = await preparedRefs(db, useCase, org, org.colleague);
+      return { db, org, call: () => useCase.run(db, keyOf(org, scopes), refs) };
+    }
+
+    if (scope) {
+      it(`runs with only ${scope}`, () =>
+        naming(`${name} with only ${scope}`, async () => {
+          const { db, org, call } = await callAs([scope], useCase.writes);
+          await expectAllowed(db, [org.org.id, otherOrg.org.id], useCase.writes, call);
+        }));
+    }
+
+    const others = API_SCOPES.filter((other) => other !== scope);
+    it(`is refused with ${scope ? `every scope but ${scope}` : "every scope"}, writing nothing`, () =>
+      naming(`${name} with ${others.join(", ")}`, async () => {
+        const { db, org, call } = await callAs(others, false);
+        await expectRefused(db, [org.org.id, otherOrg.org.id], KEY_REFUSAL[name] ?? no, call);
+      }));
   });
 });
 

@@ -225,7 +225,10 @@ describe("shared donations in the feed", () => {
     const ana = await org.addPerson();
     const granted = await fund(db, org, ana);
     await redeem(db, ana, minute(1));
-    const { key: apiKey } = await createApiKey(db, org.admin.actor, { name: "HR sync" });
+    const { key: apiKey } = await createApiKey(db, org.admin.actor, {
+      name: "HR sync",
+      scopes: ["recognitions:read"],
+    });
 
     const page = await listFeed(db, ana.actor);
     const response = await recognitionsRoute.GET(

@@ -47,7 +47,7 @@ async function twoOrgs(db: Database) {
     );
     await setMonthlyAllowance(db, org.admin.actor, { personIds: [ben.id], monthlyAmount: 80 }, now);
     await boostAllowance(db, org.admin.actor, { personId: ana.id, amount: 15, idempotencyKey: key() }, now);
-    await createApiKey(db, org.admin.actor, { name: "Integration" }, now);
+    await createApiKey(db, org.admin.actor, { name: "Integration", scopes: ["people:read"] }, now);
     return { org, manager, ana, ben };
   };
   const a = await setUp();

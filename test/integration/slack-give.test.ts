@@ -514,6 +514,34 @@ describe("/give refusals", () => {
     },
   );
 
+  it("refuses a giver past the give limit, telling them alone when to try again, and writes nothing", async () => {
+    const { db } = await database();
+    vi.stubEnv("PLAUDIT_RATE_LIMIT_GIVES", "1/1m");
+    try {
+      const workspace = await slackOrg(db);
+      const giver = await workspace.member({ name: "Gil" });
+      const ana = await workspace.member({ name: "Ana" });
+      // The one give of this minute, from the web: the limit is the person's, wherever they give from.
+      await giveAt(db, giver, [ana], 5);
+
+      const response = await expectOrgUntouched(db, workspace.org.id, () =>
+        slash(workspace, giver.slackId, `${ana.mention} 10 for the launch`),
+      );
+
+      expect(response.status).toBe(200);
+      expect(workspace.ephemerals()).toEqual([
+        {
+          channel: CHANNEL,
+          user: giver.slackId,
+          text: expect.stringMatching(/^Too many gives in a minute — try again in \d+ s\.$/),
+        },
+      ]);
+      expect(workspace.calls("chat.postMessage")).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("tells a Slack user who isn't in Plaudit how to get access", async () => {
     const { db } = await database();
     const workspace = await slackOrg(db);

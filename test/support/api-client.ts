@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { openApiDocument } from "../../app/api/v1/openapi";
 import { createApiKey } from "../../core/org/create-api-key";
+import { API_SCOPES, type ApiScope } from "../../core/shared/api-scopes";
 import type { Database } from "../../db/client";
 import { defined } from "./assertions";
 import { createTestOrg, type TestOrg } from "./factories";
@@ -47,13 +48,14 @@ export function apiRequest(route: string, options: RequestOptions = {}): Request
   return new Request(`http://test/api/v1${route}`, { method, headers, body });
 }
 
-/** A fresh org with an API key created by its admin. */
+/** A fresh org with an API key created by its admin, with every scope unless told which. */
 export async function orgWithKey(
   db: Database,
   settings: Parameters<typeof createTestOrg>[1] = {},
+  scopes: readonly ApiScope[] = API_SCOPES,
 ): Promise<{ org: TestOrg; apiKey: string }> {
   const org = await createTestOrg(db, settings);
-  const created = await createApiKey(db, org.admin.actor, { name: "HR sync" });
+  const created = await createApiKey(db, org.admin.actor, { name: "HR sync", scopes: [...scopes] });
   return { org, apiKey: created.key };
 }
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { grantPoints } from "../../core/giving/grant-points";
 import { createApiKey } from "../../core/org/create-api-key";
+import { API_SCOPES } from "../../core/shared/api-scopes";
 import { createCompanyValue } from "../../core/values/create-company-value";
 import type { Database } from "../../db/client";
 import { people } from "../../db/schema";
@@ -61,7 +62,7 @@ export async function createOrgChart(db: Database, at: Date): Promise<OrgChart> 
     { recipientIds: [directReport.id, finance.id], amount: 20, message: "Spot award", idempotencyKey: key() },
     clock,
   );
-  const apiKey = await createApiKey(db, admin.actor, { name: "HR sync" }, clock);
+  const apiKey = await createApiKey(db, admin.actor, { name: "HR sync", scopes: [...API_SCOPES] }, clock);
 
   const rows = await db
     .select({ id: people.id, email: people.email })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../core/shared/actor";
+import { API_SCOPES, type ApiScope } from "../../core/shared/api-scopes";
 import { isDomainError } from "../../core/shared/errors";
 import { type Action, actorOrgId, authorize, can, type Relation } from "../../core/shared/permissions";
 import { normaliseValueName, VALUE_NAME_PATTERN } from "../../core/values/value-names";
@@ -78,6 +79,8 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   },
   grant_points: { ...allPeople(false), admin: true, system: true, operator: false },
   manage_people: { ...allPeople(false), admin: true, system: true, operator: true },
+  // Who holds the admin and finance roles: people and the deployment decide, never an API key (below).
+  manage_privileged_people: { ...allPeople(false), admin: true, system: true, operator: true },
   // Irreversible: never an API key, so a leaked integration key can't destroy anyone's records.
   erase_people: { ...allPeople(false), admin: true, system: false, operator: true },
   update_org_settings: { ...allPeople(false), admin: true, system: false, operator: false },
@@ -107,6 +110,7 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   decide_redemptions: { ...allPeople(false), admin: true, system: false, operator: false },
   run_background_work: { ...allPeople(false), system: true, operator: true },
   read_webhook_keys: { ...allPeople(false), system: false, operator: true },
+  purge_rate_limits: { ...allPeople(false), system: false, operator: true },
   read_bills: { ...allPeople(false), admin: true, finance: true, system: true, operator: false },
   // The operator's `close-bill` command names the org; an API key never closes a month.
   close_bill: { ...allPeople(false), admin: true, finance: true, system: false, operator: true },
@@ -156,6 +160,87 @@ describe("permission table", () => {
     expect(() => actorOrgId({ kind: "operator" })).toThrow(expect.objectContaining({ code: "invalid" }));
     expect(actorOrgId({ kind: "system", orgId: ORG })).toBe(ORG);
     expect(actorOrgId(CASES.finance.actor)).toBe(ORG);
+  });
+});
+
+/** The one scope that lets an API key take each action; null: no key may, whatever its scopes. */
+const KEY_SCOPE: Record<Action, ApiScope | null> = {
+  give_points: "recognitions:write",
+  read_feed: "recognitions:read",
+  read_leaderboard: null,
+  read_history: null,
+  search_people: null,
+  read_people: "people:read",
+  read_balances: "recognitions:read",
+  read_team: null,
+  set_allowance: null,
+  boost_allowance: null,
+  grant_points: null,
+  manage_people: "people:write",
+  manage_privileged_people: null,
+  erase_people: null,
+  update_org_settings: null,
+  manage_values: null,
+  manage_api_keys: null,
+  manage_slack: null,
+  read_audit_log: null,
+  open_admin_area: null,
+  create_organization: null,
+  seed_demo: null,
+  check_ledger: null,
+  read_rewards: "rewards:read",
+  redeem_rewards: "rewards:write",
+  read_redemptions: "rewards:read",
+  manage_rewards: null,
+  decide_redemptions: null,
+  run_background_work: null,
+  read_webhook_keys: null,
+  read_bills: "finance:read",
+  close_bill: null,
+  manage_billing: null,
+  read_liability: "finance:read",
+  open_finance_area: null,
+  purge_rate_limits: null,
+};
+
+const keyWith = (scopes: readonly ApiScope[]): Actor => ({
+  kind: "system",
+  orgId: ORG,
+  apiKey: { id: "00000000-0000-4000-8000-000000000003", scopes },
+});
+
+const ACTIONS = Object.keys(KEY_SCOPE) as Action[];
+const SCOPE_CELLS = ACTIONS.flatMap((action) =>
+  API_SCOPES.map((scope) => ({ action, scope, allowed: KEY_SCOPE[action] === scope })),
+);
+
+describe("API key scopes in the permission table", () => {
+  it.each(SCOPE_CELLS)(
+    "a key with only $scope: $action is allowed = $allowed",
+    ({ action, scope, allowed }) => {
+      expect(can(keyWith([scope]), action)).toBe(allowed);
+      // Every relation at once changes nothing: a key is nobody's self or manager.
+      expect(can(keyWith([scope]), action, { self: true, managerOfTarget: true })).toBe(allowed);
+    },
+  );
+
+  it("lets a key with every scope take exactly the actions that name one, never what only the org's own system may", () => {
+    const everything = keyWith(API_SCOPES);
+    for (const action of ACTIONS) {
+      expect(can(everything, action), action).toBe(KEY_SCOPE[action] !== null);
+    }
+    expect(can(everything, "manage_privileged_people")).toBe(false);
+    expect(can(everything, "run_background_work")).toBe(false);
+    expect(can(CASES.system.actor, "run_background_work")).toBe(true);
+  });
+
+  it("gives every scope something to do, so that each is some route's one scope", () => {
+    const granting = new Set(Object.values(KEY_SCOPE).filter((scope) => scope !== null));
+    expect([...granting].sort()).toEqual([...API_SCOPES].sort());
+  });
+
+  it("lets a key with no scope do nothing at all", () => {
+    for (const action of ACTIONS) expect(can(keyWith([]), action), action).toBe(false);
   });
 });
 

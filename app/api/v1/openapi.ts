@@ -4,6 +4,7 @@
  */
 
 import { MAX_API_BODY_BYTES } from "@/app/_lib/api/body";
+import { API_SCOPE_DESCRIPTIONS, API_SCOPES, type ApiScope } from "@/core/shared/api-scopes";
 import { deliveryMethod, deliveryStatus, redemptionKind, redemptionStatus } from "@/db/schema";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -15,8 +16,16 @@ const nullableDate = { type: ["string", "null"], format: "date" };
 
 const problems = {
   "401": { $ref: "#/components/responses/Unauthenticated" },
+  "403": { $ref: "#/components/responses/Forbidden" },
+  "429": { $ref: "#/components/responses/RateLimited" },
   "500": { $ref: "#/components/responses/InternalError" },
 };
+
+/** The one scope an operation needs: as OpenAPI 3.1 lists a bearer scheme's roles, and plainly. */
+const needs = (scope: ApiScope) => ({
+  security: [{ bearerAuth: [scope] }],
+  "x-required-scope": scope,
+});
 
 const idempotencyKeyParameter = (what: string) => ({
   name: "Idempotency-Key",
@@ -65,6 +74,7 @@ export const openApiDocument = {
     "/api/v1/people": {
       get: {
         operationId: "listPeople",
+        ...needs("people:read"),
         summary: "List the organization's people by name",
         parameters: [
           ...pageParameters(50, 200),
@@ -96,11 +106,14 @@ export const openApiDocument = {
       },
       post: {
         operationId: "upsertPerson",
+        ...needs("people:write"),
         summary: "Create or update one person",
         description:
           "Matches by `external_id` when given, else by `email`. Absent: the person is created (needs `name` " +
           "and `email`). Present: the fields sent are updated; fields left out stay as they are. `active: false` " +
-          "deactivates the person under the org's leaver policy. Sending the same request again is safe.",
+          "deactivates the person under the org's leaver policy. Sending the same request again is safe. No " +
+          "key may give or take the admin or finance role, change the email of someone who holds one or " +
+          "reactivate them (403): an admin does that in Plaudit. Sending such a person's current roles is fine.",
         requestBody: { required: true, content: json(ref("PersonUpsert")) },
         responses: {
           "200": { description: "The person was updated.", content: json(ref("PersonEnvelope")) },
@@ -112,12 +125,17 @@ export const openApiDocument = {
             "The email or external id belongs to someone else, or the change would leave no active admin.",
           ),
           ...problems,
+          "403": errorResponse(
+            "`forbidden`: the key lacks the `people:write` scope, or the request would give or take the admin " +
+              "or finance role, change the email of someone who holds one, or reactivate them: no key may.",
+          ),
         },
       },
     },
     "/api/v1/people/{id}/balances": {
       get: {
         operationId: "getBalances",
+        ...needs("recognitions:read"),
         summary: "A person's allowance left this month and earned balance",
         parameters: [{ name: "id", in: "path", required: true, schema: uuid }],
         responses: {
@@ -131,6 +149,7 @@ export const openApiDocument = {
     "/api/v1/recognitions": {
       get: {
         operationId: "listRecognitions",
+        ...needs("recognitions:read"),
         summary: "The organization's recognition feed, newest first",
         parameters: [
           ...pageParameters(20, 100),
@@ -155,6 +174,7 @@ export const openApiDocument = {
       },
       post: {
         operationId: "giveRecognition",
+        ...needs("recognitions:write"),
         summary: "Give points on behalf of a person",
         description:
           "Takes `amount` points per recipient from the giver's monthly allowance, all or nothing. A request " +
@@ -185,6 +205,7 @@ export const openApiDocument = {
     "/api/v1/rewards": {
       get: {
         operationId: "listRewards",
+        ...needs("rewards:read"),
         summary: "The reward catalog: gift cards, charities and the organization's own rewards",
         description:
           "The whole catalog in one answer (it is not paged), with the point value its prices use. Gift cards " +
@@ -213,6 +234,7 @@ export const openApiDocument = {
     "/api/v1/redemptions": {
       get: {
         operationId: "listRedemptions",
+        ...needs("rewards:read"),
         summary: "The organization's redemptions, newest first",
         parameters: [
           ...pageParameters(25, 100),
@@ -245,6 +267,7 @@ export const openApiDocument = {
       },
       post: {
         operationId: "requestRedemption",
+        ...needs("rewards:write"),
         summary: "Redeem a person's earned points for a reward",
         description:
           "Holds the points and, unless an admin must approve first, orders the reward at once; the answer " +
@@ -263,7 +286,6 @@ export const openApiDocument = {
           },
           "400": { $ref: "#/components/responses/Invalid" },
           "413": { $ref: "#/components/responses/TooLarge" },
-          "403": errorResponse("`forbidden`: the person is deactivated or a bot."),
           "404": errorResponse(
             "`not_found`: no such person in the organization, or the reward is not offered.",
           ),
@@ -275,12 +297,16 @@ export const openApiDocument = {
               "the nearest valid values) or `redemptions_disabled`.",
           ),
           ...problems,
+          "403": errorResponse(
+            "`forbidden`: the key lacks the `rewards:write` scope, or the person is deactivated or a bot.",
+          ),
         },
       },
     },
     "/api/v1/bills": {
       get: {
         operationId: "listBills",
+        ...needs("finance:read"),
         summary: "The organization's monthly redemption bills, newest month first",
         description:
           "One bill per calendar month in the org's time zone, by fulfilment time. The current month's is an " +
@@ -295,6 +321,7 @@ export const openApiDocument = {
     "/api/v1/bills/{period}": {
       get: {
         operationId: "getBill",
+        ...needs("finance:read"),
         summary: "One month's bill with all its lines, as JSON or as its CSV file",
         description:
           "Streamed as the lines are read, however many there are. The JSON and the CSV carry the same lines " +
@@ -350,6 +377,7 @@ export const openApiDocument = {
     "/api/v1/liability": {
       get: {
         operationId: "getLiability",
+        ...needs("finance:read"),
         summary: "Earned points not yet redeemed, and their money value, as of an instant",
         parameters: [
           {
@@ -383,7 +411,13 @@ export const openApiDocument = {
         type: "http",
         scheme: "bearer",
         bearerFormat: "plaudit_<43 characters>",
-        description: "An org API key, created by an admin; it is shown once.",
+        description:
+          "An org API key, created by an admin with the scopes it may use; it is shown once. Each operation " +
+          "needs one scope (its `security` and `x-required-scope`); a key without it is refused with 403. " +
+          "No scope lets a key give or take the admin or finance role. The scopes: " +
+          API_SCOPES.map((scope) => `\`${scope}\`: ${API_SCOPE_DESCRIPTIONS[scope]}`).join(" ") +
+          " Each key may make a number of requests a minute (600 unless the deployment set another); past " +
+          "it, 429 with Retry-After.",
       },
     },
     responses: {
@@ -391,6 +425,20 @@ export const openApiDocument = {
         "`invalid`: the body is not JSON, a field is missing or of the wrong type, or a parameter is malformed.",
       ),
       Unauthenticated: errorResponse("`unauthenticated`: the API key is missing, unknown or revoked."),
+      Forbidden: errorResponse("`forbidden`: the API key lacks the scope this operation needs."),
+      RateLimited: {
+        description:
+          "`rate_limited`: too many requests with this key in a minute, or (for gives and redemptions) too " +
+          "many by the person named in a window; the message says when to try again. A repeat of a request " +
+          "that took effect (same Idempotency-Key) is never refused for this.",
+        headers: {
+          "Retry-After": {
+            description: "Whole seconds until the window ends and the request may be sent again.",
+            schema: { type: "integer", minimum: 1 },
+          },
+        },
+        content: json(ref("Error")),
+      },
       NotFound: errorResponse("`not_found`: no such id in the organization."),
       TooLarge: errorResponse(
         `\`too_large\`: the request body is over ${MAX_API_BODY_BYTES / 1024} KB; nothing past the limit was read.`,
@@ -411,7 +459,7 @@ export const openApiDocument = {
                 description:
                   "`invalid` 400, `unauthenticated` 401, `forbidden` 403, `not_found` 404, " +
                   "`method_not_allowed` 405, `conflict`, `idempotency_conflict` and `out_of_stock` 409, " +
-                  "`too_large` 413, giving and redemption rule refusals 422, `internal` 500.",
+                  "`too_large` 413, giving and redemption rule refusals 422, `rate_limited` 429, `internal` 500.",
               },
               message: { type: "string", description: "What went wrong, in words a person can act on." },
               field: {

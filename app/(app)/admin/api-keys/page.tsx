@@ -6,6 +6,7 @@ import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
 import { listApiKeys } from "@/core/org/list-api-keys";
 import { getDisplayNames } from "@/core/people/get-display-names";
+import { API_SCOPE_DESCRIPTIONS, API_SCOPES } from "@/core/shared/api-scopes";
 import { ConfirmForm } from "../_components/confirm-form";
 import { formatInZone } from "../_components/format-time";
 import { revokeKey } from "./actions";
@@ -26,8 +27,8 @@ export default async function ApiKeysPage() {
         title="API keys"
         description={
           <>
-            Keys let your other systems (an HR platform, a payroll sync) manage people and give points through
-            the Plaudit API, as your organization. Send one as{" "}
+            Keys let your other systems (an HR platform, a payroll sync) use the Plaudit API as your
+            organization, doing only what their scopes allow. Send one as{" "}
             <code className="text-sm">Authorization: Bearer …</code>. See the{" "}
             <a href="/api/v1/openapi.json" className={linkClass}>
               API reference (OpenAPI)
@@ -38,14 +39,16 @@ export default async function ApiKeysPage() {
       />
       <div className="space-y-6">
         <Panel title="Create a key">
-          <CreateKeyForm />
+          <CreateKeyForm
+            scopeChoices={API_SCOPES.map((scope) => ({ scope, description: API_SCOPE_DESCRIPTIONS[scope] }))}
+          />
         </Panel>
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet.">Create one for your HR system.</EmptyState>
         ) : (
           <Panel title="Keys">
             <div className="-mx-5 overflow-x-auto px-5">
-              <table className="w-full min-w-[40rem] text-left text-sm">
+              <table className="w-full min-w-[48rem] text-left text-sm">
                 <thead className="text-xs text-stone-500">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
@@ -53,6 +56,9 @@ export default async function ApiKeysPage() {
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
                       Key
+                    </th>
+                    <th scope="col" className="py-2 pr-4 font-medium">
+                      Scopes
                     </th>
                     <th scope="col" className="py-2 pr-4 font-medium">
                       Created
@@ -73,6 +79,15 @@ export default async function ApiKeysPage() {
                       </th>
                       <td className="py-3 pr-4">
                         <code className="font-mono text-xs whitespace-nowrap">{key.prefix}…</code>
+                      </td>
+                      <td className="py-3 pr-4">
+                        <ul aria-label={`Scopes of ${key.name}`} className="space-y-0.5">
+                          {key.scopes.map((scope) => (
+                            <li key={scope}>
+                              <code className="font-mono text-xs whitespace-nowrap">{scope}</code>
+                            </li>
+                          ))}
+                        </ul>
                       </td>
                       <td className="py-3 pr-4">
                         {when(key.createdAt)}

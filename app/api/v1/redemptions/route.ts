@@ -2,14 +2,10 @@ import { readJsonBody } from "@/app/_lib/api/body";
 import { inApiTerms } from "@/app/_lib/api/fields";
 import { apiIdempotencyKey } from "@/app/_lib/api/idempotency-key";
 import { isoDateParam, listParam, textParam, wholeNumberParam } from "@/app/_lib/api/query";
-import { type ApiCall, apiCall, jsonResponse } from "@/app/_lib/api/respond";
+import { apiCall, jsonResponse } from "@/app/_lib/api/respond";
 import { redemptionJson } from "@/app/_lib/api/reward-representations";
 import { rewardDeps } from "@/app/_lib/reward-deps";
-import { advanceRedemption } from "@/core/rewards/advance-redemption";
-import { getRedemption } from "@/core/rewards/get-redemption";
 import { type ListRedemptionsInput, listRedemptions } from "@/core/rewards/list-redemptions";
-import type { RewardDeps } from "@/core/rewards/order-placement";
-import type { RedemptionView } from "@/core/rewards/redemption-view";
 import { type RequestRedemptionInput, requestRedemption } from "@/core/rewards/request-redemption";
 
 const LIST_FIELDS = {
@@ -57,33 +53,14 @@ export function POST(request: Request): Promise<Response> {
   return apiCall(request, async ({ db, actor }) => {
     const idempotencyKey = apiIdempotencyKey(request);
     const input = await readJsonBody<Omit<RequestRedemptionInput, "idempotencyKey">>(request, REDEEM_FIELDS);
-    const deps = rewardDeps();
     const { redemption, replayed } = await inApiTerms(
       REDEEM_FIELDS,
-      requestRedemption(db, actor, { ...input, idempotencyKey }, deps),
+      requestRedemption(db, actor, { ...input, idempotencyKey }, rewardDeps()),
     );
-    const answer =
-      replayed && redemption.status === "submitted"
-        ? await caughtUp({ db, actor }, deps, redemption.id)
-        : redemption;
     return jsonResponse(
-      { data: redemptionJson(answer) },
+      { data: redemptionJson(redemption) },
       201,
       replayed ? { "Idempotent-Replayed": "true" } : {},
     );
   });
-}
-
-/**
- * A repeat that arrives while the first request is still placing the order finds the redemption
- * submitted. It takes it the same step further (the redemption's id keeps it one order at the provider),
- * so that it answers as the first request does rather than with a moment of its history.
- */
-async function caughtUp(
-  { db, actor }: Pick<ApiCall, "db" | "actor">,
-  deps: RewardDeps,
-  redemptionId: string,
-): Promise<RedemptionView> {
-  await advanceRedemption(db, actor, { redemptionId }, deps);
-  return getRedemption(db, actor, { redemptionId });
 }
