@@ -8,7 +8,7 @@ import type { Actor, OrgActor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text, uuid } from "../shared/validation";
 import { deactivatePerson } from "./deactivate-person";
 import { type ErasureChanges, eraseEverywhere, NOTHING_CHANGED, redactionOf } from "./erasure/person-erasure";
 import { countBillLines, countUnfinishedRedemptions } from "./erasure/redemption-erasure";
@@ -16,14 +16,12 @@ import { lockPersonAndAdmins } from "./person-lock";
 
 const eraseInput = z
   .object({
-    personId: z.uuid("Choose a person.").optional(),
-    email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")).optional(),
+    personId: uuid("Choose a person.").optional(),
+    email: text().trim().toLowerCase().pipe(z.email("Enter a valid email address.")).optional(),
     /** Their name or email as typed by whoever confirms: the erasure can't be undone. */
-    confirmation: z
-      .string("Type their name or email to confirm.")
-      .max(500, "That is not their name or email."),
+    confirmation: text("Type their name or email to confirm.").max(500, "That is not their name or email."),
     /** The operator names the org; anyone else erases in their own. */
-    orgId: z.uuid("Choose an organization.").optional(),
+    orgId: uuid("Choose an organization.").optional(),
     /** Do everything, report it, and keep none of it. */
     dryRun: z.boolean().default(false),
   })

@@ -124,12 +124,15 @@ describe("text holding a control character", () => {
     ]);
   });
 
-  it("web: the people search finds nobody for a NUL byte", async () => {
+  it("web: the people search says why it can't search for a NUL byte", async () => {
     const { db } = await database();
     const { giver } = await apiOrg(db);
     browser.personId = giver.id;
 
-    expect(await searchPeople(NUL)).toEqual([]);
+    expect(await searchPeople(NUL)).toEqual({
+      status: "error",
+      message: "Remove the control characters (such as a NUL byte) from this text.",
+    });
   });
 
   it("web: the feed filtered by ?value=%00 answers the not-found page, as any filter that can't be", async () => {

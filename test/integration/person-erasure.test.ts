@@ -239,14 +239,21 @@ describe("a give racing an erasure", () => {
     const { db } = await database();
     const org = await createTestOrg(db);
     const [ana, ben, carl] = await org.addPeople(3);
+    // No rate limit: the give held open below speaks SQL on a bare connection, with no Drizzle to count on.
     const give = (giver: TestPerson, connection: Database = db, idempotencyKey = key()) =>
-      givePoints(connection, giver.actor, {
-        recipientIds: [defined(ana).id],
-        amount: 5,
-        message: "Thanks for everything",
-        source: "web",
-        idempotencyKey,
-      });
+      givePoints(
+        connection,
+        giver.actor,
+        {
+          recipientIds: [defined(ana).id],
+          amount: 5,
+          message: "Thanks for everything",
+          source: "web",
+          idempotencyKey,
+        },
+        undefined,
+        null,
+      );
 
     // Ana has an earned slot already, which Ben's give will credit: a give that opens a slot waits for
     // the erasure's change to her record anyway.

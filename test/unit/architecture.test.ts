@@ -156,7 +156,7 @@ describe("the shape of core/", () => {
       if (helpers.length > 0) offenders.push(`${file} also exports ${helpers.join(", ")}`);
     }
     expect(offenders).toEqual([]);
-  });
+  }, 60_000); // It imports every module of core/: seconds on a busy two-core machine.
 
   it("takes every string and id through the shared rules of core/shared/validation.ts", async () => {
     // A bare z.string() lets a NUL byte through to PostgreSQL, which answers with an error (a 500); a bare
