@@ -1,15 +1,9 @@
-import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import net from "node:net";
-import path from "node:path";
-import { buildApp, startApp } from "../e2e/support/server";
+import { readFileSync } from "node:fs";
+import { buildIfStale, freePort, startApp, stopApp } from "../testing/next-app";
 
-const root = path.resolve(import.meta.dirname, "..");
 /** Linux's clock ticks per second for /proc/<pid>/stat times (USER_HZ, 100 on every mainstream kernel). */
 const CLOCK_TICKS = 100;
-/** What `next build` compiles: a build older than any of these serves code that no longer exists. */
-const BUILD_INPUTS = ["app", "core", "db", "slack", "proxy.ts", "next.config.ts", "package-lock.json"];
 
 export interface AppServer {
   url: string;
@@ -17,18 +11,6 @@ export interface AppServer {
   /** CPU seconds the server process has used so far (user + system), or null off Linux. */
   cpuSeconds(): number | null;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function cpuSecondsOf(pid: number): number | null {
@@ -40,38 +22,6 @@ function cpuSecondsOf(pid: number): number | null {
   } catch {
     return null;
   }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
-/** The newest modification time under `entry` (a file or a directory), in milliseconds. */
-function newestChange(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce(
-    (newest, name) => Math.max(newest, newestChange(path.join(entry, name))),
-    stat.mtimeMs,
-  );
-}
-
-/** Why the app must be built before serving, or null when the build in .next is current. */
-function buildNeeded(): string | null {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return "no build in .next";
-  const built = statSync(buildId).mtimeMs;
-  const changed = BUILD_INPUTS.find((input) => newestChange(path.join(root, input)) > built);
-  return changed ? `${changed} changed since the build in .next` : null;
 }
 
 /**
@@ -97,13 +47,9 @@ export async function serveApp(
     PLAUDIT_DEMO_LOGIN: "1",
     ...env,
   };
-  const reason = buildNeeded();
-  if (reason) {
-    console.log(`${reason}: running next build`);
-    buildApp(serverEnv);
-  }
+  await buildIfStale(serverEnv);
   const child = await startApp(port, serverEnv);
   const pid = child.pid;
   if (pid === undefined) throw new Error("next start has no process id");
-  return { url, pid, cpuSeconds: () => cpuSecondsOf(pid), stop: () => stopChild(child) };
+  return { url, pid, cpuSeconds: () => cpuSecondsOf(pid), stop: () => stopApp(child) };
 }

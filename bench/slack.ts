@@ -20,12 +20,12 @@ import { checkLedger } from "../core/ledger/check-ledger";
 import type { Connection } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { type FakeSlack, startFakeSlack } from "../testing/fake-slack";
+import { waitUntilQuiet } from "../testing/quiet";
 import { type AppServer, serveApp } from "./app-server";
 import { runAsScript } from "./harness";
 import { type LoadResult, openLoop, percentile } from "./load";
 import { type Result, result } from "./report";
 import { type AckTally, emptyTally, giveCommands, non200 } from "./slack/commands";
-import { waitUntilQuiet } from "./slack/quiet";
 import { type SlackBenchOrg, seedSlackOrg } from "./slack/seed";
 import { HttpClient } from "./web/http";
 

@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { connect } from "../../db/client";
 import { startSandboxProvider } from "../../providers/sandbox/start-sandbox-provider";
 import { adminDatabaseUrl, databaseUrl } from "../../test/support/database-urls";
+import { buildApp, startApp } from "../../testing/next-app";
 import { APP_PORT, APP_URL, OIDC_PORT } from "./environment";
 import { OIDC_CLIENT, startOidcServer } from "./oidc-server";
-import { buildApp, prepareDatabase, startApp } from "./server";
+import { prepareDatabase } from "./server";
 
 async function adminQuery(statement: string): Promise<void> {
   const admin = connect(adminDatabaseUrl, { max: 1 });
