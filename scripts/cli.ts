@@ -78,7 +78,7 @@ async function run(command: Command, args: string[]): Promise<number> {
           "DATABASE_URL is not set; point it at the PostgreSQL database, e.g. postgres://localhost/plaudit.",
         );
       }
-      connection ??= connectFromEnv();
+      connection ??= connectFromEnv("operator");
       return connection.db;
     },
   };

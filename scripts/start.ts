@@ -213,7 +213,7 @@ function configureSignIn(embedded: boolean): void {
 }
 
 async function prepareDatabase(embedded: boolean): Promise<void> {
-  const connection = connectFromEnv();
+  const connection = connectFromEnv("operator");
   // Closed before the app starts: the embedded server takes one client at a time.
   try {
     log("Applying database migrations");

@@ -10,7 +10,7 @@ import { connectFromEnv } from "../db/client";
 import { backgroundWork } from "./worker/background-work";
 
 async function main(): Promise<void> {
-  const connection = connectFromEnv();
+  const connection = connectFromEnv("worker");
   const stop = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
   try {
