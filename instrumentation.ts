@@ -1,12 +1,29 @@
 /**
- * Runs once when the Next.js server starts. `npm start` asks for background work here
- * (PLAUDIT_BACKGROUND_WORK=1) rather than in a process of its own: it then shares the app's connection
- * pool, and the embedded database takes one connection per process (a second client's statements would
- * interleave with the first's). Never during `next build`, which has no database to work on. The work's
- * claims are leases, so stopping the server mid-pass loses nothing.
+ * Runs once when the Next.js server starts, before it serves a request. It makes the process log as
+ * Plaudit logs (JSON lines, with the id of the request being served), and gives every request its id.
+ *
+ * `npm start` also asks for background work here (PLAUDIT_BACKGROUND_WORK=1) rather than in a process of
+ * its own: it then shares the app's connection pool, and the embedded database takes one connection per
+ * process (a second client's statements would interleave with the first's). Never during `next build`,
+ * which has no database to work on. The work's claims are leases, so stopping the server mid-pass loses
+ * nothing.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.PLAUDIT_BACKGROUND_WORK !== "1") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [path, { componentLogger }, { sendConsoleToLogger }, { instrumentHttpServers }, { routeLabeller }] =
+    await Promise.all([
+      import("node:path"),
+      import("./observability/logger"),
+      import("./observability/console-logging"),
+      import("./observability/http-requests"),
+      import("./observability/route-labels"),
+    ]);
+  sendConsoleToLogger(componentLogger("next"));
+  instrumentHttpServers(
+    componentLogger("http"),
+    routeLabeller(path.join(process.cwd(), ".next", "routes-manifest.json")),
+  );
+  if (process.env.PLAUDIT_BACKGROUND_WORK !== "1") return;
   const [{ backgroundWork }, { getDb }] = await Promise.all([
     import("./scripts/worker/background-work"),
     import("./db/client"),

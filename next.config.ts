@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // postgres.js opens sockets at run time; keep it out of the server bundle.
-  serverExternalPackages: ["postgres"],
+  // postgres.js opens sockets at run time; pino writes through sonic-boom and would start thread-stream's
+  // workers for a transport; prom-client reads the process's own figures. Loaded from node_modules, once.
+  serverExternalPackages: ["postgres", "pino", "prom-client"],
   poweredByHeader: false,
   // `npm test` type-checks the whole repository with tsc; checking again here only slows every build.
   typescript: { ignoreBuildErrors: true },

@@ -18,6 +18,8 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/support/global-setup.ts"],
+          // The app's log lines would drown the report; a test that reads them makes a logger of its own.
+          env: { PLAUDIT_LOG_LEVEL: "silent" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Two cores: two workers, each with its own database.

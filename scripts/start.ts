@@ -22,6 +22,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { connectFromEnv } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { componentLogger } from "../observability/logger";
 import { startSandboxProvider } from "../providers/sandbox/start-sandbox-provider";
 import { needsDemoSeed, seedDemo } from "./seed-demo/seed-demo";
 
@@ -137,7 +138,7 @@ function stop(exitCode: number): Promise<never> {
       try {
         await cleanup();
       } catch (error) {
-        console.error(error);
+        componentLogger("start").error({ err: error }, "A step of stopping failed");
       }
     }
     process.exit(exitCode);

@@ -1,11 +1,12 @@
 import { App, LogLevel } from "@slack/bolt";
-import { failureMessage } from "@/core/shared/errors";
+import { componentLogger } from "@/observability/logger";
 import { workspaceAuthorizer } from "./authorize";
 import { slackClientOptions } from "./client-options";
 import { registerListeners } from "./listeners/register";
 import { providePlauditContext } from "./plaudit-context";
 import { RouteHandlerReceiver } from "./receiver";
 import { type SlackSettings, slackSettingsFromEnv } from "./settings";
+import { slackLogger } from "./slack-logger";
 
 export interface SlackRuntime {
   app: App;
@@ -13,9 +14,15 @@ export interface SlackRuntime {
   settings: SlackSettings;
 }
 
+/** Bolt's own log lines, as Plaudit's. */
+export function boltLogger() {
+  return slackLogger(componentLogger("slack"));
+}
+
 export function logError(message: string, error: unknown): void {
-  // The message only: Slack payloads and Web API errors can carry tokens and personal data.
-  console.error(`[slack] ${message}: ${failureMessage(error)}`);
+  // Through the logger's error serializer: Slack payloads and Web API errors can carry tokens and
+  // personal data, and it keeps only the error's type, code, message and stack.
+  componentLogger("slack").error({ err: error }, message);
 }
 
 /**
@@ -37,6 +44,7 @@ async function createRuntime(settings: SlackSettings): Promise<SlackRuntime> {
     clientOptions: slackClientOptions(settings),
     // Nothing may reach Slack while modules load (`next build` imports this file).
     deferInitialization: true,
+    logger: boltLogger(),
     logLevel: LogLevel.WARN,
   });
   servePlaudit(app);

@@ -1,5 +1,5 @@
-import { failureMessage } from "../../core/shared/errors";
 import type { Database } from "../../db/client";
+import type { Logger } from "../../observability/logger";
 import type { BackgroundTask } from "./background-tasks";
 
 export interface WorkerOptions {
@@ -8,7 +8,7 @@ export interface WorkerOptions {
   /** Between passes when a pass found nothing to do. */
   idleMs: number;
   signal: AbortSignal;
-  log: (message: string) => void;
+  log: Logger;
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -36,10 +36,10 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         const done = await task.run(db);
         if (done) {
           busy = true;
-          log(`${task.name}: ${done}`);
+          log.info({ task: task.name }, done);
         }
       } catch (error) {
-        log(`${task.name} failed: ${failureMessage(error)}`);
+        log.error({ task: task.name, err: error }, "A background task failed");
       }
     }
     if (!busy) await pause(idleMs, signal);

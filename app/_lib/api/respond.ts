@@ -1,6 +1,7 @@
 import type { Actor } from "@/core/shared/actor";
 import { type DomainError, isDomainError } from "@/core/shared/errors";
 import { type Database, getDb } from "@/db/client";
+import { componentLogger } from "@/observability/logger";
 import { httpStatusFor } from "../error-status";
 import { authenticateRequest } from "./authenticate";
 
@@ -41,7 +42,7 @@ export async function apiCall(
     return await work({ db, actor, query: new URL(request.url).searchParams });
   } catch (error) {
     if (isDomainError(error)) return refusal(error);
-    console.error("Integration API request failed:", error);
+    componentLogger("api").error({ err: error }, "An API request failed");
     return jsonResponse(
       { error: { code: "internal", message: "Something went wrong on our side; try again later." } },
       500,

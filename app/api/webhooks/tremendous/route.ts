@@ -6,8 +6,8 @@ import { listWebhookKeys } from "@/core/rewards/list-webhook-keys";
 import { recordProviderWebhook } from "@/core/rewards/record-provider-webhook";
 import { isProviderError } from "@/core/rewards/reward-provider";
 import type { Actor } from "@/core/shared/actor";
-import { failureMessage } from "@/core/shared/errors";
 import { type Database, getDb } from "@/db/client";
+import { componentLogger } from "@/observability/logger";
 import {
   readTremendousWebhook,
   SIGNATURE_HEADER,
@@ -70,7 +70,7 @@ export async function POST(request: Request): Promise<Response> {
       )
         .then(() => undefined)
         .catch((error: unknown) => {
-          console.error(`[rewards] Follow-up of a webhook failed: ${failureMessage(error)}`);
+          componentLogger("rewards").error({ err: error }, "The follow-up of a webhook failed");
         }),
     );
   }
