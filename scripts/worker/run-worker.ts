@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Database } from "../../db/client";
 import type { Logger } from "../../observability/logger";
 import type { BackgroundTask } from "./background-tasks";
@@ -11,14 +12,9 @@ export interface WorkerOptions {
   log: Logger;
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+/** Waits `ms`, or until `signal` aborts; its listener on `signal` goes when it is done either way. */
+async function pause(ms: number, signal: AbortSignal): Promise<void> {
+  await sleep(ms, undefined, { signal }).catch(() => undefined);
 }
 
 /**
