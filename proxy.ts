@@ -16,6 +16,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: the sign-in pages, Auth.js, the APIs (which answer 401 themselves) and assets pass through.
-  matcher: ["/((?!signin|api/|_next/|favicon\\.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
+  // Pages only: the sign-in pages, the outage page, Auth.js, the APIs (which answer 401 themselves) and assets
+  // pass through.
+  matcher: ["/((?!signin|unavailable|api/|_next/|favicon\\.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
 };

@@ -1,4 +1,5 @@
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
+import { isOutage, outageResponse } from "./outage-reply";
 import { checkSlackSignature } from "./request-signature";
 
 /** Runs work after the response has been sent (`after()` in Next; tests run it themselves). */
@@ -88,7 +89,11 @@ export class RouteHandlerReceiver implements Receiver {
       },
     };
     const processing = this.app.processEvent(event).catch((error: unknown) => {
-      this.settings.logError?.("A Slack listener failed", error);
+      // Bolt's error handler has logged an outage and passed it on, to be told to Slack here.
+      if (!isOutage(error)) return this.settings.logError?.("A Slack listener failed", error);
+      if (acked) return;
+      acked = true;
+      acknowledge(outageResponse(body));
     });
     const deadline = new Promise<Response>((resolve) =>
       setTimeout(() => resolve(new Response(null, { status: 200 })), ACK_DEADLINE_MS).unref(),

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/styles";
 import { auth, signIn } from "@/app/_lib/auth";
 import { demoLoginEnabled, signInOptions } from "@/app/_lib/sign-in-providers";
+import { awaitDatabase } from "@/app/_lib/unavailable";
 import { listDemoPeople } from "@/core/sign-in/list-demo-people";
 import { getDb } from "@/db/client";
 import { DemoLoginForm } from "./demo-login-form";
@@ -22,7 +23,7 @@ export default async function SignInPage({
   if (session?.personId) redirect(callbackUrl);
 
   const providers = signInOptions().filter((option) => option.id !== "demo");
-  const demoPeople = demoLoginEnabled() ? await listDemoPeople(getDb()) : [];
+  const demoPeople = demoLoginEnabled() ? await awaitDatabase(listDemoPeople(getDb())) : [];
 
   async function signInWith(form: FormData) {
     "use server";

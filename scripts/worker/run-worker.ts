@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { isDatabaseUnavailable } from "../../db/availability";
 import type { Database } from "../../db/client";
 import type { Logger } from "../../observability/logger";
 import type { BackgroundTask } from "./background-tasks";
@@ -20,7 +21,8 @@ async function pause(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * Runs every task in turn until `signal` aborts, pausing only when a pass did nothing, so a backlog is
  * worked through at once. A task that throws is logged and the others go on: one provider being down
- * must not stop notices being sent.
+ * must not stop notices being sent. While the database is down every task fails the same way; that is
+ * a warning, without the stack, and the passes carry on until it is back.
  */
 export async function runWorker(options: WorkerOptions): Promise<void> {
   const { db, tasks, idleMs, signal, log } = options;
@@ -35,7 +37,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
           log.info({ task: task.name }, done);
         }
       } catch (error) {
-        log.error({ task: task.name, err: error }, "A background task failed");
+        if (isDatabaseUnavailable(error)) log.warn({ task: task.name }, "The database is unavailable");
+        else log.error({ task: task.name, err: error }, "A background task failed");
       }
     }
     if (!busy) await pause(idleMs, signal);

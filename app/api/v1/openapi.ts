@@ -15,6 +15,7 @@ const nullableDate = { type: ["string", "null"], format: "date" };
 const problems = {
   "401": { $ref: "#/components/responses/Unauthenticated" },
   "500": { $ref: "#/components/responses/InternalError" },
+  "503": { $ref: "#/components/responses/Unavailable" },
 };
 
 const idempotencyKeyParameter = (what: string) => ({
@@ -389,6 +390,15 @@ export const openApiDocument = {
       Unauthenticated: errorResponse("`unauthenticated`: the API key is missing, unknown or revoked."),
       NotFound: errorResponse("`not_found`: no such id in the organization."),
       InternalError: errorResponse("`internal`: something failed on the server; the request may be retried."),
+      Unavailable: {
+        ...errorResponse(
+          "`unavailable`: the database can't be reached just now; nothing was changed. Retry after the seconds " +
+            "`Retry-After` says (with the same `Idempotency-Key`).",
+        ),
+        headers: {
+          "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } },
+        },
+      },
     },
     schemas: {
       Error: {
@@ -404,7 +414,7 @@ export const openApiDocument = {
                 description:
                   "`invalid` 400, `unauthenticated` 401, `forbidden` 403, `not_found` 404, `conflict`, " +
                   "`idempotency_conflict` and `out_of_stock` 409, giving and redemption rule refusals 422, " +
-                  "`internal` 500.",
+                  "`internal` 500, `unavailable` 503.",
               },
               message: { type: "string", description: "What went wrong, in words a person can act on." },
               field: {
