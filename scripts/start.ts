@@ -286,11 +286,11 @@ function publicUrl(port: string, hostname: string | undefined): string {
 async function announceWhenReady(url: string, child: ChildProcess): Promise<void> {
   while (child.exitCode === null && !stopping) {
     try {
-      const response = await fetch(`${url}/api/health`);
+      const response = await fetch(`${url}/api/health/ready`);
       log(
         response.ok
           ? `Plaudit is ready at ${url}`
-          : `Plaudit is up at ${url}, but its health check answers ${response.status}`,
+          : `Plaudit is up at ${url}, but it is not ready: ${(await response.text()).trim()}`,
       );
       return;
     } catch {
