@@ -56,6 +56,8 @@ const PERMISSIONS = {
   open_finance_area: ["finance", "admin"],
   // Every org's webhook keys, to tell whose account signed a webhook: the deployment's alone.
   read_webhook_keys: ["operator"],
+  // Figures across every org for the deployment's metrics (redemptions by status, background backlog).
+  read_operations_figures: ["operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof PERMISSIONS;

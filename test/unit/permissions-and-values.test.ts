@@ -105,6 +105,8 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   decide_redemptions: { ...allPeople(false), admin: true, system: false, operator: false },
   run_background_work: { ...allPeople(false), system: true, operator: true },
   read_webhook_keys: { ...allPeople(false), system: false, operator: true },
+  // The deployment's metrics: figures across every org, which no org's actor may read.
+  read_operations_figures: { ...allPeople(false), system: false, operator: true },
   read_bills: { ...allPeople(false), admin: true, finance: true, system: true, operator: false },
   // The operator's `close-bill` command names the org; an API key never closes a month.
   close_bill: { ...allPeople(false), admin: true, finance: true, system: false, operator: true },
