@@ -12,8 +12,11 @@ import {
 // Auth.js names its cookie with a __Secure- prefix when served over HTTPS.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
-/** Pages that need a session: not the sign-in pages, Auth.js, the APIs (which answer 401 themselves) or assets. */
-const SIGNED_IN_PAGES = /^\/(?!signin|api\/|_next\/|favicon\.ico|.*\.(?:png|svg|ico|txt)$)/;
+/**
+ * Pages that need a session: not the sign-in pages, the outage page, Auth.js, the APIs (which answer 401
+ * themselves) or assets.
+ */
+const SIGNED_IN_PAGES = /^\/(?!signin|unavailable|api\/|_next\/|favicon\.ico|.*\.(?:png|svg|ico|txt)$)/;
 
 /**
  * Sends signed-out visitors to the sign-in page before a page renders. It only looks for the session

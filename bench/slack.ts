@@ -21,6 +21,7 @@ import { checkLedger } from "../core/ledger/check-ledger";
 import type { Connection } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { type FakeSlack, startFakeSlack } from "../testing/fake-slack";
+import { HttpClient } from "../testing/http-client";
 import { waitUntilQuiet } from "../testing/quiet";
 import { type AppServer, serveApp } from "./app-server";
 import { runAsScript } from "./harness";
@@ -28,7 +29,6 @@ import { type LoadResult, openLoop, percentile } from "./load";
 import { type Result, result } from "./report";
 import { type AckTally, type AckTexts, emptyTally, giveCommands, non200 } from "./slack/commands";
 import { type SlackBenchOrg, seedSlackOrg } from "./slack/seed";
-import { HttpClient } from "./web/http";
 
 const RATE = 50;
 /** Slack shows the user an error and retries when a request is not acknowledged within 3 seconds. */

@@ -1,11 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runMigrations } from "../db/migrate";
+import { HttpClient } from "../testing/http-client";
 import { serveApp } from "./app-server";
 import { type BenchRun, checkpoint, runAsScript } from "./harness";
 import type { Result } from "./report";
 import { feedQueries } from "./web/feed-queries";
-import { HttpClient } from "./web/http";
 import { pageLoad } from "./web/page-load";
 import { pageStatementTimes } from "./web/page-statements";
 import { seedScaleOrg } from "./web/seed";

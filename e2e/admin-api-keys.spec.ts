@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
 
 test("an admin creates an API key with chosen scopes by keyboard; the key can do exactly those", async ({
   page,

@@ -1,9 +1,14 @@
 /**
  * The operator's command line: `npm run cli -- <command>`. Exit status 0 when done, 1 when the command
  * failed (a refused request, row errors, a ledger violation), 2 for a wrong invocation or configuration.
+ *
+ * What a command makes (a bill, a report, "Imported ...") and why it was refused are its answer, in
+ * plain text for the person at the terminal. Log lines (an unexpected failure, what the code it runs
+ * logs) are JSON like the app's, on standard error, so that standard output stays the command's own.
  */
 import { isDomainError } from "../core/shared/errors";
 import { type Connection, connectFromEnv } from "../db/client";
+import { componentLogger, logTo } from "../observability/logger";
 import { billCommand } from "./cli/bill";
 import { checkLedgerCommand } from "./cli/check-ledger";
 import { closeBillCommand } from "./cli/close-bill";
@@ -80,7 +85,7 @@ async function run(command: Command, args: string[]): Promise<number> {
           "DATABASE_URL is not set; point it at the PostgreSQL database, e.g. postgres://localhost/plaudit.",
         );
       }
-      connection ??= connectFromEnv();
+      connection ??= connectFromEnv("operator");
       return connection.db;
     },
   };
@@ -101,7 +106,10 @@ async function run(command: Command, args: string[]): Promise<number> {
       return 1;
     }
     const problem = connectionProblem(error);
-    if (problem === undefined) throw error;
+    if (problem === undefined) {
+      componentLogger("cli").fatal({ err: error, command: command.name }, "The command failed unexpectedly");
+      return 1;
+    }
     console.error(`error: cannot use the database at DATABASE_URL: ${problem}`);
     return 1;
   } finally {
@@ -133,4 +141,5 @@ async function main(argv: string[]): Promise<number> {
   return run(command, args);
 }
 
+logTo(2);
 process.exitCode = await main(process.argv.slice(2));

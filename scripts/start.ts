@@ -23,6 +23,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { signInUrlProblem } from "../core/shared/public-url";
 import { connectFromEnv } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { componentLogger } from "../observability/logger";
 import { startSandboxProvider } from "../providers/sandbox/start-sandbox-provider";
 import { needsDemoSeed, seedDemo } from "./seed-demo/seed-demo";
 
@@ -138,7 +139,7 @@ function stop(exitCode: number): Promise<never> {
       try {
         await cleanup();
       } catch (error) {
-        console.error(error);
+        componentLogger("start").error({ err: error }, "A step of stopping failed");
       }
     }
     process.exit(exitCode);
@@ -216,7 +217,7 @@ function configureSignIn(embedded: boolean): void {
 }
 
 async function prepareDatabase(embedded: boolean): Promise<void> {
-  const connection = connectFromEnv();
+  const connection = connectFromEnv("operator");
   // Closed before the app starts: the embedded server takes one client at a time.
   try {
     log("Applying database migrations");
@@ -288,11 +289,11 @@ function publicUrl(port: string, hostname: string | undefined): string {
 async function announceWhenReady(url: string, child: ChildProcess): Promise<void> {
   while (child.exitCode === null && !stopping) {
     try {
-      const response = await fetch(`${url}/api/health`);
+      const response = await fetch(`${url}/api/health/ready`);
       log(
         response.ok
           ? `Plaudit is ready at ${url}`
-          : `Plaudit is up at ${url}, but its health check answers ${response.status}`,
+          : `Plaudit is up at ${url}, but it is not ready: ${(await response.text()).trim()}`,
       );
       return;
     } catch {

@@ -5,12 +5,16 @@
  * every task claims its rows with `for update skip locked` leases, and what moves money is deduplicated
  * by the ledger's keys and the provider's external ids, never by the claims.
  */
-import { failureMessage } from "../core/shared/errors";
 import { connectFromEnv } from "../db/client";
+import { sendConsoleToLogger } from "../observability/console-logging";
+import { componentLogger } from "../observability/logger";
 import { backgroundWork } from "./worker/background-work";
 
+const log = componentLogger("worker");
+
 async function main(): Promise<void> {
-  const connection = connectFromEnv();
+  sendConsoleToLogger(log);
+  const connection = connectFromEnv("worker");
   const stop = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
   try {
@@ -21,6 +25,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[worker] ${failureMessage(error)}`);
+  log.fatal({ err: error }, "Background work stopped");
   process.exit(1);
 });

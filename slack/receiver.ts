@@ -1,5 +1,6 @@
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import { readCappedBody } from "@/core/shared/capped-body";
+import { isOutage, outageResponse } from "./outage-reply";
 import { checkSignatureHeaders, signatureMatches } from "./request-signature";
 
 /** Runs work after the response has been sent (`after()` in Next; tests run it themselves). */
@@ -161,7 +162,9 @@ export class RouteHandlerReceiver implements Receiver {
       },
     };
     const processing = this.app.processEvent(event).catch((error: unknown) => {
-      this.settings.logError?.("A Slack listener failed", error);
+      // Bolt's error handler has logged an outage and passed it on, to be told to Slack here.
+      if (!isOutage(error)) return this.settings.logError?.("A Slack listener failed", error);
+      answer(outageResponse(body));
     });
     void processing.then(() => answer(EMPTY_OK()));
     const wait = request.receivedAt + ACK_DEADLINE_MS - Date.now();

@@ -7,17 +7,19 @@
  * (xapp-...) with the `connections:write` scope. Workspaces are served as by the web app: one from
  * SLACK_BOT_TOKEN (with SLACK_ORG), or else every workspace that installed the app.
  */
+import { randomUUID } from "node:crypto";
 import { App, LogLevel } from "@slack/bolt";
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import { servePlaudit } from "./app";
+import { sendConsoleToLogger } from "@/observability/console-logging";
+import { componentLogger } from "@/observability/logger";
+import { inRequest } from "@/observability/request-context";
+import { boltLogger, servePlaudit } from "./app";
 import { workspaceAuthorizer } from "./authorize";
 import { slackClientOptions } from "./client-options";
 import { type SlackSettings, slackSettingsFromEnv } from "./settings";
 
-function log(message: string): void {
-  console.log(`[slack] ${message}`);
-}
+const log = componentLogger("slack");
 
 /** Why the environment cannot run Socket Mode, or null when it can. */
 function socketModeProblem(env: NodeJS.ProcessEnv): string | null {
@@ -89,8 +91,11 @@ async function main(): Promise<void> {
     clientOptions: slackClientOptions(settings),
     // The WebSocket's own Web API client (apps.connections.open): the same base URL and short retries.
     installerOptions: { clientOptions: slackClientOptions(settings) },
+    logger: boltLogger(),
     logLevel: LogLevel.WARN,
   });
+  // What Slack sends over the socket has no HTTP request to carry an id: each delivery gets one here.
+  app.use(({ next }) => inRequest({ requestId: randomUUID() }, next));
   servePlaudit(app);
   try {
     await app.start();
@@ -99,14 +104,14 @@ async function main(): Promise<void> {
       `Socket Mode could not connect to Slack (check SLACK_APP_TOKEN, and that Socket Mode is on): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  log(
+  log.info(
     settings.botToken
       ? "Connected over Socket Mode, serving the workspace of SLACK_BOT_TOKEN"
       : "Connected over Socket Mode, serving every workspace that installed Plaudit",
   );
 
   const stop = async (signal: NodeJS.Signals) => {
-    log(`Stopping (${signal})`);
+    log.info(`Stopping (${signal})`);
     await app.stop();
     await closeDb();
     process.exit(0);
@@ -115,8 +120,9 @@ async function main(): Promise<void> {
   process.once("SIGTERM", stop);
 }
 
+sendConsoleToLogger(log);
 main().catch(async (error: unknown) => {
-  console.error(`[slack] ${error instanceof Error ? error.message : String(error)}`);
+  log.fatal({ err: error }, "Socket Mode stopped");
   await closeDb();
   process.exit(1);
 });

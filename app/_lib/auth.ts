@@ -4,6 +4,7 @@ import { isDomainError } from "@/core/shared/errors";
 import { resolveSignIn } from "@/core/sign-in/resolve-sign-in";
 import { getDb } from "@/db/client";
 import { authAccounts, authSessions, authUsers, authVerificationTokens } from "@/db/schema";
+import { componentLogger } from "@/observability/logger";
 import { sameOriginPath } from "./same-origin-path";
 import { acceptsSessionMadeWith, configuredProviders, DEMO_LOGIN } from "./sign-in-providers";
 
@@ -50,6 +51,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt" },
   providers: configuredProviders(),
   pages: { signIn: "/signin", error: "/signin/refused" },
+  // Auth.js's own lines (a failed callback, a misconfigured provider) as Plaudit's. Its debug output
+  // carries tokens and cookies, so it is never passed on.
+  logger: {
+    error: (error) => componentLogger("auth").error({ err: error }, "Sign-in failed"),
+    warn: (code) => componentLogger("auth").warn({ code }, "Sign-in warning"),
+    debug: () => {},
+  },
   callbacks: {
     async signIn({ account, profile }) {
       if (account?.provider === DEMO_LOGIN) return true;

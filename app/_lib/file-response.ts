@@ -1,4 +1,5 @@
 import type { BillExport } from "@/core/billing/export-bill";
+import { componentLogger } from "@/observability/logger";
 
 /**
  * A file's chunks as a response body that asks for the next chunk only when the client has taken the
@@ -19,7 +20,7 @@ export function streamOf(chunks: AsyncGenerator<string | Uint8Array>): ReadableS
           }
         } catch (error) {
           // The status line has gone out already: all that is left is to cut the response short.
-          console.error("A file download failed while streaming:", error);
+          componentLogger("app").error({ err: error }, "A file download failed while streaming");
           controller.error(error);
         }
       },

@@ -1,4 +1,6 @@
 import { isDomainError } from "@/core/shared/errors";
+import { isDatabaseUnavailable } from "@/db/availability";
+import { OUTAGE_MESSAGE } from "./outage-message";
 
 /** What a server action tells its form: nothing yet, success, or why it was refused and which field is to blame. */
 export type FormState =
@@ -9,13 +11,17 @@ export type FormState =
 export const IDLE: FormState = { status: "idle" };
 
 /**
- * Runs a form's one core call and turns a refusal into a message beside the field that caused it.
- * Anything that is not a refusal is a bug and propagates to the error page.
+ * Runs a form's one core call and turns a refusal into a message beside the field that caused it, and a
+ * database outage into a message that nothing was changed (the form keeps what was typed). Anything else
+ * is a bug and propagates to the error page.
  */
 export async function formAction(work: () => Promise<string>): Promise<FormState> {
   try {
     return { status: "ok", message: await work(), at: Date.now() };
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      return { status: "error", message: OUTAGE_MESSAGE, fieldErrors: {}, at: Date.now() };
+    }
     if (!isDomainError(error)) throw error;
     const fieldErrors = { ...((error.details.fieldErrors as Record<string, string> | undefined) ?? {}) };
     const field = error.details.field;

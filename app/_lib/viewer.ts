@@ -4,6 +4,7 @@ import { type Balances, getBalances } from "@/core/giving/get-balances";
 import { loadViewer, type Viewer } from "@/core/sign-in/load-viewer";
 import { type Database, getDb } from "@/db/client";
 import { auth } from "./auth";
+import { awaitDatabase } from "./unavailable";
 
 /** What a page or server action needs for its core calls, `(db, actor, input)`, beside the viewer's own details. */
 export interface SignedIn extends Viewer {
@@ -19,7 +20,7 @@ export const signedIn = cache(async (): Promise<SignedIn> => {
   const session = await auth();
   if (!session?.personId) redirect("/signin");
   const db = getDb();
-  const viewer = await loadViewer(db, session.personId);
+  const viewer = await awaitDatabase(loadViewer(db, session.personId));
   if (!viewer) redirect("/signin/refused?reason=deactivated");
   return { ...viewer, db };
 });
@@ -27,5 +28,5 @@ export const signedIn = cache(async (): Promise<SignedIn> => {
 /** The viewer's own balances, read once per request: the header shows them and the give form counts on them. */
 export const viewerBalances = cache(async (): Promise<Balances> => {
   const { db, actor } = await signedIn();
-  return getBalances(db, actor);
+  return awaitDatabase(getBalances(db, actor));
 });

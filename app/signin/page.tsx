@@ -5,6 +5,7 @@ import { auth, signIn } from "@/app/_lib/auth";
 import { sameOriginPath } from "@/app/_lib/same-origin-path";
 import { countSignInAttempt, signInLimitedMessage, signInLimitedPath } from "@/app/_lib/sign-in-limit";
 import { DEMO_LOGIN, demoLoginEnabled, signInOptions } from "@/app/_lib/sign-in-providers";
+import { awaitDatabase } from "@/app/_lib/unavailable";
 import { listDemoPeople } from "@/core/sign-in/list-demo-people";
 import { getDb } from "@/db/client";
 import { DemoLoginForm } from "./demo-login-form";
@@ -21,7 +22,7 @@ export default async function SignInPage({
   if (session?.personId) redirect(callbackUrl);
 
   const providers = signInOptions().filter((option) => option.id !== DEMO_LOGIN);
-  const demoPeople = demoLoginEnabled() ? await listDemoPeople(getDb()) : [];
+  const demoPeople = demoLoginEnabled() ? await awaitDatabase(listDemoPeople(getDb())) : [];
 
   async function signInWith(form: FormData) {
     "use server";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { HttpClient } from "../../testing/http-client";
 import { slashCommand } from "../../testing/slack-requests";
-import type { HttpClient } from "../web/http";
 import { type SlackBenchOrg, slackUserId } from "./seed";
 
 const EVENTS_PATH = "/api/slack/events";

@@ -1,8 +1,8 @@
 import type postgres from "postgres";
+import { demoSignIn, type HttpClient } from "../../testing/http-client";
 import type { AppServer } from "../app-server";
 import { closedLoop, combine, type LoadResult, openLoop, percentile, throughput } from "../load";
 import { type Result, result } from "../report";
-import { demoSignIn, type HttpClient } from "./http";
 import type { ScaleOrg } from "./seed";
 import { formatMs } from "./statements";
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
 import { billingSettings, bills, organizations } from "../../db/schema";
 import { recordAudit } from "../org/audit";
@@ -9,6 +9,20 @@ import { localDaysAfter } from "./bill-period";
 import type { BillRow } from "./bill-reading";
 import { computeBillTotals } from "./bill-totals";
 import { type BillingSettingsRow, billNumber, lockBillingSettings, numberPrefixOf } from "./billing-settings";
+
+/**
+ * Open bills whose month ended more than the org's grace period ago (five days unless finance set
+ * another) at `now`, counted in calendar days of the bill's time zone as `localDaysAfter` counts them,
+ * over `bills b left join billing_settings s on s.org_id = b.org_id`: what background work closes, and
+ * the backlog's measure.
+ */
+export function automaticCloseDue(now: Date): SQL {
+  return sql`b.status = 'open' and ${AUTOMATIC_CLOSE_AT} <= ${now.toISOString()}::timestamptz`;
+}
+
+/** When background work closes bill `b` by itself, over the same join as `automaticCloseDue`. */
+export const AUTOMATIC_CLOSE_AT: SQL = sql`((b.period_end at time zone b.time_zone)
+  + make_interval(days => coalesce(s.close_after_days, 5))) at time zone b.time_zone`;
 
 /** What closing an open bill would do, and when it can and will happen. */
 export interface ClosingOutlook {

@@ -4,14 +4,13 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { failureMessage } from "../shared/errors";
 import { authorize } from "../shared/permissions";
-import { closeOpenBill } from "./bill-closing";
+import { automaticCloseDue, closeOpenBill } from "./bill-closing";
 
 /**
- * Background work closes every open bill whose month ended more than the org's grace period ago (five
- * days unless finance set another), counted in calendar days of the bill's time zone as
- * `localDaysAfter` counts them for the bill page. A pass that was missed catches up on the next, oldest
- * month first; a bill some finance person (or another worker) closed meanwhile is left as it is, and is
- * not counted as closed by this pass.
+ * Background work closes every open bill whose grace period after its month has passed
+ * (`automaticCloseDue`). A pass that was missed catches up on the next, oldest month first; a bill some
+ * finance person (or another worker) closed meanwhile is left as it is, and is not counted as closed by
+ * this pass.
  */
 export async function closeDueBills(
   db: Database,
@@ -23,9 +22,7 @@ export async function closeDueBills(
   const due = await db.execute<{ id: string }>(sql`
     select b.id from bills b
     left join billing_settings s on s.org_id = b.org_id
-    where b.status = 'open'
-      and ((b.period_end at time zone b.time_zone) + make_interval(days => coalesce(s.close_after_days, 5)))
-        at time zone b.time_zone <= ${now.toISOString()}::timestamptz
+    where ${automaticCloseDue(now)}
       ${actor.kind === "system" ? sql`and b.org_id = ${actor.orgId}::uuid` : sql``}
     order by b.period_end, b.id
     limit 20`);

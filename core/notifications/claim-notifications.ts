@@ -5,7 +5,7 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import type { NotificationKind } from "./outbox";
+import { type NotificationKind, noticeDue } from "./outbox";
 
 const claimInput = z.object({ limit: z.number().int().min(1).max(500).default(50) });
 
@@ -56,7 +56,7 @@ export async function claimNotifications(
         attempts = attempts + 1
       where id in (
         select id from notifications
-        where done_at is null and next_attempt_at <= ${now.toISOString()}::timestamptz ${ofActorOrg}
+        where ${noticeDue(now)} ${ofActorOrg}
         order by next_attempt_at limit ${limit}
         for update skip locked)
       returning id, org_id, person_id, kind, payload, attempts)

@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { notifications } from "../../db/schema";
 
@@ -16,6 +17,11 @@ export interface Notice {
   /** One notice per event and person, however often the change that causes it is retried. */
   dedupeKey: string;
   payload: Record<string, unknown>;
+}
+
+/** Notices waiting to be sent at `now`, over `notifications`: what senders claim, and the backlog's measure. */
+export function noticeDue(now: Date): SQL {
+  return sql`done_at is null and next_attempt_at <= ${now.toISOString()}::timestamptz`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
 import { advanceRedemption } from "./advance-redemption";
 import { ATTEMPT_LEASE_MS, type RewardDeps } from "./order-placement";
+import { attemptDue } from "./redemption-attempts";
 
 const runInput = z.object({ limit: z.number().int().min(1).max(500).default(20) });
 
@@ -42,7 +43,7 @@ export async function runDueRedemptions(
     update redemptions set next_attempt_at = ${leaseEnds.toISOString()}::timestamptz
     where id in (
       select id from redemptions
-      where next_attempt_at is not null and next_attempt_at <= ${now.toISOString()}::timestamptz ${ofActorOrg}
+      where ${attemptDue(now)} ${ofActorOrg}
       order by next_attempt_at
       limit ${limit}
       for update skip locked)

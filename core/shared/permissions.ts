@@ -70,6 +70,8 @@ const PERMISSIONS = {
   // The rate limits' counters belong to the deployment, not to an org: only its own background work
   // clears the expired ones.
   purge_rate_limits: ["operator"],
+  // Figures across every org for the deployment's metrics (redemptions by status, background backlog).
+  read_operations_figures: ["operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Action = keyof typeof PERMISSIONS;

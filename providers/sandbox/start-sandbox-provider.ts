@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { componentLogger } from "../../observability/logger";
 import { apiRoutes } from "./api-routes";
 import { controlRoutes } from "./control-routes";
 import { type Fault, FaultSwitch } from "./faults";
@@ -76,7 +77,7 @@ export async function startSandboxProvider(options: SandboxProviderOptions): Pro
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (error instanceof ApiRefusal) return sendRefusal(response, error);
-      console.error("sandbox provider: request failed", error);
+      componentLogger("sandbox-provider").error({ err: error }, "A request failed");
       if (!response.headersSent) sendRefusal(response, new ApiRefusal(500, "Internal server error."));
     });
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { componentLogger } from "../../observability/logger";
 import { SIGNATURE_HEADER, tremendousSignature } from "../tremendous/tremendous-webhooks";
 
 export interface WebhookResource {
@@ -42,7 +43,7 @@ export function webhookSender(url: string | undefined, key: string, signal: Abor
       if (outcome === null || signal.aborted) return;
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined) {
-        console.warn(`sandbox provider: webhook ${event} to ${endpoint} failed (${outcome}); giving up.`);
+        componentLogger("sandbox-provider").warn({ event, outcome }, "A webhook failed; giving up");
         return;
       }
       await sleep(delay, undefined, { signal }).catch(() => undefined);

@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { GivePointsResult } from "@/core/giving/give-points";
 import { formatPoints, formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import type { SlackRecipient } from "@/core/slack-identity/resolve-slack-recipients";
+import { componentLogger } from "@/observability/logger";
 import { replyPrivately } from "../private-reply";
 
 /** A give the ledger took, with what its announcements say. */
@@ -90,8 +91,7 @@ export async function announceGive(
   const outcomes = await Promise.allSettled(posts);
   for (const outcome of outcomes) {
     if (outcome.status === "rejected") {
-      const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
-      console.error(`[slack] A recognition notice was not delivered: ${reason}`);
+      componentLogger("slack").error({ err: outcome.reason }, "A recognition notice was not delivered");
     }
   }
 }

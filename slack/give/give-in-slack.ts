@@ -5,6 +5,7 @@ import type { Actor } from "@/core/shared/actor";
 import { type DomainError, isDomainError } from "@/core/shared/errors";
 import type { SlackRefusal } from "@/core/slack-identity/resolve-slack-person";
 import { resolveSlackRecipients } from "@/core/slack-identity/resolve-slack-recipients";
+import { countedGive } from "@/observability/metrics";
 import type { PlauditContext } from "../plaudit-context";
 import { slackProfiles } from "../slack-profiles";
 import type { GiveAnnouncement } from "./announce-give";
@@ -62,7 +63,7 @@ export async function giveInSlack(
 
   const values = give.valuesFrom === "hashtags" && org.valuesMode === "off" ? [] : give.values;
   try {
-    const result = await givePoints(db, giver.actor, {
+    const given = givePoints(db, giver.actor, {
       recipientIds: found.recipients.map((recipient) => recipient.personId),
       amount: give.amount,
       message: give.reason,
@@ -70,6 +71,7 @@ export async function giveInSlack(
       source: "slack",
       idempotencyKey: give.idempotencyKey,
     });
+    const result = await countedGive("slack", given, (error) => isDomainError(error));
     return {
       given: true,
       gift: {

@@ -1,5 +1,6 @@
 import { WebAPIPlatformError, WebClient } from "@slack/web-api";
 import type { SaveSlackInstallationInput } from "@/core/slack-identity/save-slack-installation";
+import { componentLogger } from "@/observability/logger";
 import { slackClientOptions } from "../client-options";
 import { SlackInstallFailure, START_AGAIN } from "./install-failure";
 
@@ -48,10 +49,8 @@ function exchangeFailed(error: unknown): never {
       `Slack refused the install (${error.data.error}). ${START_AGAIN}`,
     );
   }
-  // The message only: the error may carry the request, and the request carries the client secret.
-  console.error(
-    `[slack] The install code could not be exchanged: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  // Through the logger's error serializer, which drops the request (it carries the client secret).
+  componentLogger("slack").error({ err: error }, "The install code could not be exchanged");
   throw new SlackInstallFailure(
     "slack_unreachable",
     `Slack couldn't be reached to finish the install. ${START_AGAIN}`,

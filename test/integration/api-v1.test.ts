@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { and, asc, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "../../app/api/v1/openapi";
 import * as openApiRoute from "../../app/api/v1/openapi.json/route";
 import * as balancesRoute from "../../app/api/v1/people/[id]/balances/route";
@@ -12,6 +12,7 @@ import { revokeApiKey } from "../../core/org/revoke-api-key";
 import { API_SCOPES } from "../../core/shared/api-scopes";
 import { closeDb, type Database } from "../../db/client";
 import { auditLog, organizations, people, recognitions } from "../../db/schema";
+import { captureLogs } from "../../testing/captured-logs";
 import {
   type Answer,
   answer,
@@ -279,7 +280,7 @@ describe("integration API: request validation", () => {
   it("answers an unexpected failure with a generic 500 that reveals nothing", async () => {
     const { db } = await database();
     const { apiKey } = await orgWithKey(db);
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     try {
       const failing = new ReadableStream({
         pull(controller) {
@@ -297,9 +298,11 @@ describe("integration API: request validation", () => {
       expect(failed.body).toEqual({
         error: { code: "internal", message: "Something went wrong on our side; try again later." },
       });
-      expect(logged).toHaveBeenCalled();
+      expect(logs.entries()).toContainEqual(
+        expect.objectContaining({ level: "error", component: "api", msg: "An API request failed" }),
+      );
     } finally {
-      logged.mockRestore();
+      logs.stop();
     }
   });
 });

@@ -30,6 +30,7 @@ import { checkLedger } from "../../core/ledger/check-ledger";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { claimNotifications } from "../../core/notifications/claim-notifications";
 import { finishNotification } from "../../core/notifications/finish-notification";
+import { getOperationsFigures } from "../../core/operations/get-operations-figures";
 import { createApiKey } from "../../core/org/create-api-key";
 import { createOrganization } from "../../core/org/create-organization";
 import { getDemoSeedStatus } from "../../core/org/get-demo-seed-status";
@@ -539,6 +540,11 @@ const USE_CASES = {
     writes: false,
     run: (db, actor) => listWebhookKeys(db, actor),
   },
+  "get-operations-figures": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => getOperationsFigures(db, actor, now),
+  },
   "sync-due-catalogs": {
     aboutPerson: false,
     writes: true,
@@ -815,6 +821,8 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "run-due-redemptions":   [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   // The webhook route's own read, as the deployment: no org's key reads any org's webhook keys.
   "list-webhook-keys":     [no,          na,           no,         na,     na,       na,           no,    no,      no,      na],
+  // The deployment's metrics read across every org: no org's actor reads them.
+  "get-operations-figures": [no,         na,           no,         na,     na,       na,           no,    no,      no,      na],
   "sync-due-catalogs":     [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "record-provider-webhook": [no,        na,           no,         na,     na,       na,           no,    no,      ok,      no],
   "claim-notifications":   [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
@@ -997,6 +1005,7 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "get-billing-settings": null,           "update-billing-settings": null,          "get-liability": "finance:read",
   "get-roll-forward": "finance:read",     "get-finance-trends": "finance:read",     "purge-rate-limits": null,
   "erase-person": null,
+  "get-operations-figures": null,
 };
 
 /** How a key without the scope is refused, where it isn't `forbidden`. */

@@ -76,6 +76,23 @@ const PLANTS: Plant[] = [
     ],
   },
   {
+    folder: "observability",
+    imports: [
+      { from: "next/server", allowed: false },
+      { from: "next", allowed: false },
+      { from: "@slack/bolt", allowed: false },
+      { from: "../app/_lib/viewer", allowed: false },
+      { from: "@/slack/app", allowed: false },
+      { from: "../scripts/worker", allowed: false },
+      { from: "../core/shared/errors", allowed: false },
+      { from: "@/db/client", allowed: false },
+      { from: "../providers/reward-providers", allowed: false },
+      { from: "./logger", allowed: true },
+      { from: "pino", allowed: true },
+      { from: "prom-client", allowed: true },
+    ],
+  },
+  {
     folder: "bench",
     imports: [
       { from: "../test/support/database", allowed: false },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { entityTags, fileResponse, streamOf } from "../../app/_lib/file-response";
 import type { BillExport } from "../../core/billing/export-bill";
+import { captureLogs } from "../../testing/captured-logs";
 
 /** A file of `count` chunks that counts how many it has been asked for, and whether it was stopped. */
 function countedChunks(count: number) {
@@ -51,15 +52,19 @@ describe("a streamed file", () => {
       yield "first\n";
       throw new Error("the database went away");
     }
-    const errors: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    const logs = captureLogs();
     try {
       await expect(new Response(streamOf(failing())).text()).rejects.toThrow("the database went away");
     } finally {
-      console.error = original;
+      logs.stop();
     }
-    expect(errors).toHaveLength(1);
+    expect(logs.entries()).toEqual([
+      expect.objectContaining({
+        level: "error",
+        msg: "A file download failed while streaming",
+        err: expect.objectContaining({ message: "the database went away" }),
+      }),
+    ]);
   });
 });
 

@@ -111,6 +111,8 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   run_background_work: { ...allPeople(false), system: true, operator: true },
   read_webhook_keys: { ...allPeople(false), system: false, operator: true },
   purge_rate_limits: { ...allPeople(false), system: false, operator: true },
+  // The deployment's metrics: figures across every org, which no org's actor may read.
+  read_operations_figures: { ...allPeople(false), system: false, operator: true },
   read_bills: { ...allPeople(false), admin: true, finance: true, system: true, operator: false },
   // The operator's `close-bill` command names the org; an API key never closes a month.
   close_bill: { ...allPeople(false), admin: true, finance: true, system: false, operator: true },
@@ -201,6 +203,7 @@ const KEY_SCOPE: Record<Action, ApiScope | null> = {
   read_liability: "finance:read",
   open_finance_area: null,
   purge_rate_limits: null,
+  read_operations_figures: null,
 };
 
 const keyWith = (scopes: readonly ApiScope[]): Actor => ({

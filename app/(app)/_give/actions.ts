@@ -8,6 +8,7 @@ import { givePoints } from "@/core/giving/give-points";
 import { getDisplayNames } from "@/core/people/get-display-names";
 import { type ColleagueMatch, searchColleagues } from "@/core/people/search-colleagues";
 import { DomainError, isDomainError } from "@/core/shared/errors";
+import { countedGive } from "@/observability/metrics";
 import { describeGift, type GiveFormState } from "./give-state";
 
 const SEARCH_LENGTH = 100;
@@ -31,14 +32,15 @@ export async function give(_previous: GiveFormState, form: FormData): Promise<Gi
   const amount = Number(textField(form, "amount") ?? Number.NaN);
   let keySpent = false;
   const state = await formAction(async () => {
-    await givePoints(db, actor, {
+    const given = givePoints(db, actor, {
       recipientIds,
       amount,
       message: textField(form, "message") ?? "",
       values: textList(form, "values"),
       source: "web",
       idempotencyKey: formIdempotencyKey(form),
-    }).catch((error: unknown) => {
+    });
+    await countedGive("web", given, (error) => isDomainError(error)).catch((error: unknown) => {
       // The key was taken by an earlier give from this form whose answer never arrived.
       if (!isDomainError(error, "idempotency_conflict")) throw error;
       keySpent = true;

@@ -2,7 +2,9 @@ import { consumeRateLimit, rateLimit } from "@/core/limits/rate-limits";
 import type { Actor, ApiKeyGrant } from "@/core/shared/actor";
 import { type DomainError, isDomainError } from "@/core/shared/errors";
 import { type Database, getDb } from "@/db/client";
+import { componentLogger } from "@/observability/logger";
 import { httpStatusFor } from "../error-status";
+import { outageNoted, unavailableJson } from "../unavailable";
 import { authenticateRequest } from "./authenticate";
 
 export interface ApiCall {
@@ -36,9 +38,9 @@ function refusal(error: DomainError): Response {
 /**
  * Runs one integration API request: authenticates its key, counts the request against the key's rate
  * limit (shared by every app instance), runs `work` as the key's org, and turns a refusal into
- * `{"error": {"code", "message", "field"?}}` with its status (and `Retry-After` for `rate_limited`).
- * Anything else is a bug: it is logged here and answered with a generic 500 that reveals nothing about
- * the cause.
+ * `{"error": {"code", "message", "field"?}}` with its status (and `Retry-After` for `rate_limited`), and a
+ * database outage into 503 `unavailable`. Anything else is a bug: it is logged here and answered with a
+ * generic 500 that reveals nothing about the cause.
  */
 export async function apiCall(
   request: Request,
@@ -51,7 +53,8 @@ export async function apiCall(
     return await work({ db, actor, query: new URL(request.url).searchParams });
   } catch (error) {
     if (isDomainError(error)) return refusal(error);
-    console.error("Integration API request failed:", error);
+    if (outageNoted(error)) return unavailableJson();
+    componentLogger("api").error({ err: error }, "An API request failed");
     return jsonResponse(
       { error: { code: "internal", message: "Something went wrong on our side; try again later." } },
       500,

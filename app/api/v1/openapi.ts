@@ -19,6 +19,7 @@ const problems = {
   "403": { $ref: "#/components/responses/Forbidden" },
   "429": { $ref: "#/components/responses/RateLimited" },
   "500": { $ref: "#/components/responses/InternalError" },
+  "503": { $ref: "#/components/responses/Unavailable" },
 };
 
 /** The one scope an operation needs: as OpenAPI 3.1 lists a bearer scheme's roles, and plainly. */
@@ -444,6 +445,15 @@ export const openApiDocument = {
         `\`too_large\`: the request body is over ${MAX_API_BODY_BYTES / 1024} KB; nothing past the limit was read.`,
       ),
       InternalError: errorResponse("`internal`: something failed on the server; the request may be retried."),
+      Unavailable: {
+        ...errorResponse(
+          "`unavailable`: the database can't be reached just now; nothing was changed. Retry after the seconds " +
+            "`Retry-After` says (with the same `Idempotency-Key`).",
+        ),
+        headers: {
+          "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } },
+        },
+      },
     },
     schemas: {
       Error: {
@@ -459,7 +469,8 @@ export const openApiDocument = {
                 description:
                   "`invalid` 400, `unauthenticated` 401, `forbidden` 403, `not_found` 404, " +
                   "`method_not_allowed` 405, `conflict`, `idempotency_conflict` and `out_of_stock` 409, " +
-                  "`too_large` 413, giving and redemption rule refusals 422, `rate_limited` 429, `internal` 500.",
+                  "`too_large` 413, giving and redemption rule refusals 422, `rate_limited` 429, `internal` 500, " +
+                  "`unavailable` 503.",
               },
               message: { type: "string", description: "What went wrong, in words a person can act on." },
               field: {

@@ -1,5 +1,5 @@
 import { httpStatusFor } from "@/app/_lib/error-status";
-import { problemPage } from "@/app/_lib/route-responses";
+import { problemPage } from "@/app/_lib/problem-page";
 import { isDomainError } from "@/core/shared/errors";
 import { type InstallFailureReason, SlackInstallFailure } from "@/slack/install/install-failure";
 

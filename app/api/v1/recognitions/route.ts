@@ -7,6 +7,7 @@ import { apiCall, jsonResponse } from "@/app/_lib/api/respond";
 import { listFeed } from "@/core/feed/list-feed";
 import { type GivePointsInput, givePoints } from "@/core/giving/give-points";
 import { DomainError, isDomainError } from "@/core/shared/errors";
+import { countedGive } from "@/observability/metrics";
 
 const FEED_FIELDS = { cursor: "cursor", limit: "limit", value: "value", department: "department" };
 
@@ -52,7 +53,9 @@ export function POST(request: Request): Promise<Response> {
     );
     const given = await inApiTerms(
       GIVE_FIELDS,
-      givePoints(db, actor, { ...input, source: "api", idempotencyKey }).catch(explainGiver),
+      countedGive("api", givePoints(db, actor, { ...input, source: "api", idempotencyKey }), (error) =>
+        isDomainError(error),
+      ).catch(explainGiver),
     );
     return jsonResponse(
       { data: givenJson(given, input) },

@@ -15,9 +15,10 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** `timeoutMs` fails a request that has not been answered in that time, as a hang. */
   request(
     path: string,
-    options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+    options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
   ): Promise<HttpResponse> {
     const url = new URL(path, this.baseUrl);
     return new Promise((resolve, reject) => {
@@ -38,6 +39,10 @@ export class HttpClient {
         },
       );
       request.on("error", reject);
+      const { timeoutMs } = options;
+      if (timeoutMs !== undefined) {
+        request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+      }
       request.end(options.body);
     });
   }
