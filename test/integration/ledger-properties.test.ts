@@ -145,5 +145,6 @@ describe("ledger invariants under random operations", () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // A hundred sequences, each checked against the whole ledger: about 20 s alone, more on a busy machine.
+  }, 120_000);
 });
