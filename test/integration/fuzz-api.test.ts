@@ -333,7 +333,7 @@ describe("the integration API under fuzzed requests", () => {
           const response = await send(route, method, call);
           await expectDocumentedAnswer(response, described, `${name} ${JSON.stringify(call).slice(0, 500)}`);
         }),
-        fuzzParameters((REGRESSIONS[name] ?? []).map((call): [Call] => [call])),
+        { ...fuzzParameters(), examples: (REGRESSIONS[name] ?? []).map((call): [Call] => [call]) },
       );
       const { db } = await database();
       await expectLedgerClean(db, org.id);
