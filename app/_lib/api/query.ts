@@ -42,7 +42,7 @@ export function isoDateParam(query: URLSearchParams, name: string): string | und
   if (text === undefined) return undefined;
   const day = ISO_DATE.exec(text)?.[1];
   // Date.parse reads 2026-02-30 as March 2nd: the day must survive the round trip.
-  const real = day !== undefined && !Number.isNaN(Date.parse(text)) && isRealDay(day);
+  const real = day !== undefined && isStorableInstant(Date.parse(text)) && isRealDay(day);
   if (!real) {
     throw new DomainError(
       "invalid",
@@ -51,6 +51,11 @@ export function isoDateParam(query: URLSearchParams, name: string): string | und
     );
   }
   return text;
+}
+
+// PostgreSQL has no year 0: 0000-01-01 is a valid ISO date that the database cannot take.
+function isStorableInstant(instant: number): boolean {
+  return !Number.isNaN(instant) && new Date(instant).getUTCFullYear() >= 1;
 }
 
 function isRealDay(day: string): boolean {

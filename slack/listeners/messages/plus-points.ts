@@ -23,7 +23,19 @@ const EXAMPLE = "For example: `+10 @ana great demo #teamwork`";
  * user's token by its bot_id, without a subtype. (The app's own posts are dropped by Bolt already.)
  */
 function isNewPersonMessage(message: types.AllMessageEvents): message is NewMessage {
-  return NEW_MESSAGE_SUBTYPES.has(message.subtype) && !("bot_id" in message && message.bot_id);
+  return (
+    NEW_MESSAGE_SUBTYPES.has(message.subtype) &&
+    !("bot_id" in message && message.bot_id) &&
+    isWellFormed(message)
+  );
+}
+
+/** Slack always sends these as text; a signed payload that does not was not written by a person in Slack. */
+function isWellFormed(message: types.AllMessageEvents): boolean {
+  const fields = message as unknown as Record<string, unknown>;
+  const text = (name: string) => typeof fields[name] === "string";
+  const optionalText = (name: string) => fields[name] === undefined || text(name);
+  return text("user") && text("channel") && text("ts") && optionalText("text") && optionalText("thread_ts");
 }
 
 /**
