@@ -42,19 +42,6 @@ export default defineConfig({
           maxWorkers: 1,
         },
       },
-      {
-        resolve: { alias },
-        test: {
-          name: "resilience",
-          include: ["test/resilience/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["test/support/global-setup.ts"],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-          // Each file runs app processes of its own: one at a time on two cores.
-          maxWorkers: 1,
-        },
-      },
     ],
   },
 });
