@@ -5,6 +5,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
+import { awaitDatabase } from "@/app/_lib/unavailable";
 import { signedIn, viewerBalances } from "@/app/_lib/viewer";
 import { listFeed } from "@/core/feed/list-feed";
 import { getGivingRules } from "@/core/giving/get-giving-rules";
@@ -23,13 +24,15 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const filters = { value: firstParam(params, "value"), department: firstParam(params, "department") };
   const cursor = firstParam(params, "cursor");
-  const [page, { values }, { departments }, rules, balances] = await Promise.all([
-    guarded(listFeed(db, actor, { ...filters, cursor, donations: true })),
-    listCompanyValues(db, actor),
-    listDepartments(db, actor),
-    getGivingRules(db, actor),
-    viewerBalances(),
-  ]);
+  const [page, { values }, { departments }, rules, balances] = await awaitDatabase(
+    Promise.all([
+      guarded(listFeed(db, actor, { ...filters, cursor, donations: true })),
+      listCompanyValues(db, actor),
+      listDepartments(db, actor),
+      getGivingRules(db, actor),
+      viewerBalances(),
+    ]),
+  );
   const filtered = Boolean(filters.value || filters.department);
 
   return (

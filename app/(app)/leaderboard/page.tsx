@@ -5,6 +5,7 @@ import { EmptyState, Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
+import { awaitDatabase } from "@/app/_lib/unavailable";
 import { signedIn } from "@/app/_lib/viewer";
 import { getLeaderboard, type Leaderboard, type LeaderboardEntry } from "@/core/feed/get-leaderboard";
 import type { PeriodKind, PeriodRange } from "@/core/shared/periods";
@@ -107,10 +108,12 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const params = await searchParams;
   const period = choiceParam(params, "period", PERIODS);
   const value = firstParam(params, "value");
-  const [board, { values }] = await Promise.all([
-    guarded(getLeaderboard(db, actor, { period, value, limit: TOP })),
-    listCompanyValues(db, actor),
-  ]);
+  const [board, { values }] = await awaitDatabase(
+    Promise.all([
+      guarded(getLeaderboard(db, actor, { period, value, limit: TOP })),
+      listCompanyValues(db, actor),
+    ]),
+  );
   const valueNames = values.map((companyValue) => companyValue.name);
   // A retired value reached by link still gets its tab, so the page says what it shows.
   if (board.value && !valueNames.includes(board.value)) valueNames.push(board.value);

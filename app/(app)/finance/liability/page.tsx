@@ -3,6 +3,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
 import { guarded } from "@/app/_lib/page-guard";
+import { awaitDatabase } from "@/app/_lib/unavailable";
 import { signedIn } from "@/app/_lib/viewer";
 import { getFinanceTrends } from "@/core/billing/get-finance-trends";
 import { getLiability } from "@/core/billing/get-liability";
@@ -62,13 +63,15 @@ export default async function LiabilityPage({ searchParams }: { searchParams: Pr
   const zone = org.timeZone;
   const date = firstParam(query, "date");
   const time = firstParam(query, "time");
-  const [liability, trends] = await Promise.all([
-    withFallback(
-      async () => getLiability(db, actor, { asOf: asOfInstant(date, time, zone) }),
-      () => getLiability(db, actor),
-    ),
-    guarded(getFinanceTrends(db, actor)),
-  ]);
+  const [liability, trends] = await awaitDatabase(
+    Promise.all([
+      withFallback(
+        async () => getLiability(db, actor, { asOf: asOfInstant(date, time, zone) }),
+        () => getLiability(db, actor),
+      ),
+      guarded(getFinanceTrends(db, actor)),
+    ]),
+  );
   // The last month that has ended is what accountants close their books on.
   const latest = trends.monthEnds.at(-1)?.month ?? "";
   const lastEnded = trends.monthEnds.at(-2)?.month ?? latest;

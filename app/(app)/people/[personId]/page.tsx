@@ -1,4 +1,5 @@
 import { guarded } from "@/app/_lib/page-guard";
+import { awaitDatabase } from "@/app/_lib/unavailable";
 import { signedIn } from "@/app/_lib/viewer";
 import { listPersonHistory } from "@/core/feed/list-person-history";
 import { DIRECTIONS, PersonHistory } from "../../_recognitions/person-history";
@@ -17,10 +18,12 @@ export default async function PersonPage({
   const [{ personId }, query] = await Promise.all([params, searchParams]);
   const direction = choiceParam(query, "direction", DIRECTIONS);
   const cursor = firstParam(query, "cursor");
-  const [{ person }, history] = await Promise.all([
-    loadProfile(personId),
-    guarded(listPersonHistory(db, actor, { personId, direction, cursor })),
-  ]);
+  const [{ person }, history] = await awaitDatabase(
+    Promise.all([
+      loadProfile(personId),
+      guarded(listPersonHistory(db, actor, { personId, direction, cursor })),
+    ]),
+  );
 
   return (
     <section aria-labelledby="history-heading" className="space-y-3">

@@ -4,6 +4,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { Panel } from "@/app/_components/panel";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
+import { awaitDatabase } from "@/app/_lib/unavailable";
 import { signedIn } from "@/app/_lib/viewer";
 import { firstParam, type SearchParams } from "@/app/(app)/_recognitions/search-params";
 import { placeholdersFor } from "@/core/people/erasure/erased-identity";
@@ -41,10 +42,12 @@ export default async function PersonPage({
 }) {
   const { db, actor, org } = await signedIn();
   const { personId } = await params;
-  const [details, managers] = await Promise.all([
-    guarded(getPersonDetails(db, actor, { personId })),
-    guarded(listPeople(db, actor, { active: true, limit: MANAGER_CHOICES })),
-  ]);
+  const [details, managers] = await awaitDatabase(
+    Promise.all([
+      guarded(getPersonDetails(db, actor, { personId })),
+      guarded(listPeople(db, actor, { active: true, limit: MANAGER_CHOICES })),
+    ]),
+  );
   const { person } = details;
   const justAdded = firstParam(await searchParams, "added") === "1";
   const deactivatedOn = person.deactivatedAt ? formatDayInZone(person.deactivatedAt, org.timeZone) : null;
