@@ -99,6 +99,9 @@ beforeAll(async () => {
     PLAUDIT_BACKGROUND_WORK: "1",
     PLAUDIT_WORKER_IDLE_MS: "250",
     PLAUDIT_LOG_LEVEL: "info",
+    // One API giver gives every few milliseconds for the whole run, far past a person's limit, which
+    // this test is not about (test/integration/rate-limits.test.ts is).
+    PLAUDIT_RATE_LIMIT_GIVES: "100000/1m",
   };
   await buildIfStale(env);
   mkdirSync(LOG_DIR, { recursive: true });
