@@ -18,6 +18,8 @@ export default defineConfig({
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["test/support/global-setup.ts"],
+          // next-auth imports "next/server" without its extension, which Node's resolver refuses.
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Two cores: two workers, each with its own database.
