@@ -44,8 +44,9 @@ export async function delivered(acknowledgement: Promise<void>): Promise<boolean
 }
 
 /**
- * Slack's own payloads are a few kilobytes; the largest, a message event of 40,000 characters with its
- * rich-text blocks, stays well under this. Anything bigger is refused before it fills memory.
+ * Slack's payloads are a few kilobytes. The largest is a message event, which carries its text twice
+ * (as text and as rich-text blocks): Slack's longest message, 40,000 characters, fits unless nearly all
+ * of them are emoji, and a message that long is no give. Anything bigger is refused before it fills memory.
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   instantOfLocalTime,
   localDate,
@@ -6,11 +5,13 @@ import {
   periodContaining,
   startOfLocalDay,
 } from "../shared/periods";
+import { text } from "../shared/validation";
 
 /** A bill's month as people name it: `2026-11`. */
-export const billPeriod = z
-  .string("Name the month, such as 2026-11.")
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Name the month as YYYY-MM, such as 2026-11.");
+export const billPeriod = text("Name the month, such as 2026-11.").regex(
+  /^\d{4}-(0[1-9]|1[0-2])$/,
+  "Name the month as YYYY-MM, such as 2026-11.",
+);
 
 export interface PeriodBounds {
   period: string;

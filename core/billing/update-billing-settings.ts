@@ -7,7 +7,7 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { parseInput } from "../shared/validation";
+import { parseInput, text } from "../shared/validation";
 import { lockBillingSettings } from "./billing-settings";
 
 const updateInput = z
@@ -17,8 +17,7 @@ const updateInput = z
       .int("Enter whole days.")
       .min(0, "Enter 0 or more days.")
       .max(60, "Close bills within 60 days of the month's end."),
-    numberPrefix: z
-      .string()
+    numberPrefix: text()
       .trim()
       .toUpperCase()
       .regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/, "Use up to 12 letters, digits and dashes, such as ACME."),

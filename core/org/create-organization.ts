@@ -14,17 +14,12 @@ const SYSTEM_ACCOUNT_KINDS = accountKind.enumValues.filter(
 
 const createOrganizationInput = z.object({
   name: text().trim().min(1, "Name the organization.").max(120),
-  slug: z
-    .string()
+  slug: text()
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "Use 2-40 lower-case letters, digits and dashes."),
-  timeZone: z
-    .string()
-    .refine(isValidTimeZone, "Use an IANA time zone such as America/New_York.")
-    .default("UTC"),
-  currency: z
-    .string()
+  timeZone: text().refine(isValidTimeZone, "Use an IANA time zone such as America/New_York.").default("UTC"),
+  currency: text()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 currency code.")

@@ -15,8 +15,7 @@ const points = (what: string) =>
 export const orgSettingFields = z.object({
   name: text().trim().min(1, "Name the organization.").max(120, "Keep the name under 120 characters."),
   timeZone: text().refine(isValidTimeZone, "Use an IANA time zone such as America/New_York."),
-  currency: z
-    .string()
+  currency: text()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 currency code."),
@@ -29,8 +28,7 @@ export const orgSettingFields = z.object({
   valuesMode: z.enum(["off", "optional", "required"], "Choose off, optional or required."),
   leaverPolicy: z.enum(["keep", "forfeit"], "Choose keep or forfeit."),
   /** A public (C...) or private (G...) channel's id; channel names change, ids do not. Null posts where people give. */
-  slackRecognitionChannel: z
-    .string("Enter a Slack channel ID.")
+  slackRecognitionChannel: text("Enter a Slack channel ID.")
     .trim()
     .toUpperCase()
     .regex(/^[CG][A-Z0-9]{6,}$/, "Use a Slack channel ID such as C0123ABCD (channel details, at the bottom).")

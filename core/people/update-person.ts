@@ -15,8 +15,7 @@ import { changesPrivilegedRoles, holdsPrivilegedRole, requirePrivilegedAccess } 
 
 /** Optional text: trimmed, and blank means "none". */
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `Keep it under ${max} characters.`)
     .nullable()
@@ -27,8 +26,7 @@ const isoDate = z.iso.date("Use a date like 2026-03-31.").nullable();
 const updateInput = z.object({
   personId: uuid("Choose a person."),
   name: text().trim().min(1, "Enter a name.").max(200, "That name is too long.").optional(),
-  email: z
-    .string()
+  email: text()
     .trim()
     .toLowerCase()
     .pipe(z.email("Enter a valid email address.").max(320, "That email is too long."))

@@ -3,8 +3,7 @@ import { text } from "../shared/validation";
 
 /** What an admin sets on one of the org's own rewards (a day off, a hoodie, lunch with the CEO). */
 export const customRewardFields = {
-  name: z
-    .string("Name the reward.")
+  name: text("Name the reward.")
     .trim()
     .min(1, "Name the reward.")
     .max(120, "Keep the name under 120 characters."),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "../../db/client";
 import type { Actor } from "../shared/actor";
+import { text } from "../shared/validation";
 import type { RewardDeps } from "./order-placement";
 import { decideOnRedemption, deciderId, deciderView, redemptionId } from "./redemption-decision";
 import { expectStatus, releaseRedemption } from "./redemption-transitions";
@@ -8,8 +9,7 @@ import type { RedemptionView } from "./redemption-view";
 
 const failInput = z.object({
   redemptionId,
-  reason: z
-    .string("Say what happened, for the person who asked.")
+  reason: text("Say what happened, for the person who asked.")
     .trim()
     .min(1, "Say what happened, for the person who asked.")
     .max(500, "Keep the reason under 500 characters."),

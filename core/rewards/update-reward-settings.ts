@@ -9,8 +9,7 @@ import { sealSecret } from "../shared/secret-box";
 import { parseInput, text } from "../shared/validation";
 import { loadRewardSettings, type RewardSettingsRow } from "./reward-settings";
 
-const countryCode = z
-  .string()
+const countryCode = text()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "Use two-letter country codes such as US or GB.");

@@ -26,8 +26,7 @@ export type DescribeSlackUser = (slackUserId: string) => Promise<SlackProfile>;
 export const slackUserId = text().trim().min(1, "The Slack user id is missing.");
 
 export const slackProfile = z.object({
-  email: z
-    .string()
+  email: text()
     .nullable()
     .transform((email) => blankToNull(email)?.toLowerCase() ?? null),
   name: text().nullable().transform(blankToNull),

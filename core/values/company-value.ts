@@ -1,17 +1,15 @@
 import { and, eq, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Transaction } from "../../db/client";
 import { companyValues } from "../../db/schema";
 import { DomainError } from "../shared/errors";
+import { text } from "../shared/validation";
 import { normaliseValueName, VALUE_NAME_PATTERN } from "./value-names";
 
 /** A hashtag as typed (`#Ownership`, `ownership`, a Slack channel mention), normalised and checked. */
-export const valueName = z
-  .string("Name the value.")
+export const valueName = text("Name the value.")
   .transform(normaliseValueName)
   .pipe(
-    z
-      .string()
+    text()
       .min(1, "Name the value.")
       .regex(
         VALUE_NAME_PATTERN,
@@ -19,11 +17,10 @@ export const valueName = z
       ),
   );
 
-export const valueDescription = z
-  .string()
+export const valueDescription = text()
   .trim()
   .max(500, "Keep the description under 500 characters.")
-  .transform((text) => (text === "" ? null : text))
+  .transform((description) => (description === "" ? null : description))
   .nullable();
 
 export interface CompanyValue {

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_API_BODY_BYTES } from "../../app/_lib/api/body";
+import * as authRoute from "../../app/api/auth/[...nextauth]/route";
 import * as peopleRoute from "../../app/api/v1/people/route";
 import * as recognitionsRoute from "../../app/api/v1/recognitions/route";
 import * as redemptionsRoute from "../../app/api/v1/redemptions/route";
@@ -19,6 +21,9 @@ beforeAll(async () => {
   // The handlers open the app's pool from DATABASE_URL on first use: point it at this worker's database.
   process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
 });
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 afterAll(closeDb);
 
 const API_ROUTES = [
@@ -27,8 +32,9 @@ const API_ROUTES = [
   { path: "/redemptions", post: redemptionsRoute.POST },
 ];
 
-// The Tremendous webhook's own cap (app/api/webhooks/tremendous/route.ts).
+// The Tremendous webhook's own cap (app/api/webhooks/tremendous/route.ts), and Auth.js's posts'.
 const WEBHOOK_BODY_BYTES = 64 * 1024;
+const AUTH_BODY_BYTES = 16 * 1024;
 
 describe("request bodies over the limit", () => {
   for (const route of API_ROUTES) {
@@ -73,6 +79,47 @@ describe("request bodies over the limit", () => {
 
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({ code: "invalid", field: "name" });
+  });
+
+  it("POST /api/auth/*: 413 for each way of sending one, reading no further", async () => {
+    for (const oversized of oversizedBodies(AUTH_BODY_BYTES)) {
+      const { headers, ...body } = oversized.request();
+      const response = await authRoute.POST(
+        new NextRequest("http://plaudit.test/api/auth/callback/demo", {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+          ...body,
+        } as ConstructorParameters<typeof NextRequest>[1]),
+      );
+      expect(response.status, oversized.name).toBe(413);
+      expect(await response.json()).toEqual({ error: "body_too_large" });
+      expect(oversized.pulled(), oversized.name).toBeLessThanOrEqual(readNoFurtherThan(AUTH_BODY_BYTES));
+    }
+  });
+
+  it("POST /api/auth/*: a sign-in form under the cap still signs the person in", async () => {
+    vi.stubEnv("AUTH_SECRET", "body-limits-test-secret");
+    vi.stubEnv("PLAUDIT_DEMO_LOGIN", "1");
+    const { db } = await database();
+    const { org } = await orgWithKey(db);
+    const csrf = await authRoute.GET(new NextRequest("http://plaudit.test/api/auth/csrf"));
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((header) => header.split(";")[0])
+      .join("; ");
+
+    const response = await authRoute.POST(
+      new NextRequest("http://plaudit.test/api/auth/callback/demo", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: new URLSearchParams({ personId: org.admin.id, csrfToken, callbackUrl: "/" }).toString(),
+      }),
+    );
+
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("http://plaudit.test/");
+    expect(response.headers.getSetCookie().some((header) => header.includes("session-token="))).toBe(true);
   });
 
   it("POST /api/webhooks/tremendous: 413 for each way of sending one, reading no further", async () => {

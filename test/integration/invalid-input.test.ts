@@ -8,6 +8,8 @@ import * as redemptionsRoute from "../../app/api/v1/redemptions/route";
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { getBalances } from "../../core/giving/get-balances";
 import { importPeople } from "../../core/people/import-people";
+import { updatePerson } from "../../core/people/update-person";
+import { createCompanyValue } from "../../core/values/create-company-value";
 import { closeDb, type Database } from "../../db/client";
 import { answer, apiRequest, type ErrorBody, expectError, orgWithKey } from "../support/api-client";
 import { defined, expectDomainError, expectLedgerClean } from "../support/assertions";
@@ -146,6 +148,23 @@ describe("text holding a control character", () => {
       });
     }
     await expectDomainError(getLeaderboard(db, giver.actor, { value: NUL }), "invalid");
+  });
+
+  it("admin forms: a value's description and a person's details with a NUL byte are refused by field", async () => {
+    const { db } = await database();
+    const { org, ana } = await apiOrg(db);
+
+    await expectOrgUntouched(db, org.id, async () => {
+      const refusals = [
+        createCompanyValue(db, org.admin.actor, { name: "focus", description: `Eyes${NUL} on the goal` }),
+        updatePerson(db, org.admin.actor, { personId: ana.id, department: `Sa${NUL}les` }),
+        updatePerson(db, org.admin.actor, { personId: ana.id.toUpperCase(), name: `Ana${NUL}` }),
+      ];
+      const fields = [];
+      for (const refusal of refusals)
+        fields.push((await expectDomainError(refusal, "invalid")).details.field);
+      expect(fields).toEqual(["description", "department", "name"]);
+    });
   });
 
   it("CSV import: a cell holding a NUL byte is an error on its row and column, and nothing is imported", async () => {

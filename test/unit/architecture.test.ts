@@ -182,7 +182,7 @@ describe("the shape of core/", () => {
     for (const file of await coreFiles()) {
       if (file === "shared/validation.ts") continue;
       const source = await readFile(path.join(root, "core", file), "utf8");
-      for (const match of source.matchAll(/\bz\.(string|uuid)\(/g)) bare.push(`${file}: ${match[0]}`);
+      for (const match of source.matchAll(/\bz\s*\.\s*(string|uuid)\(/g)) bare.push(`${file}: ${match[0]}`);
     }
     expect(bare).toEqual([]);
   });

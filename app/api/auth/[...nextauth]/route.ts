@@ -1,8 +1,12 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { handlers } from "@/app/_lib/auth";
 import { countSignInAttempt, signInLimitedPath } from "@/app/_lib/sign-in-limit";
+import { readCappedBody } from "@/core/shared/capped-body";
 
 type Handler = (request: NextRequest) => Promise<Response>;
+
+/** Sign-in and sign-out posts are a few hundred bytes of form fields. */
+const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
 /**
  * What counts as a sign-in attempt: a provider's callback (the single sign-on round trip's end, and the
@@ -36,5 +40,15 @@ function limited(handler: Handler): Handler {
   };
 }
 
+/**
+ * Auth.js reads a post's whole body before it looks at it; it gets the body only up to the cap, so an
+ * oversized post is refused (413) without filling memory.
+ */
+async function capped(request: NextRequest): Promise<Response> {
+  const body = await readCappedBody(request, MAX_AUTH_BODY_BYTES);
+  if (body === null) return Response.json({ error: "body_too_large" }, { status: 413 });
+  return handlers.POST(new NextRequest(request.url, { method: "POST", headers: request.headers, body }));
+}
+
 export const GET = limited(handlers.GET);
-export const POST = limited(handlers.POST);
+export const POST = limited(capped);
