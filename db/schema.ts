@@ -771,6 +771,9 @@ export const redemptions = pgTable(
       .where(sql`${t.kind} = 'charity' and ${t.shareInFeed} and ${t.status} = 'fulfilled'`),
     index("redemptions_due_idx").on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
     index("redemptions_provider_reward_idx").on(t.providerRewardId),
+    // The liability finds the redemptions whose hold began or ended in a stretch of the ledger.
+    index("redemptions_hold_transaction_idx").on(t.holdTransactionId),
+    index("redemptions_close_transaction_idx").on(t.closeTransactionId),
     check("redemptions_points_positive", sql`${t.points} > 0`),
     check("redemptions_face_value_nonnegative", sql`${t.faceValueMinor} >= 0`),
     check(
@@ -910,8 +913,9 @@ export const bills = pgTable(
 
 /**
  * A line of a bill, a snapshot taken when the redemption was fulfilled (a charge, and a fee when the
- * provider charged one) or cancelled (a credit naming the line it corrects). Numbered when its bill
- * closes, in the bill's order: the time that put it on the bill, then the redemption's id.
+ * provider charged one) or cancelled (a credit naming the line it corrects). A line's number is its place
+ * in the bill's order (the time that put it on the bill, the redemption's id, the line type), which a
+ * closed bill keeps forever: nothing stores it, so closing a million-line bill rewrites none of them.
  */
 export const billLines = pgTable(
   "bill_lines",
@@ -919,7 +923,6 @@ export const billLines = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     orgId: uuid("org_id").notNull(),
     billId: uuid("bill_id").notNull(),
-    lineNumber: integer("line_number"),
     lineType: billLineType("line_type").notNull(),
     /** When the fulfilment (or cancellation) happened: what places the line on its month's bill. */
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
@@ -956,6 +959,8 @@ export const billLines = pgTable(
     status: text("status").notNull(),
     /** A credit's original line (on this bill or an earlier one). */
     refersToLineId: bigint("refers_to_line_id", { mode: "number" }),
+    /** That line's number, once its bill has closed (until then, its place in the draft). */
+    refersToLineNumber: integer("refers_to_line_number"),
     /** The settle a charge bills, the reversal a credit gives back: the bill's tie-out to the ledger. */
     ledgerTransactionId: bigint("ledger_transaction_id", { mode: "number" }).notNull(),
     createdAt: createdAt(),
@@ -978,10 +983,8 @@ export const billLines = pgTable(
     }),
     // A redemption is charged once, credited at most once, and has at most one fee line.
     unique("bill_lines_redemption_type_unique").on(t.redemptionId, t.lineType),
-    uniqueIndex("bill_lines_number_unique")
-      .on(t.billId, t.lineNumber)
-      .where(sql`${t.lineNumber} is not null`),
     index("bill_lines_order_idx").on(t.billId, t.occurredAt, t.redemptionId, t.lineType),
+    index("bill_lines_refers_to_idx").on(t.refersToLineId).where(sql`${t.refersToLineId} is not null`),
     check("bill_lines_credit_shape", sql`(${t.lineType} = 'credit') = (${t.refersToLineId} is not null)`),
   ],
 );
@@ -1002,6 +1005,24 @@ export const ledgerDayTotals = pgTable(
     held: bigint("held", { mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day, t.kind] })],
+);
+
+/**
+ * What each summarised UTC day moved into and out of people's earned balances and their redemptions'
+ * holds, by the department each person is in now (`''` for none): the liability by department as of
+ * any instant, without reading the ledger entry by entry. A person who changes department takes their
+ * days with them (a trigger on people moves them).
+ */
+export const ledgerDepartmentDayTotals = pgTable(
+  "ledger_department_day_totals",
+  {
+    orgId: uuid("org_id").notNull(),
+    day: date("day").notNull(),
+    department: text("department").notNull(),
+    earned: bigint("earned", { mode: "number" }).notNull(),
+    held: bigint("held", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.department] })],
 );
 
 /** The days whose totals are in `ledger_day_totals`, days with no movement included. */

@@ -10,8 +10,8 @@ export interface ClosedBill {
 }
 
 /**
- * Finance closes the month's bill through the use case: it numbers every line in the bill's order,
- * freezes the totals and hashes the whole CSV, in one transaction.
+ * Finance closes the month's bill through the use case: it freezes the totals and hashes the whole CSV,
+ * in one transaction.
  */
 export async function measureClose(
   connection: Connection,
@@ -28,9 +28,6 @@ export async function measureClose(
   console.log(
     `closed ${bill.number} (${org.lines} lines) in ${seconds.toFixed(1)} s, CSV SHA-256 ${bill.csvSha256}`,
   );
-  // Closing rewrote every line (its number): vacuum clears the old versions, as autovacuum would before
-  // anyone downloads the bill, so that the export reads the table as it will usually find it.
-  await connection.sql`vacuum analyze bill_lines`;
   return {
     results: [result("bill_close", seconds, "s", { goal: { atMost: targetSeconds } })],
     bill: { number: bill.number, csvSha256: bill.csvSha256 },

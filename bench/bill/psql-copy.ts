@@ -7,12 +7,12 @@ const money = (column: string) => `(${column} / 100.0)::numeric(20, 2)`;
 
 /**
  * The bill's lines as the database alone writes them: the CSV's 31 columns in its order, its times as
- * ISO 8601 in UTC and its amounts as dollars and cents (the bench's bill is in USD), the lines in their
- * numbered order, the bill and any corrected line joined in. What it leaves to the app: RFC 4180's CRLF
+ * ISO 8601 in UTC and its amounts as dollars and cents (the bench's bill is in USD), the lines in the
+ * bill's order and numbered by their place in it, the bill and any corrected line joined in. What it leaves to the app: RFC 4180's CRLF
  * and quoting rules, and neutralising text a spreadsheet would run as a formula.
  */
 export function billCopyQuery(billId: string): string {
-  return `select b.number as bill_number, l.line_number as line, l.line_type, l.redemption_id,
+  return `select b.number as bill_number, row_number() over (order by l.occurred_at, l.redemption_id, l.line_type) as line, l.line_type, l.redemption_id,
       to_char(l.requested_at at time zone 'UTC', ${ISO_UTC}) as requested_at,
       to_char(l.fulfilled_at at time zone 'UTC', ${ISO_UTC}) as fulfilled_at,
       l.fulfilled_date, l.person_id, l.external_employee_id, l.person_name, l.person_email, l.department,
@@ -21,13 +21,13 @@ export function billCopyQuery(billId: string): string {
       ${money("l.point_value_minor")} as point_value_amount, ${money("l.face_value_minor")} as face_value,
       ${money("l.billed_minor")} as billed_amount, ${money("l.fee_minor")} as fee,
       ${money("l.internal_cost_minor")} as internal_cost, l.currency, l.status,
-      rb.number as refers_to_bill, rl.line_number as refers_to_line
+      rb.number as refers_to_bill, l.refers_to_line_number as refers_to_line
     from bill_lines l
     join bills b on b.id = l.bill_id
     left join bill_lines rl on rl.id = l.refers_to_line_id
     left join bills rb on rb.id = rl.bill_id
     where l.bill_id = '${billId.replace(/'/g, "")}'
-    order by l.line_number`.replace(/\s+/g, " ");
+    order by l.occurred_at, l.redemption_id, l.line_type`.replace(/\s+/g, " ");
 }
 
 /**

@@ -61,8 +61,9 @@ export interface BillClose {
 
 /**
  * Closes an open bill, in one transaction: takes the next number of the org's series under the billing
- * settings' lock (so concurrent closes queue and the series has no gap), numbers the lines in the bill's
- * order, freezes its totals and the SHA-256 of its CSV. Closing a closed bill returns it unchanged.
+ * settings' lock (so concurrent closes queue and the series has no gap), freezes its totals and the
+ * SHA-256 of its CSV. Its lines are numbered by their place in the bill, which they keep: none is
+ * rewritten. Closing a closed bill returns it unchanged.
  */
 export async function closeOpenBill(
   db: Database,
@@ -86,11 +87,7 @@ export async function closeOpenBill(
       .update(billingSettings)
       .set({ nextSequence: sequence + 1 })
       .where(eq(billingSettings.orgId, bill.orgId));
-    await tx.execute(sql`
-      update bill_lines l set line_number = o.n
-      from (select id, row_number() over (order by occurred_at, redemption_id, line_type) as n
-            from bill_lines where bill_id = ${bill.id}::uuid) o
-      where l.id = o.id`);
+    await numberCreditsReferringTo(tx, bill.id);
     // Numbered first, so that the CSV hashed now names the bill exactly as every later export will.
     const [numbered] = await tx
       .update(bills)
@@ -126,4 +123,21 @@ export async function closeOpenBill(
     });
     return { bill: closed, closedNow: true };
   });
+}
+
+/**
+ * Credits on open bills (this one included) that correct a line of this bill store that line's number
+ * now, as it will stay: a draft's numbers move as lines arrive; a closed bill's never do.
+ */
+async function numberCreditsReferringTo(tx: Executor, billId: string): Promise<void> {
+  const credits = await tx.execute<{ id: number }>(sql`
+    select c.id from bill_lines c join bill_lines r on r.id = c.refers_to_line_id
+    join bills cb on cb.id = c.bill_id
+    where r.bill_id = ${billId}::uuid and cb.status = 'open' limit 1`);
+  if (credits.length === 0) return;
+  await tx.execute(sql`
+    update bill_lines c set refers_to_line_number = o.n
+    from (select id, row_number() over (order by occurred_at, redemption_id, line_type) as n
+          from bill_lines where bill_id = ${billId}::uuid) o, bills cb
+    where c.refers_to_line_id = o.id and cb.id = c.bill_id and cb.status = 'open'`);
 }

@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { billLines, bills, people } from "../../db/schema";
 import { loadOrgContext } from "../org/org-context";
 import type { RedemptionRow } from "../rewards/redemption-view";
 import { localDay, nextPeriod, periodBounds, periodOfInstant } from "./bill-period";
+import { placeOfLine } from "./bill-reading";
 
 /**
  * The open bill for a line that happened at `at`: its month's, or, when that bill has closed, the next
@@ -113,7 +114,10 @@ export async function addCreditLine(tx: Executor, row: RedemptionRow, at: Date):
     .from(billLines)
     .where(and(eq(billLines.redemptionId, row.id), eq(billLines.lineType, "charge")));
   if (!charge) throw new Error(`redemption ${row.id} is credited without a charge`);
-  const { id, lineNumber, createdAt, ...snapshot } = charge;
+  const { id, createdAt, ...snapshot } = charge;
+  const [original] = await tx.execute<{ closed: boolean; line: number }>(sql`
+    select b.status = 'closed' as closed, ${sql.raw(placeOfLine("c"))} as line
+    from bill_lines c join bills b on b.id = c.bill_id where c.id = ${id}`);
   await tx
     .insert(billLines)
     .values({
@@ -127,6 +131,8 @@ export async function addCreditLine(tx: Executor, row: RedemptionRow, at: Date):
       internalCostMinor: charge.internalCostMinor === null ? null : -charge.internalCostMinor,
       status: "canceled",
       refersToLineId: id,
+      // A closed bill's lines keep their places; an open one's number is stored when it closes.
+      refersToLineNumber: original?.closed ? original.line : null,
       ledgerTransactionId: row.reversalTransactionId,
     })
     .onConflictDoNothing({ target: [billLines.redemptionId, billLines.lineType] });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { LedgerCheck } from "../ledger/ledger-check";
+import { departmentMovements } from "./ledger-days";
 
 /** The bills' invariants, proved by `npm run db:check` beside the ledger's own. */
 export const BILLING_CHECKS: LedgerCheck[] = [
@@ -46,10 +47,10 @@ export const BILLING_CHECKS: LedgerCheck[] = [
       select b.org_id, 'bill ' || b.number || ' closed with ' || (b.totals ->> 'lines') || ' lines billing '
         || (b.totals ->> 'billedMinor') || ' but has ' || x.lines || ' billing ' || x.billed as detail
       from bills b
-      cross join lateral (select count(*) as lines, coalesce(sum(billed_minor), 0) as billed,
-        count(*) filter (where line_number is null) as unnumbered from bill_lines where bill_id = b.id) x
+      cross join lateral (select count(*) as lines, coalesce(sum(billed_minor), 0) as billed
+        from bill_lines where bill_id = b.id) x
       where ${org} and b.status = 'closed' and ((b.totals ->> 'lines')::bigint <> x.lines
-        or (b.totals ->> 'billedMinor')::bigint <> x.billed or x.unnumbered > 0)
+        or (b.totals ->> 'billedMinor')::bigint <> x.billed)
       order by b.period limit 100`,
   },
   {
@@ -67,5 +68,25 @@ export const BILLING_CHECKS: LedgerCheck[] = [
         where t.org_id = d.org_id and t.kind = d.kind and (t.created_at at time zone 'UTC')::date = d.day) x on true
       where ${org} and (d.earned <> coalesce(x.earned, 0) or d.held <> coalesce(x.held, 0))
       order by d.day limit 100`,
+  },
+  {
+    name: "department_days_stale",
+    orgColumn: "s.org_id",
+    query: (org) => sql`
+      with expected as (
+        select m.org_id, m.day, m.department, sum(m.earned) as earned, sum(m.held) as held
+        from (${departmentMovements(sql`t.org_id in (select s.org_id from ledger_days_summarised s where ${org})`)}) m
+        join ledger_days_summarised s on s.org_id = m.org_id and s.day = m.day
+        group by 1, 2, 3
+      ),
+      stored as (
+        select s.org_id, s.day, s.department, s.earned, s.held from ledger_department_day_totals s where ${org}
+      )
+      select org_id, 'day ' || day || ' of ' || coalesce(nullif(department, ''), 'no department')
+        || ' is summarised as ' || coalesce(s.earned, 0) || '/' || coalesce(s.held, 0)
+        || ' but its people moved ' || coalesce(e.earned, 0) || '/' || coalesce(e.held, 0) as detail
+      from expected e full join stored s using (org_id, day, department)
+      where coalesce(e.earned, 0) <> coalesce(s.earned, 0) or coalesce(e.held, 0) <> coalesce(s.held, 0)
+      order by day, department limit 100`,
   },
 ];

@@ -8,14 +8,9 @@ import { invalidCursor, isDatabaseTime } from "../shared/cursor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, text, uuid } from "../shared/validation";
 import { type ClosingOutlook, closingOutlook } from "./bill-closing";
+import type { LinePosition } from "./bill-pages";
 import { billPeriod } from "./bill-period";
-import {
-  type BillRow,
-  billLineBatches,
-  findBill,
-  type LinePosition,
-  type PlacedBillLine,
-} from "./bill-reading";
+import { type BillRow, billLineBatches, findBill, type PlacedBillLine } from "./bill-reading";
 import { type BillTieOut, billTieOut } from "./bill-tie-out";
 import { type BillTotals, computeBillTotals } from "./bill-totals";
 import { loadBillingSettings } from "./billing-settings";

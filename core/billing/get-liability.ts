@@ -8,7 +8,7 @@ import { DomainError } from "../shared/errors";
 import type { PointValue } from "../shared/money";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import { earnedOf, heldOf, movementsBetween } from "./ledger-days";
+import { departmentTotalsBefore, earnedOf, heldOf, movementsBetween } from "./ledger-days";
 
 const liabilityInput = z.object({
   /** An instant, ISO 8601 with its offset; now when left out. */
@@ -21,6 +21,7 @@ export type GetLiabilityInput = z.input<typeof liabilityInput>;
 
 export interface DepartmentLiability {
   department: string | null;
+  /** The people in the department now. */
   people: number;
   earned: number;
   held: number;
@@ -57,66 +58,43 @@ export async function getLiability(
   const asOf = request.asOf ? new Date(request.asOf) : now;
   if (asOf > now) throw new DomainError("invalid", "Choose a time that has passed.", { field: "asOf" });
   const through = new Date(asOf.getTime() + 1);
-  const [org, movements, byDepartment] = await Promise.all([
-    loadOrgContext(db, orgId),
-    movementsBetween(db, orgId, null, through, now),
-    departmentLiability(db, orgId, through),
-  ]);
+  const org = await loadOrgContext(db, orgId);
+  const movements = await movementsBetween(db, orgId, null, through, now);
+  const byDepartment = await departmentLiability(db, orgId, through, now);
   const earned = earnedOf(movements);
   const held = heldOf(movements);
   return { asOf, pointValue: org.pointValue, earned, held, outstanding: earned + held, byDepartment };
 }
 
 /**
- * Each person's earned balance at `through` (their cached balance, less what moved after it) and their
- * redemptions held then, added up by their department. Cheap for recent instants, which are the usual.
+ * Earned and held points at `through` by the department each person is in now, with the department's
+ * head count, largest first; departments that owe nothing are left out.
  */
 async function departmentLiability(
   db: Executor,
   orgId: string,
   through: Date,
+  now: Date,
 ): Promise<DepartmentLiability[]> {
-  const rows = await db.execute<{
-    department: string | null;
-    people: string;
-    earned: string;
-    held: string;
-  }>(sql`
-    with since as (
-      select a.person_id, sum(e.amount) as moved
-      from ledger_transactions t
-      join ledger_entries e on e.transaction_id = t.id
-      join ledger_accounts a on a.id = e.account_id and a.kind = 'earned'
-      where t.org_id = ${orgId}::uuid and t.created_at >= ${through.toISOString()}::timestamptz
-      group by a.person_id
-    ),
-    earned as (
-      select a.person_id, sum(a.balance) - coalesce(max(s.moved), 0) as earned
-      from ledger_accounts a left join since s on s.person_id = a.person_id
-      where a.org_id = ${orgId}::uuid and a.kind = 'earned'
-      group by a.person_id
-    ),
-    held as (
-      select r.person_id, sum(r.points) as held
-      from redemptions r
-      join ledger_transactions h on h.id = r.hold_transaction_id
-      left join ledger_transactions c on c.id = r.close_transaction_id
-      where r.org_id = ${orgId}::uuid and h.created_at < ${through.toISOString()}::timestamptz
-        and (c.id is null or c.created_at >= ${through.toISOString()}::timestamptz)
-      group by r.person_id
-    )
-    select p.department, count(*) as people, coalesce(sum(e.earned), 0) as earned, coalesce(sum(h.held), 0) as held
-    from people p
-    left join earned e on e.person_id = p.id
-    left join held h on h.person_id = p.id
-    where p.org_id = ${orgId}::uuid and (coalesce(e.earned, 0) <> 0 or coalesce(h.held, 0) <> 0)
-    group by p.department
-    order by sum(coalesce(e.earned, 0) + coalesce(h.held, 0)) desc, p.department nulls last`);
-  return rows.map((row) => ({
-    department: row.department,
-    people: Number(row.people),
-    earned: Number(row.earned),
-    held: Number(row.held),
-    outstanding: Number(row.earned) + Number(row.held),
-  }));
+  const [totals, headcounts] = await Promise.all([
+    departmentTotalsBefore(db, orgId, through, now),
+    db.execute<{ department: string; people: string }>(sql`
+      select coalesce(department, '') as department, count(*) as people from people
+      where org_id = ${orgId}::uuid group by 1`),
+  ]);
+  const people = new Map(headcounts.map((row) => [row.department, Number(row.people)]));
+  return totals
+    .filter((row) => row.earned !== 0 || row.held !== 0)
+    .map((row) => ({
+      department: row.department === "" ? null : row.department,
+      people: people.get(row.department) ?? 0,
+      earned: row.earned,
+      held: row.held,
+      outstanding: row.earned + row.held,
+    }))
+    .sort(
+      (a, b) =>
+        b.outstanding - a.outstanding ||
+        (a.department === null ? 1 : b.department === null ? -1 : a.department.localeCompare(b.department)),
+    );
 }

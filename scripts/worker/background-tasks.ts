@@ -1,4 +1,5 @@
 import { closeDueBills } from "../../core/billing/close-due-bills";
+import { summariseLedgerDays } from "../../core/billing/summarise-ledger-days";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { runDueRedemptions } from "../../core/rewards/run-due-redemptions";
 import { syncDueCatalogs } from "../../core/rewards/sync-due-catalogs";
@@ -52,6 +53,13 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
     run: async (db) => {
       const { closed, errors } = await closeDueBills(db, DEPLOYMENT);
       return summary({ "bills closed": closed }, errors);
+    },
+  },
+  {
+    name: "ledger days",
+    run: async (db) => {
+      const { days, errors } = await summariseLedgerDays(db, DEPLOYMENT);
+      return summary({ "ledger days summarised": days }, errors);
     },
   },
   {

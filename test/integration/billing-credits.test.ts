@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { billCsvSha256 } from "../../core/billing/bill-files";
 import { getBill } from "../../core/billing/get-bill";
@@ -136,6 +137,32 @@ describe("a cancelled reward's credit", () => {
         refersToBill: closed.number,
         refersToLine: "1",
       },
+    ]);
+    await expectLedgerClean(db, org.id);
+  });
+});
+
+describe("a credit for a line of a draft", () => {
+  it("follows the line's place while the draft grows, and keeps the number the line closes with", async () => {
+    const { db } = await database();
+    const org = await createBillingOrg(db, fixture);
+    const card = await bouncedCard(db, org, new Date("2025-03-10T15:00:00Z"));
+    await cancelAt(db, fixture, org, card, new Date("2025-04-03T09:00:00Z"));
+    const aprilCredit = async () =>
+      (await creditColumns(db, org, "2025-04")).map(({ type, refersToLine }) => [type, refersToLine]);
+    expect(await aprilCredit()).toEqual([["credit", "1"]]);
+
+    // A fulfilment dated before the card reaches March's draft late: the card's line is now the second.
+    await handedOverAt(db, org, await org.hire(), new Date("2025-03-05T15:00:00Z"));
+    expect(await aprilCredit()).toEqual([["credit", "2"]]);
+
+    const march = await closeAt(db, org, "2025-03", new Date("2025-04-05T12:00:00Z"));
+    const [stored] = await db.execute<{ number: number }>(sql`
+      select refers_to_line_number as number from bill_lines where redemption_id = ${card.id} and line_type = 'credit'`);
+    expect(stored?.number).toBe(2);
+    const april = await closeAt(db, org, "2025-04", new Date("2025-05-05T12:00:00Z"));
+    expect(await creditColumns(db, org, "2025-04")).toMatchObject([
+      { bill: april.number, line: "1", type: "credit", refersToBill: march.number, refersToLine: "2" },
     ]);
     await expectLedgerClean(db, org.id);
   });

@@ -1,8 +1,10 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getLiability } from "../../core/billing/get-liability";
 import { getRollForward } from "../../core/billing/get-roll-forward";
+import { summariseLedgerDays } from "../../core/billing/summarise-ledger-days";
 import { deactivatePerson } from "../../core/people/deactivate-person";
+import { updatePerson } from "../../core/people/update-person";
 import { failRedemption } from "../../core/rewards/fail-redemption";
 import type { Database } from "../../db/client";
 import { expectDomainError, expectLedgerClean, ledgerViolations } from "../support/assertions";
@@ -25,6 +27,17 @@ const day = (date: string, time = "10:00:00") => new Date(`${date}T${time}Z`);
 
 function liabilityAt(db: Database, org: BillingOrg, asOf: Date, now: Date) {
   return getLiability(db, org.finance.actor, { asOf: asOf.toISOString() }, () => now);
+}
+
+/** `tampering` done behind the app's back is what db:check then reports, and all it reports. */
+async function expectTamperingCaught(
+  db: Database,
+  org: BillingOrg,
+  tampering: SQL,
+  violation: { check: string; detail: string },
+) {
+  await db.execute(tampering);
+  expect(await ledgerViolations(db, org.id)).toEqual([{ ...violation, orgId: org.id }]);
 }
 
 describe("the liability as of an instant", () => {
@@ -75,21 +88,118 @@ describe("the liability as of an instant", () => {
     expect(await liabilityAt(db, org, asOf, day("2025-06-10"))).toMatchObject({ earned: 125 });
     await expectLedgerClean(db, org.id);
 
-    await db.execute(sql`
-      update ledger_day_totals set earned = earned + 1
-      where org_id = ${org.id}::uuid and day = '2025-06-01' and kind = 'grant'`);
-    expect(await ledgerViolations(db, org.id)).toEqual([
+    await expectTamperingCaught(
+      db,
+      org,
+      sql`update ledger_day_totals set earned = earned + 1
+        where org_id = ${org.id}::uuid and day = '2025-06-01' and kind = 'grant'`,
       {
         check: "day_totals_stale",
-        orgId: org.id,
         detail: "day 2025-06-01 (grant) is summarised as 101/0 but its entries sum to 100/0",
       },
-    ]);
+    );
     // Cleared, the day is summarised again from its entries on the next read.
     await db.execute(
       sql`delete from ledger_days_summarised where org_id = ${org.id}::uuid and day = '2025-06-01'`,
     );
     expect(await liabilityAt(db, org, asOf, day("2025-06-10"))).toMatchObject({ earned: 125 });
+    await expectLedgerClean(db, org.id);
+  });
+});
+
+describe("the liability by department", () => {
+  it("follows a person to their new department, summarised days and all, and db:check proves the days", async () => {
+    const { db } = await database();
+    const org = await createBillingOrg(db, fixture);
+    const ana = await org.hire({ department: "Sales" });
+    const bo = await org.hire({ department: "Ops" });
+    await earnAt(db, org, ana, 100, day("2025-05-10"));
+    await earnAt(db, org, bo, 50, day("2025-05-11"));
+    // Ana is given the 30 points of the reward she then asks for: they are held from her 130.
+    await requestedAt(db, org, ana, day("2025-05-12"), { pointsPrice: 30 });
+    const asOf = day("2025-05-13");
+    const now = day("2025-05-20");
+    const departments = async () => (await liabilityAt(db, org, asOf, now)).byDepartment;
+
+    expect(await departments()).toEqual([
+      { department: "Sales", people: 1, earned: 100, held: 30, outstanding: 130 },
+      { department: "Ops", people: 1, earned: 50, held: 0, outstanding: 50 },
+    ]);
+    // Every day up to the 19th is summarised now: the move must carry Ana's days over.
+    await updatePerson(db, org.admin.actor, { personId: ana.id, department: "Ops" });
+    expect(await departments()).toEqual([
+      { department: "Ops", people: 2, earned: 150, held: 30, outstanding: 180 },
+    ]);
+    await updatePerson(db, org.admin.actor, { personId: ana.id, department: null });
+    // Ana joins the org's admin and finance lead, who have no department either.
+    expect(await departments()).toEqual([
+      { department: null, people: 3, earned: 100, held: 30, outstanding: 130 },
+      { department: "Ops", people: 1, earned: 50, held: 0, outstanding: 50 },
+    ]);
+    await expectLedgerClean(db, org.id);
+
+    await expectTamperingCaught(
+      db,
+      org,
+      sql`update ledger_department_day_totals set held = held + 5
+        where org_id = ${org.id}::uuid and day = '2025-05-11' and department = 'Ops'`,
+      {
+        check: "department_days_stale",
+        detail: "day 2025-05-11 of Ops is summarised as 50/5 but its people moved 50/0",
+      },
+    );
+  });
+
+  it("stays exact while people change department as their days are being summarised", async () => {
+    const { db } = await database();
+    const org = await createBillingOrg(db, fixture);
+    const names = ["Sales", "Ops", "Support"];
+    const people = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => org.hire({ department: names[index % names.length] })),
+    );
+    for (const [index, person] of people.entries()) {
+      for (let date = 1; date <= 28; date += 3) {
+        await earnAt(db, org, person, 10 + index, day(`2025-02-${String(date).padStart(2, "0")}`));
+      }
+    }
+    // Reads that summarise day after day race moves of everyone, each twice.
+    await Promise.all([
+      ...[5, 12, 19, 26, 28].map((date) =>
+        liabilityAt(db, org, day("2025-02-01"), day(`2025-02-${String(date).padStart(2, "0")}`, "12:00:00")),
+      ),
+      ...people.flatMap((person, index) => [
+        updatePerson(db, org.admin.actor, { personId: person.id, department: names[(index + 1) % 3] }),
+        updatePerson(db, org.admin.actor, { personId: person.id, department: names[(index + 2) % 3] }),
+      ]),
+    ]);
+    await expectLedgerClean(db, org.id);
+    const liability = await liabilityAt(db, org, day("2025-02-20"), day("2025-03-05"));
+    const total = (figure: "earned" | "held") =>
+      liability.byDepartment.reduce((sum, row) => sum + row[figure], 0);
+    expect([total("earned"), total("held")]).toEqual([liability.earned, liability.held]);
+  });
+});
+
+describe("background work", () => {
+  it("summarises an org's settled days before anyone asks, once, and only for those allowed", async () => {
+    const { db } = await database();
+    const org = await createBillingOrg(db, fixture);
+    const person = await org.hire({ department: "Sales" });
+    await earnAt(db, org, person, 40, day("2025-01-03"));
+    await earnAt(db, org, person, 2, day("2025-03-09"));
+    const now = day("2025-03-10", "12:00:00");
+    await expectDomainError(
+      summariseLedgerDays(db, org.finance.actor, () => now),
+      "forbidden",
+    );
+
+    // January 3rd to March 9th: 66 days, over three transactions of at most 31 days.
+    expect(await summariseLedgerDays(db, org.system, () => now)).toEqual({ days: 66, errors: [] });
+    expect(await summariseLedgerDays(db, org.system, () => now)).toEqual({ days: 0, errors: [] });
+    const [stored] = await db.execute<{ days: string; earned: string }>(sql`
+      select (select count(*) from ledger_days_summarised where org_id = ${org.id}::uuid) as days,
+        (select sum(earned) from ledger_department_day_totals where org_id = ${org.id}::uuid and department = 'Sales') as earned`);
+    expect(stored).toEqual({ days: "66", earned: "42" });
     await expectLedgerClean(db, org.id);
   });
 });

@@ -18,6 +18,7 @@ const ORG_TABLES = [
   "allowance_boosts",
   "audit_log",
   "api_keys",
+  "ledger_days_summarised",
 ] as const;
 
 /**

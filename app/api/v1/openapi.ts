@@ -1028,7 +1028,7 @@ export const openApiDocument = {
               required: ["department", "people", "earned", "earned_value", "held", "held_value"],
               properties: {
                 department: nullableText,
-                people: { type: "integer" },
+                people: { type: "integer", description: "The people in the department now." },
                 earned: { type: "integer" },
                 earned_value: ref("Money"),
                 held: { type: "integer" },
