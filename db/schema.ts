@@ -990,49 +990,49 @@ export const billLines = pgTable(
 );
 
 /**
- * What each UTC day moved into and out of people's earned balances and the redemption hold, by kind of
- * transaction: the liability as of any instant adds up days instead of millions of entries. A day is
- * summarised once it can no longer change; a posting dated into a summarised day clears it (a trigger),
+ * What each UTC hour moved into and out of people's earned balances and the redemption hold, by kind of
+ * transaction: the liability as of any instant adds up hours instead of millions of entries. An hour is
+ * summarised once it can no longer change; a posting dated into a summarised hour clears it (a trigger),
  * and it is summarised again on the next read.
  */
-export const ledgerDayTotals = pgTable(
-  "ledger_day_totals",
+export const ledgerHourTotals = pgTable(
+  "ledger_hour_totals",
   {
     orgId: uuid("org_id").notNull(),
-    day: date("day").notNull(),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
     kind: transactionKind("kind").notNull(),
     earned: bigint("earned", { mode: "number" }).notNull(),
     held: bigint("held", { mode: "number" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.day, t.kind] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.hour, t.kind] })],
 );
 
 /**
- * What each summarised UTC day moved into and out of people's earned balances and their redemptions'
+ * What each summarised UTC hour moved into and out of people's earned balances and their redemptions'
  * holds, by the department each person is in now (`''` for none): the liability by department as of
  * any instant, without reading the ledger entry by entry. A person who changes department takes their
- * days with them (a trigger on people moves them).
+ * hours with them (a trigger on people moves them).
  */
-export const ledgerDepartmentDayTotals = pgTable(
-  "ledger_department_day_totals",
+export const ledgerDepartmentHourTotals = pgTable(
+  "ledger_department_hour_totals",
   {
     orgId: uuid("org_id").notNull(),
-    day: date("day").notNull(),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
     department: text("department").notNull(),
     earned: bigint("earned", { mode: "number" }).notNull(),
     held: bigint("held", { mode: "number" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.day, t.department] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.hour, t.department] })],
 );
 
-/** The days whose totals are in `ledger_day_totals`, days with no movement included. */
-export const ledgerDaysSummarised = pgTable(
-  "ledger_days_summarised",
+/** The hours whose totals are in `ledger_hour_totals`, hours with no movement included. */
+export const ledgerHoursSummarised = pgTable(
+  "ledger_hours_summarised",
   {
     orgId: uuid("org_id").notNull(),
-    day: date("day").notNull(),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.day] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.hour] })],
 );
 
 /**

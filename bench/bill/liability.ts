@@ -39,7 +39,8 @@ async function timedCall(connection: Connection, org: BillBenchOrg, asOf: Date) 
 
 /**
  * The points liability as of random instants of the two years, as finance asks for it. The first call
- * of all summarises every settled day of the ledger (`ledger_day_totals`), once: reported on its own,
+ * of all summarises every settled hour of the ledger (`ledger_hour_totals` and their split by
+ * department), once, as background work would have before anyone asked: reported on its own,
  * for context. Then `calls` calls, one at a time, each at a new random instant.
  */
 export async function measureLiability(

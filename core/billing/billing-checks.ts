@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { LedgerCheck } from "../ledger/ledger-check";
-import { departmentMovements } from "./ledger-days";
+import { departmentMovements } from "./ledger-hours";
+
+/** An hour of the summaries as a check names it: `2025-06-01 10:00 UTC`. */
+const HOUR_TEXT = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')`);
 
 /** The bills' invariants, proved by `npm run db:check` beside the ledger's own. */
 export const BILLING_CHECKS: LedgerCheck[] = [
@@ -54,39 +58,40 @@ export const BILLING_CHECKS: LedgerCheck[] = [
       order by b.period limit 100`,
   },
   {
-    name: "day_totals_stale",
+    name: "hour_totals_stale",
     orgColumn: "d.org_id",
     query: (org) => sql`
-      select d.org_id, 'day ' || d.day || ' (' || d.kind || ') is summarised as ' || d.earned || '/' || d.held
-        || ' but its entries sum to ' || coalesce(x.earned, 0) || '/' || coalesce(x.held, 0) as detail
-      from ledger_day_totals d
+      select d.org_id, 'hour ' || ${HOUR_TEXT("d.hour")} || ' (' || d.kind || ') is summarised as ' || d.earned
+        || '/' || d.held || ' but its entries sum to ' || coalesce(x.earned, 0) || '/' || coalesce(x.held, 0) as detail
+      from ledger_hour_totals d
       left join lateral (
         select sum(e.amount) filter (where a.kind = 'earned') as earned,
           sum(e.amount) filter (where a.kind = 'redemption_hold') as held
         from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
         join ledger_accounts a on a.id = e.account_id
-        where t.org_id = d.org_id and t.kind = d.kind and (t.created_at at time zone 'UTC')::date = d.day) x on true
+        where t.org_id = d.org_id and t.kind = d.kind
+          and t.created_at >= d.hour and t.created_at < d.hour + interval '1 hour') x on true
       where ${org} and (d.earned <> coalesce(x.earned, 0) or d.held <> coalesce(x.held, 0))
-      order by d.day limit 100`,
+      order by d.hour limit 100`,
   },
   {
-    name: "department_days_stale",
+    name: "department_hours_stale",
     orgColumn: "s.org_id",
     query: (org) => sql`
       with expected as (
-        select m.org_id, m.day, m.department, sum(m.earned) as earned, sum(m.held) as held
-        from (${departmentMovements(sql`t.org_id in (select s.org_id from ledger_days_summarised s where ${org})`)}) m
-        join ledger_days_summarised s on s.org_id = m.org_id and s.day = m.day
+        select m.org_id, m.hour, m.department, sum(m.earned) as earned, sum(m.held) as held
+        from (${departmentMovements(sql`t.org_id in (select s.org_id from ledger_hours_summarised s where ${org})`)}) m
+        join ledger_hours_summarised s on s.org_id = m.org_id and s.hour = m.hour
         group by 1, 2, 3
       ),
       stored as (
-        select s.org_id, s.day, s.department, s.earned, s.held from ledger_department_day_totals s where ${org}
+        select s.org_id, s.hour, s.department, s.earned, s.held from ledger_department_hour_totals s where ${org}
       )
-      select org_id, 'day ' || day || ' of ' || coalesce(nullif(department, ''), 'no department')
+      select org_id, 'hour ' || ${HOUR_TEXT("hour")} || ' of ' || coalesce(nullif(department, ''), 'no department')
         || ' is summarised as ' || coalesce(s.earned, 0) || '/' || coalesce(s.held, 0)
         || ' but its people moved ' || coalesce(e.earned, 0) || '/' || coalesce(e.held, 0) as detail
-      from expected e full join stored s using (org_id, day, department)
+      from expected e full join stored s using (org_id, hour, department)
       where coalesce(e.earned, 0) <> coalesce(s.earned, 0) or coalesce(e.held, 0) <> coalesce(s.held, 0)
-      order by day, department limit 100`,
+      order by hour, department limit 100`,
   },
 ];

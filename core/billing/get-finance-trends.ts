@@ -6,7 +6,7 @@ import { type Clock, systemClock } from "../shared/clock";
 import type { PointValue } from "../shared/money";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { periodBounds, periodOfInstant } from "./bill-period";
-import { earnedOf, heldOf, movementsBetween } from "./ledger-days";
+import { earnedOf, heldOf, movementsBetween } from "./ledger-hours";
 
 export interface FinanceTrends {
   pointValue: PointValue;

@@ -8,7 +8,7 @@ import { DomainError } from "../shared/errors";
 import type { PointValue } from "../shared/money";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import { departmentTotalsBefore, earnedOf, heldOf, movementsBetween } from "./ledger-days";
+import { departmentTotalsBefore, earnedOf, heldOf, movementsBetween } from "./ledger-hours";
 
 const liabilityInput = z.object({
   /** An instant, ISO 8601 with its offset; now when left out. */

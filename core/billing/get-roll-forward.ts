@@ -7,7 +7,7 @@ import type { PointValue } from "../shared/money";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
 import { billPeriod, periodBounds } from "./bill-period";
-import { earnedOf, heldOf, type Movements, movementsBetween } from "./ledger-days";
+import { earnedOf, heldOf, type Movements, movementsBetween } from "./ledger-hours";
 
 const rollForwardInput = z.object({ month: billPeriod });
 

@@ -1,5 +1,5 @@
 import { closeDueBills } from "../../core/billing/close-due-bills";
-import { summariseLedgerDays } from "../../core/billing/summarise-ledger-days";
+import { summariseLedgerHours } from "../../core/billing/summarise-ledger-hours";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { runDueRedemptions } from "../../core/rewards/run-due-redemptions";
 import { syncDueCatalogs } from "../../core/rewards/sync-due-catalogs";
@@ -56,10 +56,10 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
     },
   },
   {
-    name: "ledger days",
+    name: "ledger hours",
     run: async (db) => {
-      const { days, errors } = await summariseLedgerDays(db, DEPLOYMENT);
-      return summary({ "ledger days summarised": days }, errors);
+      const { hours, errors } = await summariseLedgerHours(db, DEPLOYMENT);
+      return summary({ "ledger hours summarised": hours }, errors);
     },
   },
   {

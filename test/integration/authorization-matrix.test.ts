@@ -16,7 +16,7 @@ import { getLiability } from "../../core/billing/get-liability";
 import { getPayroll } from "../../core/billing/get-payroll";
 import { getRollForward } from "../../core/billing/get-roll-forward";
 import { listBills } from "../../core/billing/list-bills";
-import { summariseLedgerDays } from "../../core/billing/summarise-ledger-days";
+import { summariseLedgerHours } from "../../core/billing/summarise-ledger-hours";
 import { updateBillingSettings } from "../../core/billing/update-billing-settings";
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { getPersonProfile } from "../../core/feed/get-person-profile";
@@ -633,11 +633,11 @@ const USE_CASES = {
     prepare: bills.billWithLines,
     run: (db, actor) => closeDueBills(db, actor, now),
   },
-  "summarise-ledger-days": {
+  "summarise-ledger-hours": {
     aboutPerson: false,
     writes: true,
     // Two days on, the days the orgs posted on are settled and due.
-    run: (db, actor) => summariseLedgerDays(db, actor, () => new Date(now().getTime() + 2 * 86_400_000)),
+    run: (db, actor) => summariseLedgerHours(db, actor, () => new Date(now().getTime() + 2 * 86_400_000)),
   },
   "get-billing-settings": {
     aboutPerson: false,
@@ -845,7 +845,7 @@ const EXPECTED: Record<UseCaseName, Row> = {
   // Background work closes due bills; finance closes a month by hand with close-bill.
   "close-due-bills":       [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   // Background work summarises the ledger's days ahead of the liability; reading it summarises too.
-  "summarise-ledger-days": [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
+  "summarise-ledger-hours": [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "get-billing-settings":  [no,          na,           no,         na,     na,       na,           ok,    ok,      no,      na],
   "update-billing-settings": [no,        na,           no,         na,     na,       na,           ok,    ok,      no,      na],
   "get-liability":         [no,          na,           no,         na,     na,       na,           ok,    ok,      ok,      na],
@@ -1013,7 +1013,7 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "get-payroll": "finance:read",          "close-bill": null,                       "close-due-bills": null,
   "get-billing-settings": null,           "update-billing-settings": null,          "get-liability": "finance:read",
   "get-roll-forward": "finance:read",     "get-finance-trends": "finance:read",     "purge-rate-limits": null,
-  "erase-person": null,                   "summarise-ledger-days": null,
+  "erase-person": null,                   "summarise-ledger-hours": null,
   "get-operations-figures": null,
 };
 

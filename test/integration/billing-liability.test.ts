@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getLiability } from "../../core/billing/get-liability";
 import { getRollForward } from "../../core/billing/get-roll-forward";
-import { summariseLedgerDays } from "../../core/billing/summarise-ledger-days";
+import { summariseLedgerHours } from "../../core/billing/summarise-ledger-hours";
 import { deactivatePerson } from "../../core/people/deactivate-person";
 import { updatePerson } from "../../core/people/update-person";
 import { failRedemption } from "../../core/rewards/fail-redemption";
@@ -48,7 +48,7 @@ describe("the liability as of an instant", () => {
     await earnAt(db, org, person, 100, day("2025-05-10"));
     const asOf = day("2025-05-12", "12:00:00");
 
-    // Read days later, when every day up to then is summarised.
+    // Read days later, when every hour up to then is summarised.
     const first = await liabilityAt(db, org, asOf, day("2025-05-20"));
     expect(first).toMatchObject({ earned: 100, held: 0, outstanding: 100 });
     expect(first.byDepartment).toEqual([
@@ -71,19 +71,19 @@ describe("the liability as of an instant", () => {
     await expectDomainError(liabilityAt(db, org, day("2025-05-22"), day("2025-05-21")), "invalid");
   });
 
-  it("counts a back-dated posting into a day already summarised, and db:check catches a tampered day", async () => {
+  it("counts a back-dated posting into an hour already summarised, and db:check catches a tampered hour", async () => {
     const { db } = await database();
     const org = await createBillingOrg(db, fixture);
     const person = await org.hire();
     await earnAt(db, org, person, 100, day("2025-06-01"));
     const asOf = day("2025-06-04", "06:00:00");
     expect(await liabilityAt(db, org, asOf, day("2025-06-10"))).toMatchObject({ earned: 100 });
-    const summarised = await db.execute<{ day: string }>(
-      sql`select day::text from ledger_days_summarised where org_id = ${org.id}::uuid order by day`,
-    );
-    expect(summarised.map((row) => row.day)).toContain("2025-06-02");
+    const summarised = await db.execute<{ hour: string }>(sql`
+      select to_char(hour at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as hour from ledger_hours_summarised
+      where org_id = ${org.id}::uuid order by hour`);
+    expect(summarised.map((row) => row.hour)).toContain("2025-06-02 15:00");
 
-    // Into June 2nd, which the read above summarised as a day with nothing in it.
+    // Into June 2nd, 15:00 to 16:00, which the read above summarised as an hour with nothing in it.
     await earnAt(db, org, person, 25, day("2025-06-02", "15:00:00"));
     expect(await liabilityAt(db, org, asOf, day("2025-06-10"))).toMatchObject({ earned: 125 });
     await expectLedgerClean(db, org.id);
@@ -91,16 +91,16 @@ describe("the liability as of an instant", () => {
     await expectTamperingCaught(
       db,
       org,
-      sql`update ledger_day_totals set earned = earned + 1
-        where org_id = ${org.id}::uuid and day = '2025-06-01' and kind = 'grant'`,
+      sql`update ledger_hour_totals set earned = earned + 1
+        where org_id = ${org.id}::uuid and hour = '2025-06-01T10:00Z' and kind = 'grant'`,
       {
-        check: "day_totals_stale",
-        detail: "day 2025-06-01 (grant) is summarised as 101/0 but its entries sum to 100/0",
+        check: "hour_totals_stale",
+        detail: "hour 2025-06-01 10:00 UTC (grant) is summarised as 101/0 but its entries sum to 100/0",
       },
     );
-    // Cleared, the day is summarised again from its entries on the next read.
+    // Cleared, the hour is summarised again from its entries on the next read.
     await db.execute(
-      sql`delete from ledger_days_summarised where org_id = ${org.id}::uuid and day = '2025-06-01'`,
+      sql`delete from ledger_hours_summarised where org_id = ${org.id}::uuid and hour = '2025-06-01T10:00Z'`,
     );
     expect(await liabilityAt(db, org, asOf, day("2025-06-10"))).toMatchObject({ earned: 125 });
     await expectLedgerClean(db, org.id);
@@ -108,7 +108,7 @@ describe("the liability as of an instant", () => {
 });
 
 describe("the liability by department", () => {
-  it("follows a person to their new department, summarised days and all, and db:check proves the days", async () => {
+  it("follows a person to their new department, summarised hours and all, and db:check proves the hours", async () => {
     const { db } = await database();
     const org = await createBillingOrg(db, fixture);
     const ana = await org.hire({ department: "Sales" });
@@ -125,7 +125,7 @@ describe("the liability by department", () => {
       { department: "Sales", people: 1, earned: 100, held: 30, outstanding: 130 },
       { department: "Ops", people: 1, earned: 50, held: 0, outstanding: 50 },
     ]);
-    // Every day up to the 19th is summarised now: the move must carry Ana's days over.
+    // Every hour up to the 20th is summarised now: the move must carry Ana's over.
     await updatePerson(db, org.admin.actor, { personId: ana.id, department: "Ops" });
     expect(await departments()).toEqual([
       { department: "Ops", people: 2, earned: 150, held: 30, outstanding: 180 },
@@ -141,16 +141,16 @@ describe("the liability by department", () => {
     await expectTamperingCaught(
       db,
       org,
-      sql`update ledger_department_day_totals set held = held + 5
-        where org_id = ${org.id}::uuid and day = '2025-05-11' and department = 'Ops'`,
+      sql`update ledger_department_hour_totals set held = held + 5
+        where org_id = ${org.id}::uuid and hour = '2025-05-11T10:00Z' and department = 'Ops'`,
       {
-        check: "department_days_stale",
-        detail: "day 2025-05-11 of Ops is summarised as 50/5 but its people moved 50/0",
+        check: "department_hours_stale",
+        detail: "hour 2025-05-11 10:00 UTC of Ops is summarised as 50/5 but its people moved 50/0",
       },
     );
   });
 
-  it("stays exact while people change department as their days are being summarised", async () => {
+  it("stays exact while people change department as their hours are being summarised", async () => {
     const { db } = await database();
     const org = await createBillingOrg(db, fixture);
     const names = ["Sales", "Ops", "Support"];
@@ -162,7 +162,7 @@ describe("the liability by department", () => {
         await earnAt(db, org, person, 10 + index, day(`2025-02-${String(date).padStart(2, "0")}`));
       }
     }
-    // Reads that summarise day after day race moves of everyone, each twice.
+    // Reads that summarise hour after hour race moves of everyone, each twice.
     await Promise.all([
       ...[5, 12, 19, 26, 28].map((date) =>
         liabilityAt(db, org, day("2025-02-01"), day(`2025-02-${String(date).padStart(2, "0")}`, "12:00:00")),
@@ -181,7 +181,7 @@ describe("the liability by department", () => {
 });
 
 describe("background work", () => {
-  it("summarises an org's settled days before anyone asks, once, and only for those allowed", async () => {
+  it("summarises an org's settled hours before anyone asks, once, and only for those allowed", async () => {
     const { db } = await database();
     const org = await createBillingOrg(db, fixture);
     const person = await org.hire({ department: "Sales" });
@@ -189,17 +189,19 @@ describe("background work", () => {
     await earnAt(db, org, person, 2, day("2025-03-09"));
     const now = day("2025-03-10", "12:00:00");
     await expectDomainError(
-      summariseLedgerDays(db, org.finance.actor, () => now),
+      summariseLedgerHours(db, org.finance.actor, () => now),
       "forbidden",
     );
 
-    // January 3rd to March 9th: 66 days, over three transactions of at most 31 days.
-    expect(await summariseLedgerDays(db, org.system, () => now)).toEqual({ days: 66, errors: [] });
-    expect(await summariseLedgerDays(db, org.system, () => now)).toEqual({ days: 0, errors: [] });
-    const [stored] = await db.execute<{ days: string; earned: string }>(sql`
-      select (select count(*) from ledger_days_summarised where org_id = ${org.id}::uuid) as days,
-        (select sum(earned) from ledger_department_day_totals where org_id = ${org.id}::uuid and department = 'Sales') as earned`);
-    expect(stored).toEqual({ days: "66", earned: "42" });
+    // From the hour of the first posting, 10:00 on January 3rd, to the last settled at 11:45 on March
+    // 10th, 10:00 to 11:00: 66 days and an hour, in three transactions of at most 31 days.
+    const hours = 66 * 24 + 1;
+    expect(await summariseLedgerHours(db, org.system, () => now)).toEqual({ hours, errors: [] });
+    expect(await summariseLedgerHours(db, org.system, () => now)).toEqual({ hours: 0, errors: [] });
+    const [stored] = await db.execute<{ hours: number; earned: string }>(sql`
+      select (select count(*)::int from ledger_hours_summarised where org_id = ${org.id}::uuid) as hours,
+        (select sum(earned) from ledger_department_hour_totals where org_id = ${org.id}::uuid and department = 'Sales') as earned`);
+    expect(stored).toEqual({ hours, earned: "42" });
     await expectLedgerClean(db, org.id);
   });
 });

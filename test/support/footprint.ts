@@ -18,7 +18,6 @@ const ORG_TABLES = [
   "allowance_boosts",
   "audit_log",
   "api_keys",
-  "ledger_days_summarised",
 ] as const;
 
 /**
@@ -35,6 +34,7 @@ const DIGESTED_TABLES = [
   "billing_settings",
   "bills",
   "bill_lines",
+  "ledger_hours_summarised",
 ] as const;
 
 export type OrgTable = (typeof ORG_TABLES)[number];

@@ -7,16 +7,25 @@ type TransactionKind = (typeof transactionKind.enumValues)[number];
 /** What moved into (positive) or out of people's earned balances and the redemption hold, per kind. */
 export type Movements = Partial<Record<TransactionKind, { earned: number; held: number }>>;
 
-const DAY_MS = 24 * 60 * 60_000;
 /**
- * A day is summarised once nothing can still be posted into it: postings carry the time they record,
+ * The ledger is summarised by the UTC hour: an instant's liability adds up whole hours and reads at most
+ * an hour of entries one by one, however busy the day (a month of a million redemptions has some 3,000
+ * transactions an hour, 65,000 a day).
+ */
+const HOUR_MS = 60 * 60_000;
+/**
+ * An hour is summarised once nothing can still be posted into it: postings carry the time they record,
  * which in the app is the moment they are made; this margin covers transactions still committing.
- * (The trigger on ledger_transactions clears a day that a back-dated posting lands in.)
+ * (The trigger on ledger_transactions clears an hour that a back-dated posting lands in.)
  */
 const SETTLED_AFTER_MS = 15 * 60_000;
 
-const utcDay = (instant: Date) => new Date(Math.floor(instant.getTime() / DAY_MS) * DAY_MS);
-const dayText = (day: Date) => day.toISOString().slice(0, 10);
+const utcHour = (instant: Date) => new Date(Math.floor(instant.getTime() / HOUR_MS) * HOUR_MS);
+const hourText = (hour: Date) => hour.toISOString();
+
+/** The UTC hour of a time column, as the summaries key it. */
+export const hourOf = (column: SQL) =>
+  sql`date_trunc('hour', ${column} at time zone 'UTC') at time zone 'UTC'`;
 
 /**
  * The entries of each transaction `t` on people's earned balances and the redemption hold, looked up
@@ -47,16 +56,16 @@ async function rawMovements(db: Executor, orgId: string, from: Date, to: Date): 
 
 /**
  * What the transactions `t` for which `where` holds moved into and out of people's earned balances and
- * their redemptions' holds, one row per movement: its org, UTC day, the department its person is in
+ * their redemptions' holds, one row per movement: its org, UTC hour, the department its person is in
  * now (`''` for none), the points earned and held. A hold counts from the transaction that took it to
  * the one that settled or released it.
  */
 export function departmentMovements(where: SQL): SQL {
-  const day = sql`(t.created_at at time zone 'UTC')::date`;
+  const hour = hourOf(sql`t.created_at`);
   // Each lateral query is kept apart (`offset 0`), so that the planner starts from the transactions in
   // range and looks their entries and redemptions up by index, rather than reading every entry.
   return sql`
-    select t.org_id, ${day} as day, coalesce(p.department, '') as department, m.earned, m.held
+    select t.org_id, ${hour} as hour, coalesce(p.department, '') as department, m.earned, m.held
     from ledger_transactions t
     cross join lateral (
       select a.person_id, e.amount as earned, 0::bigint as held
@@ -76,69 +85,69 @@ const postedBetween = (orgId: string, from: SQL, to: SQL) =>
   sql`t.org_id = ${orgId}::uuid and t.created_at >= ${from} and t.created_at < ${to}`;
 
 /**
- * Where the org's summarised days and a change of someone's department queue up: each takes this lock
- * before it reads, so that a day is never summarised under a department its person just left (the
- * trigger on people, which moves a person's summarised days, takes it too).
+ * Where the org's summarised hours and a change of someone's department queue up: each takes this lock
+ * before it reads, so that an hour is never summarised under a department its person just left (the
+ * trigger on people, which moves a person's summarised hours, takes it too).
  */
 const lockSummaries = (orgId: string) =>
-  sql`select pg_advisory_xact_lock(hashtextextended('plaudit_ledger_days ' || ${orgId}, 0))`;
+  sql`select pg_advisory_xact_lock(hashtextextended('plaudit_ledger_hours ' || ${orgId}, 0))`;
 
-/** At most this many days are summarised in one transaction: a long history goes in short statements. */
-const DAYS_PER_PASS = 31;
+/** At most this many hours (a month) are summarised in one transaction: a long history goes in short statements. */
+const HOURS_PER_PASS = 31 * 24;
 
 /**
- * Summarises up to DAYS_PER_PASS settled days of the org that are not summarised yet, oldest first, in
+ * Summarises up to HOURS_PER_PASS settled hours of the org that are not summarised yet, oldest first, in
  * one transaction: the org's totals by kind and by department. Returns how many it summarised.
  */
-async function summariseSomeDays(db: Executor, orgId: string, lastSettled: Date): Promise<number> {
+async function summariseSomeHours(db: Executor, orgId: string, lastSettled: Date): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(lockSummaries(orgId));
-    const missing = await tx.execute<{ day: string }>(sql`
-      select d::date::text as day from generate_series(
-        (select (min(created_at) at time zone 'UTC')::date from ledger_transactions where org_id = ${orgId}::uuid),
-        ${dayText(lastSettled)}::date - 1, interval '1 day') d
-      where not exists (select 1 from ledger_days_summarised s where s.org_id = ${orgId}::uuid and s.day = d::date)
-      order by d limit ${DAYS_PER_PASS}`);
+    const missing = await tx.execute<{ hour: string }>(sql`
+      select to_json(h) #>> '{}' as hour from generate_series(
+        (select ${hourOf(sql`min(created_at)`)} from ledger_transactions where org_id = ${orgId}::uuid),
+        ${hourText(lastSettled)}::timestamptz - interval '1 hour', interval '1 hour') h
+      where not exists (select 1 from ledger_hours_summarised s where s.org_id = ${orgId}::uuid and s.hour = h)
+      order by h limit ${HOURS_PER_PASS}`);
     if (missing.length === 0) return 0;
-    const days = missing.map((row) => row.day);
-    const first = sql`${days[0]}::date::timestamp at time zone 'UTC'`;
-    const end = sql`(${days.at(-1)}::date + 1)::timestamp at time zone 'UTC'`;
-    const dayArray = sql`${`{${days.join(",")}}`}::date[]`;
-    const dayList = sql`(select unnest(${dayArray}))`;
+    const hours = missing.map((row) => row.hour);
+    const first = sql`${hours[0]}::timestamptz`;
+    const end = sql`${hours.at(-1)}::timestamptz + interval '1 hour'`;
+    const hourArray = sql`${`{${hours.map((hour) => `"${hour}"`).join(",")}}`}::timestamptz[]`;
+    const hourList = sql`(select unnest(${hourArray}))`;
     await tx.execute(sql`
       with totals as (
-        insert into ledger_day_totals (org_id, day, kind, earned, held)
-        select ${orgId}::uuid, (t.created_at at time zone 'UTC')::date, t.kind,
+        insert into ledger_hour_totals (org_id, hour, kind, earned, held)
+        select ${orgId}::uuid, ${hourOf(sql`t.created_at`)}, t.kind,
           coalesce(sum(e.amount) filter (where e.account_kind = 'earned'), 0),
           coalesce(sum(e.amount) filter (where e.account_kind = 'redemption_hold'), 0)
         from ledger_transactions t ${EARNED_AND_HELD_ENTRIES}
         where t.org_id = ${orgId}::uuid and t.created_at >= ${first} and t.created_at < ${end}
-          and (t.created_at at time zone 'UTC')::date in ${dayList}
+          and ${hourOf(sql`t.created_at`)} in ${hourList}
         group by 2, 3
-        on conflict (org_id, day, kind) do update set earned = excluded.earned, held = excluded.held
+        on conflict (org_id, hour, kind) do update set earned = excluded.earned, held = excluded.held
       ),
       departments as (
-        insert into ledger_department_day_totals (org_id, day, department, earned, held)
-        select ${orgId}::uuid, m.day, m.department, sum(m.earned), sum(m.held)
+        insert into ledger_department_hour_totals (org_id, hour, department, earned, held)
+        select ${orgId}::uuid, m.hour, m.department, sum(m.earned), sum(m.held)
         from (${departmentMovements(postedBetween(orgId, first, end))}) m
-        where m.day in ${dayList}
-        group by m.day, m.department
-        on conflict (org_id, day, department) do update set earned = excluded.earned, held = excluded.held
+        where m.hour in ${hourList}
+        group by m.hour, m.department
+        on conflict (org_id, hour, department) do update set earned = excluded.earned, held = excluded.held
       )
-      insert into ledger_days_summarised (org_id, day) select ${orgId}::uuid, d from unnest(${dayArray}) d
+      insert into ledger_hours_summarised (org_id, hour) select ${orgId}::uuid, h from unnest(${hourArray}) h
       on conflict do nothing`);
-    return days.length;
+    return hours.length;
   });
 }
 
-/** Summarises every settled day of the org that is not summarised yet, from its first transaction on. */
-export async function summariseSettledDays(db: Executor, orgId: string, now: Date): Promise<number> {
+/** Summarises every settled hour of the org that is not summarised yet, from its first transaction on. */
+export async function summariseSettledHours(db: Executor, orgId: string, now: Date): Promise<number> {
   const lastSettled = settledUntilAt(now);
   let summarised = 0;
   for (;;) {
-    const done = await summariseSomeDays(db, orgId, lastSettled);
+    const done = await summariseSomeHours(db, orgId, lastSettled);
     summarised += done;
-    if (done < DAYS_PER_PASS) return summarised;
+    if (done < HOURS_PER_PASS) return summarised;
   }
 }
 
@@ -154,16 +163,16 @@ function add(into: Movements, more: Movements): Movements {
   return into;
 }
 
-/** The last day whose totals may be read at `now`: days before it are settled and summarised. */
-export const settledUntilAt = (now: Date) => utcDay(new Date(now.getTime() - SETTLED_AFTER_MS));
+/** The first hour whose totals may not be read at `now`: hours before it are settled and summarised. */
+export const settledUntilAt = (now: Date) => utcHour(new Date(now.getTime() - SETTLED_AFTER_MS));
 
-/** Where a range ending at `to` stops being whole summarised days and is read entry by entry. */
-const endOfWholeDays = (to: Date, now: Date) =>
-  new Date(Math.min(utcDay(to).getTime(), settledUntilAt(now).getTime()));
+/** Where a range ending at `to` stops being whole summarised hours and is read entry by entry. */
+const endOfWholeHours = (to: Date, now: Date) =>
+  new Date(Math.min(utcHour(to).getTime(), settledUntilAt(now).getTime()));
 
 /**
  * Earned and held points at `to` (every transaction before it) by the department each person is in
- * now: the summarised days, plus the movements since the last of them. The org's days must have been
+ * now: the summarised hours, plus the movements since the last of them. The org's hours must have been
  * summarised at `now` (movementsBetween does it).
  */
 export async function departmentTotalsBefore(
@@ -172,11 +181,11 @@ export async function departmentTotalsBefore(
   to: Date,
   now: Date,
 ): Promise<{ department: string; earned: number; held: number }[]> {
-  const endWhole = endOfWholeDays(to, now);
+  const endWhole = endOfWholeHours(to, now);
   const rows = await db.execute<{ department: string; earned: string; held: string }>(sql`
     select department, sum(earned) as earned, sum(held) as held from (
-      select department, earned, held from ledger_department_day_totals
-      where org_id = ${orgId}::uuid and day < ${dayText(endWhole)}::date
+      select department, earned, held from ledger_department_hour_totals
+      where org_id = ${orgId}::uuid and hour < ${hourText(endWhole)}::timestamptz
       union all
       select department, earned, held from (${departmentMovements(
         postedBetween(
@@ -195,8 +204,8 @@ export async function departmentTotalsBefore(
 }
 
 /**
- * What moved in [from, to): the summarised days wholly inside the range, added up, plus the entries of
- * its partial days and of days not yet settled. `from` null means since the beginning.
+ * What moved in [from, to): the summarised hours wholly inside the range, added up, plus the entries of
+ * its partial hours and of hours not yet settled. `from` null means since the beginning.
  */
 export async function movementsBetween(
   db: Executor,
@@ -205,16 +214,16 @@ export async function movementsBetween(
   to: Date,
   now: Date,
 ): Promise<Movements> {
-  await summariseSettledDays(db, orgId, now);
-  // Whole days from the first day starting at or after `from` to the last ending by `to`, if settled.
-  const firstWhole = from ? utcDay(new Date(from.getTime() + DAY_MS - 1)) : null;
-  const endWhole = endOfWholeDays(to, now);
+  await summariseSettledHours(db, orgId, now);
+  // Whole hours from the first starting at or after `from` to the last ending by `to`, if settled.
+  const firstWhole = from ? utcHour(new Date(from.getTime() + HOUR_MS - 1)) : null;
+  const endWhole = endOfWholeHours(to, now);
   const movements: Movements = {};
   if (firstWhole === null || firstWhole < endWhole) {
     const rows = await db.execute<{ kind: TransactionKind; earned: string; held: string }>(sql`
-      select kind, sum(earned) as earned, sum(held) as held from ledger_day_totals
-      where org_id = ${orgId}::uuid and day < ${dayText(endWhole)}::date
-        ${firstWhole ? sql`and day >= ${dayText(firstWhole)}::date` : sql``}
+      select kind, sum(earned) as earned, sum(held) as held from ledger_hour_totals
+      where org_id = ${orgId}::uuid and hour < ${hourText(endWhole)}::timestamptz
+        ${firstWhole ? sql`and hour >= ${hourText(firstWhole)}::timestamptz` : sql``}
       group by kind`);
     add(
       movements,
