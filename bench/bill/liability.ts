@@ -49,7 +49,7 @@ export async function measureLiability(
   { calls, p99TargetMs }: LiabilityOptions,
 ): Promise<Result[]> {
   const first = await timedCall(connection, org, randomInstant(org));
-  console.log(`first liability call, summarising the ledger's days: ${first.ms.toFixed(0)} ms`);
+  console.log(`first liability call, summarising the ledger's hours: ${first.ms.toFixed(0)} ms`);
 
   // As of now, what people have earned is exactly their cached balances, and nothing is held.
   const now = await getLiability(connection.db, org.finance);
