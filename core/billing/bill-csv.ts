@@ -127,11 +127,7 @@ const SPACES =
 /** The spaces a neutralised cell can start with: the apostrophe covers a leading tab or carriage return. */
 const SPACES_AFTER_NEUTRALISING = SPACES.replace(/[\t\r]/g, "");
 
-/**
- * NEEDS_QUOTES for a text expression, where `leading` are the spaces that count at its start. Plain
- * string functions rather than a regular expression: at a million lines, ten regular expressions a line
- * cost the database seconds.
- */
+/** NEEDS_QUOTES for a text expression, where `leading` are the spaces that count at its start. */
 const sqlNeedsQuotes = (text: string, leading: string) =>
   `(strpos(${text}, '"') > 0 or strpos(${text}, ',') > 0 or strpos(${text}, E'\\r') > 0
     or strpos(${text}, E'\\n') > 0 or (${text} <> '' and (strpos('${leading}', left(${text}, 1)) > 0
