@@ -11,7 +11,7 @@ export interface ReplyTarget {
 /** Slack's answers when the bot cannot post in a conversation: it is not a member, or cannot see it. */
 const UNREACHABLE = new Set(["channel_not_found", "not_in_channel", "user_not_in_channel"]);
 
-function slackErrorCode(error: unknown): string | undefined {
+export function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | null)?.data;
   return typeof data?.error === "string" ? data.error : undefined;
 }

@@ -21,7 +21,7 @@ export interface SlackUserLookup {
   describeUser: DescribeSlackUser;
 }
 
-export type SlackRefusal = "no_email" | "not_in_org" | "deactivated" | "bot";
+export type SlackRefusal = "no_email" | "not_in_org" | "deactivated" | "bot" | "not_in_slack";
 
 export type SlackPersonResult =
   | {
@@ -108,7 +108,11 @@ async function resolveOnce(
     .where(and(eq(people.orgId, orgId), eq(people.slackTeamId, teamId), eq(people.slackUserId, userId)));
   if (known) return answer(orgId, known, { newlyLinked: false, provisioned: false });
 
-  const { email, name, isBot, deleted } = await askSlack();
+  const profile = await askSlack();
+  if (profile === null) {
+    return unknown("not_in_slack", "Slack doesn't know this account, so Plaudit can't tell who it is.");
+  }
+  const { email, name, isBot, deleted } = profile;
   if (isBot) return unknown("bot", BOT_MESSAGE);
   if (deleted) return unknown("deactivated", "This Slack account has been deactivated.");
   if (!email) {

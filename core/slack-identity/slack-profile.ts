@@ -18,19 +18,21 @@ export interface SlackProfile {
 }
 
 /**
- * Asks Slack about one of its users. The lookups call it only for a Slack user no person holds yet, so a
- * linked user never costs a call to Slack.
+ * Asks Slack about one of its users: null when Slack has no such user. The lookups call it only for a
+ * Slack user no person holds yet, so a linked user never costs a call to Slack.
  */
-export type DescribeSlackUser = (slackUserId: string) => Promise<SlackProfile>;
+export type DescribeSlackUser = (slackUserId: string) => Promise<SlackProfile | null>;
 
 export const slackUserId = text().trim().min(1, "The Slack user id is missing.");
 
-export const slackProfile = z.object({
-  email: text()
-    .nullable()
-    .transform((email) => blankToNull(email)?.toLowerCase() ?? null),
-  name: text().nullable().transform(blankToNull),
-  isBot: z.boolean(),
-  deleted: z.boolean(),
-});
+export const slackProfile = z
+  .object({
+    email: text()
+      .nullable()
+      .transform((email) => blankToNull(email)?.toLowerCase() ?? null),
+    name: text().nullable().transform(blankToNull),
+    isBot: z.boolean(),
+    deleted: z.boolean(),
+  })
+  .nullable();
 export type NormalisedProfile = z.output<typeof slackProfile>;

@@ -282,6 +282,23 @@ describe("resolveSlackPerson", () => {
     expect(await orgFootprint(db, org.id)).toEqual(before);
   });
 
+  it("(d) tells a user Slack says it doesn't have that it can't tell who they are, and adds no one", async () => {
+    const { db } = await database();
+    const { org, workspace } = await orgWithWorkspace(db, { slackAutoProvision: true });
+    const before = await orgFootprint(db, org.id);
+
+    const result = await resolveSlackPerson(db, workspace, {
+      userId: newUserId(),
+      describeUser: async () => null,
+    });
+    expect(result).toEqual({
+      status: "unknown",
+      reason: "not_in_slack",
+      message: "Slack doesn't know this account, so Plaudit can't tell who it is.",
+    });
+    expect(await orgFootprint(db, org.id)).toEqual(before);
+  });
+
   it("(d) adds no one without an email, without a name, or with a name a person cannot have", async () => {
     const { db } = await database();
     const { org, workspace } = await orgWithWorkspace(db, { slackAutoProvision: true });
