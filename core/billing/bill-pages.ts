@@ -47,7 +47,7 @@ export interface LinePage {
 type PageFetch = (after: LinePosition | null) => Promise<Row[]>;
 
 /** How a page's rows come: with each line's position first or not, its columns as text or as bytes. */
-export interface PageShape {
+interface PageShape {
   withPosition: boolean;
   /** Columns as the bytes the database sent, not decoded: what a file writes out as it is. */
   raw: boolean;
@@ -116,10 +116,9 @@ async function pageStarts(db: Executor, bill: BillRow, batchSize: number): Promi
 
 /**
  * Pages of a closed bill read at once, each on a connection of its own, so that the database's cores
- * share a big file: three kept two cores busy. Small pages, used at once, keep the app's memory flat.
+ * share a big file: three kept two cores busy.
  */
 const PAGES_AHEAD = 3;
-const CLOSED_PAGE_LINES = 2000;
 
 /**
  * A closed bill's lines in order as `billLinePages` gives them but without their positions (rows hold
@@ -131,7 +130,7 @@ export async function* closedBillLinePages(
   db: Executor,
   bill: BillRow,
   columns: string,
-  { raw = false, batchSize = CLOSED_PAGE_LINES }: { raw?: boolean; batchSize?: number } = {},
+  { raw = false, batchSize = LINE_BATCH }: { raw?: boolean; batchSize?: number } = {},
 ): AsyncGenerator<LinePage> {
   if (bill.status !== "closed") throw new Error(`bill ${bill.id} is not closed: its pages can shift`);
   const fetchAfter = pageFetch(db, bill, columns, batchSize, { withPosition: false, raw });

@@ -58,8 +58,11 @@ export async function getLiability(
   const asOf = request.asOf ? new Date(request.asOf) : now;
   if (asOf > now) throw new DomainError("invalid", "Choose a time that has passed.", { field: "asOf" });
   const through = new Date(asOf.getTime() + 1);
-  const org = await loadOrgContext(db, orgId);
-  const movements = await movementsBetween(db, orgId, null, through, now);
+  const [org, movements] = await Promise.all([
+    loadOrgContext(db, orgId),
+    // Summarises the settled hours first, which the breakdown by department then reads.
+    movementsBetween(db, orgId, null, through, now),
+  ]);
   const byDepartment = await departmentLiability(db, orgId, through, now);
   const earned = earnedOf(movements);
   const held = heldOf(movements);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createKey } from "../../app/(app)/admin/api-keys/actions";
 import * as billRoute from "../../app/api/v1/bills/[period]/route";
 import * as billsRoute from "../../app/api/v1/bills/route";
@@ -18,12 +18,12 @@ import { listApiKeys } from "../../core/org/list-api-keys";
 import { deactivatePerson } from "../../core/people/deactivate-person";
 import type { Role } from "../../core/shared/actor";
 import { API_SCOPES, type ApiScope } from "../../core/shared/api-scopes";
-import { closeDb, type Database } from "../../db/client";
+import type { Database } from "../../db/client";
 import { apiKeys, people } from "../../db/schema";
 import { type Answer, answer, apiRequest, type ErrorBody, expectError } from "../support/api-client";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
 import { defined } from "../support/assertions";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { workerDatabase } from "../support/database";
 import { createTestOrg, key, type TestOrg, type TestPerson } from "../support/factories";
 import { expectOrgUntouched } from "../support/footprint";
 import { openRewardShop } from "../support/redemptions";
@@ -38,13 +38,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const database = workerDatabase();
 
-beforeAll(async () => {
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
+appPoolOnWorkerDatabase();
 afterEach(() => {
   browser.personId = null;
 });
-afterAll(closeDb);
 
 type Operation = `${"GET" | "POST"} ${string}`;
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as billRoute from "../../app/api/v1/bills/[period]/route";
 import * as billsRoute from "../../app/api/v1/bills/route";
 import * as liabilityRoute from "../../app/api/v1/liability/route";
@@ -8,25 +8,21 @@ import { getLiability } from "../../core/billing/get-liability";
 import { grantPoints } from "../../core/giving/grant-points";
 import { createApiKey } from "../../core/org/create-api-key";
 import { revokeApiKey } from "../../core/org/revoke-api-key";
-import { closeDb, type Database } from "../../db/client";
+import type { Database } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { answer, apiRequest, expectError, expectShape, orgWithKey } from "../support/api-client";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
 import { defined } from "../support/assertions";
 import { AWKWARD_NAMES, BILL_MONTH, billedOrg } from "../support/billed-org";
 import { closeAt } from "../support/billing";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { workerDatabase } from "../support/database";
 import { key } from "../support/factories";
 import { rewardsFixture } from "../support/rewards-fixture";
 
 const database = workerDatabase();
 const fixture = rewardsFixture();
 
-beforeAll(async () => {
-  // The handlers open the app's pool from DATABASE_URL on first use: point it at this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
-afterAll(closeDb);
+appPoolOnWorkerDatabase();
 
 interface BillSummaryJson {
   period: string;

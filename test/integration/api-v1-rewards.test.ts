@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as balancesRoute from "../../app/api/v1/people/[id]/balances/route";
 import * as redemptionsRoute from "../../app/api/v1/redemptions/route";
 import * as rewardsRoute from "../../app/api/v1/rewards/route";
@@ -7,7 +7,7 @@ import { createCustomReward } from "../../core/rewards/create-custom-reward";
 import { declineRedemption } from "../../core/rewards/decline-redemption";
 import { getRedemption } from "../../core/rewards/get-redemption";
 import { requestRedemption } from "../../core/rewards/request-redemption";
-import { closeDb, type Database } from "../../db/client";
+import type { Database } from "../../db/client";
 import { redemptions } from "../../db/schema";
 import {
   type Answer,
@@ -18,9 +18,9 @@ import {
   orgWithKey,
   type PageOf,
 } from "../support/api-client";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
 import { defined, expectLedgerClean } from "../support/assertions";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { workerDatabase } from "../support/database";
 import { key, type TestPerson } from "../support/factories";
 import { sandboxProviderFixture } from "../support/provider-sandbox";
 import { earn, openRewards, sandboxDeps, sandboxEnvironment } from "../support/rewards";
@@ -28,10 +28,7 @@ import { earn, openRewards, sandboxDeps, sandboxEnvironment } from "../support/r
 const database = workerDatabase();
 const provider = sandboxProviderFixture();
 
-beforeAll(async () => {
-  // The handlers open the app's pool from DATABASE_URL on first use: point it at this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
+appPoolOnWorkerDatabase();
 // The routes build their providers from the environment, as the app does: point them at this sandbox.
 beforeEach(() => {
   for (const [name, value] of Object.entries(sandboxEnvironment(provider))) vi.stubEnv(name, value);
@@ -41,7 +38,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllEnvs();
 });
-afterAll(closeDb);
 
 // ---------------------------------------------------------------------------------------------------
 // What these routes answer, and a client for each.

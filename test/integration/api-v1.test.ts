@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { and, asc, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openApiDocument } from "../../app/api/v1/openapi";
 import * as openApiRoute from "../../app/api/v1/openapi.json/route";
 import * as balancesRoute from "../../app/api/v1/people/[id]/balances/route";
@@ -10,7 +10,7 @@ import * as recognitionsRoute from "../../app/api/v1/recognitions/route";
 import { createApiKey } from "../../core/org/create-api-key";
 import { revokeApiKey } from "../../core/org/revoke-api-key";
 import { API_SCOPES } from "../../core/shared/api-scopes";
-import { closeDb, type Database } from "../../db/client";
+import type { Database } from "../../db/client";
 import { auditLog, organizations, people, recognitions } from "../../db/schema";
 import { captureLogs } from "../../testing/captured-logs";
 import {
@@ -22,20 +22,16 @@ import {
   orgWithKey,
   type PageOf,
 } from "../support/api-client";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
 import { defined, expectLedgerClean } from "../support/assertions";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { workerDatabase } from "../support/database";
 import { createTestOrg, key, type TestOrg } from "../support/factories";
 import { expectOrgUntouched } from "../support/footprint";
 import { giveAt } from "../support/giving";
 
 const database = workerDatabase();
 
-beforeAll(async () => {
-  // The handlers open the app's pool from DATABASE_URL on first use: point it at this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
-afterAll(closeDb);
+appPoolOnWorkerDatabase();
 
 // ---------------------------------------------------------------------------------------------------
 // What these routes answer, and a client for each.

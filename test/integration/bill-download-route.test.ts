@@ -1,15 +1,14 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as download } from "../../app/(app)/finance/bills/[period]/download/route";
 import { billCsvHeader } from "../../core/billing/bill-csv";
-import { closeDb } from "../../db/client";
 import { people } from "../../db/schema";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
 import { defined } from "../support/assertions";
 import { BILL_MONTH, billedOrg } from "../support/billed-org";
 import { closeAt } from "../support/billing";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { workerDatabase } from "../support/database";
 import { pdfPages } from "../support/pdf-reader";
 import { rewardsFixture } from "../support/rewards-fixture";
 
@@ -23,14 +22,10 @@ vi.mock("@/app/_lib/auth", () => ({
 const database = workerDatabase();
 const fixture = rewardsFixture();
 
-beforeAll(async () => {
-  // The route opens the app's pool from DATABASE_URL on first use: point it at this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
+appPoolOnWorkerDatabase();
 afterEach(() => {
   browser.personId = null;
 });
-afterAll(closeDb);
 
 /** The download as `personId` (nobody when null) asks for it. */
 function get(personId: string | null, period: string, query = "", headers: Record<string, string> = {}) {

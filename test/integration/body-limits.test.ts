@@ -1,30 +1,25 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAX_API_BODY_BYTES } from "../../app/_lib/api/body";
 import * as authRoute from "../../app/api/auth/[...nextauth]/route";
 import * as peopleRoute from "../../app/api/v1/people/route";
 import * as recognitionsRoute from "../../app/api/v1/recognitions/route";
 import * as redemptionsRoute from "../../app/api/v1/redemptions/route";
 import { POST as tremendousWebhook } from "../../app/api/webhooks/tremendous/route";
-import { closeDb } from "../../db/client";
 import { SIGNATURE_HEADER } from "../../providers/tremendous/tremendous-webhooks";
 import { answer, type ErrorBody, orgWithKey } from "../support/api-client";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
+import { workerDatabase } from "../support/database";
 import { expectOrgUntouched } from "../support/footprint";
 import { oversizedBodies, readNoFurtherThan } from "../support/oversized-bodies";
 
 const database = workerDatabase();
 
-beforeAll(async () => {
-  // The handlers open the app's pool from DATABASE_URL on first use: point it at this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
+appPoolOnWorkerDatabase();
 afterEach(() => {
   vi.unstubAllEnvs();
 });
-afterAll(closeDb);
 
 const API_ROUTES = [
   { path: "/people", post: peopleRoute.POST },

@@ -1,14 +1,13 @@
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { IDLE } from "../../app/_lib/form-state";
 import { describeEntry, idsToName } from "../../app/(app)/admin/audit/describe-entry";
 import { erase } from "../../app/(app)/admin/people/[personId]/actions";
 import { listAuditLog } from "../../core/org/list-audit-log";
 import { getDisplayNames } from "../../core/people/get-display-names";
-import { closeDb } from "../../db/client";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
 import { defined } from "../support/assertions";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { workerDatabase } from "../support/database";
 import { createTestOrg } from "../support/factories";
 
 /** The browser's session: the person signed in. */
@@ -23,15 +22,11 @@ vi.mock("next/cache", () => ({ revalidatePath: (path: string) => revalidated.pus
 
 const database = workerDatabase();
 
-beforeAll(async () => {
-  // The action opens the app's pool from DATABASE_URL on first use: point it at this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
+appPoolOnWorkerDatabase();
 afterEach(() => {
   browser.personId = null;
   revalidated.length = 0;
 });
-afterAll(closeDb);
 
 /** The erase dialog submitted by `personId`, as the browser posts it. */
 function submit(personId: string, fields: Record<string, string>) {

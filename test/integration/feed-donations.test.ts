@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as recognitionsRoute from "../../app/api/v1/recognitions/route";
 import { listFeed } from "../../core/feed/list-feed";
 import { listPersonHistory } from "../../core/feed/list-person-history";
@@ -11,10 +11,10 @@ import type { RewardDeps } from "../../core/rewards/order-placement";
 import { requestRedemption } from "../../core/rewards/request-redemption";
 import { syncRewardCatalog } from "../../core/rewards/sync-reward-catalog";
 import { updateRewardSettings } from "../../core/rewards/update-reward-settings";
-import { closeDb, type Database } from "../../db/client";
+import type { Database } from "../../db/client";
 import { people } from "../../db/schema";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
+import { workerDatabase } from "../support/database";
 import { createTestOrg, key, type TestOrg, type TestPerson } from "../support/factories";
 import { giveAt } from "../support/giving";
 import { allPages } from "../support/pages";
@@ -25,11 +25,7 @@ const provider = sandboxProviderFixture();
 // Gift links are sealed at rest; these tests deliver by email, but the key must exist.
 vi.stubEnv("PLAUDIT_SECRET_KEY", "feed-donations");
 
-beforeAll(async () => {
-  // The API route opens the app's pool from DATABASE_URL on first use: point it at this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
-afterAll(closeDb);
+appPoolOnWorkerDatabase();
 
 const DOCTORS = "MSFXUS000001";
 const STARBUCKS = "SBUXUS000001";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { give, searchPeople } from "../../app/(app)/_give/actions";
 import FeedPage from "../../app/(app)/page";
 import * as peopleRoute from "../../app/api/v1/people/route";
@@ -10,11 +10,11 @@ import { getBalances } from "../../core/giving/get-balances";
 import { importPeople } from "../../core/people/import-people";
 import { updatePerson } from "../../core/people/update-person";
 import { createCompanyValue } from "../../core/values/create-company-value";
-import { closeDb, type Database } from "../../db/client";
+import type { Database } from "../../db/client";
 import { answer, apiRequest, type ErrorBody, expectError, orgWithKey } from "../support/api-client";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
 import { defined, expectDomainError, expectLedgerClean } from "../support/assertions";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { workerDatabase } from "../support/database";
 import type { TestOrg, TestPerson } from "../support/factories";
 import { expectOrgUntouched } from "../support/footprint";
 import { giveAt } from "../support/giving";
@@ -30,14 +30,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const database = workerDatabase();
 
-beforeAll(async () => {
-  // The handlers open the app's pool from DATABASE_URL on first use: point it at this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
+appPoolOnWorkerDatabase();
 afterEach(() => {
   browser.personId = null;
 });
-afterAll(closeDb);
 
 const NUL = "\u0000";
 

@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { eq, like } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as recognitionsRoute from "../../app/api/v1/recognitions/route";
 import { getBalances } from "../../core/giving/get-balances";
 import { type GivePointsInput, givePoints } from "../../core/giving/give-points";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { consumeRateLimit, type RateLimit } from "../../core/limits/rate-limits";
 import { requestRedemption } from "../../core/rewards/request-redemption";
-import { closeDb, connect, type Database } from "../../db/client";
+import { connect, type Database } from "../../db/client";
 import { rateLimits } from "../../db/schema";
 import { answer, apiRequest, type ErrorBody, expectError, orgWithKey } from "../support/api-client";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
 import { defined, expectDomainError, expectLedgerClean } from "../support/assertions";
 import { ensureWorkerDatabase, workerDatabase } from "../support/database";
 import { databaseUrl } from "../support/database-urls";
@@ -19,14 +20,10 @@ import { openRewardShop } from "../support/redemptions";
 
 const database = workerDatabase();
 
-beforeAll(async () => {
-  // The API's handlers open the app's pool from DATABASE_URL on first use: this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
+appPoolOnWorkerDatabase();
 afterEach(() => {
   vi.unstubAllEnvs();
 });
-afterAll(closeDb);
 
 /** A limit of its own for each test: a key prefix no other test counts under. */
 function limitOf(points: number, seconds = 60): RateLimit {

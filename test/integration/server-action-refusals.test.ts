@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { IDLE } from "../../app/_lib/form-state";
 import { findManagers } from "../../app/(app)/admin/people/actions";
-import { closeDb } from "../../db/client";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
+import { workerDatabase } from "../support/database";
 import { createTestOrg } from "../support/factories";
 
 /** The browser's session: the person signed in, or nobody. */
@@ -19,14 +18,10 @@ vi.mock("@/app/_lib/auth", () => ({
 
 const database = workerDatabase();
 
-beforeAll(async () => {
-  // The actions open the app's pool from DATABASE_URL on first use: point it at this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
+appPoolOnWorkerDatabase();
 afterEach(() => {
   browser.personId = null;
 });
-afterAll(closeDb);
 
 const APP = path.resolve(import.meta.dirname, "../../app");
 

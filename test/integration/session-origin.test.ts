@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { handlers } from "../../app/_lib/auth";
-import { closeDb } from "../../db/client";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
 import { defined } from "../support/assertions";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { workerDatabase } from "../support/database";
 import { createTestOrg } from "../support/factories";
 
 const APP_URL = "http://localhost:3000";
@@ -15,14 +14,10 @@ const SECRET = randomBytes(32).toString("base64");
 
 const database = workerDatabase();
 
-beforeAll(async () => {
-  // Auth.js reads the app's pool from DATABASE_URL on first use: point it at this worker's database.
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
+appPoolOnWorkerDatabase();
 afterEach(() => {
   vi.unstubAllEnvs();
 });
-afterAll(closeDb);
 
 function configure(demoLogin: "1" | "0") {
   vi.stubEnv("AUTH_SECRET", SECRET);

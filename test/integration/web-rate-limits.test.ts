@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { give } from "../../app/(app)/_give/actions";
 import { GET as authGet, POST as authPost } from "../../app/api/auth/[...nextauth]/route";
 import { getBalances } from "../../core/giving/get-balances";
-import { closeDb } from "../../db/client";
-import { ensureWorkerDatabase, workerDatabase } from "../support/database";
-import { databaseUrl } from "../support/database-urls";
+import { appPoolOnWorkerDatabase } from "../support/app-database";
+import { workerDatabase } from "../support/database";
 import { createTestOrg, type TestPerson } from "../support/factories";
 import { expectOrgUntouched } from "../support/footprint";
 
@@ -26,15 +25,12 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const database = workerDatabase();
 
-beforeAll(async () => {
-  process.env.DATABASE_URL = databaseUrl(await ensureWorkerDatabase());
-});
+appPoolOnWorkerDatabase();
 afterEach(() => {
   vi.unstubAllEnvs();
   browser.personId = null;
   browser.reachedAuth = [];
 });
-afterAll(closeDb);
 
 /** The give form as the browser posts it, with a fresh key as each rendered form has. */
 function giveForm(to: TestPerson): FormData {
