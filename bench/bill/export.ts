@@ -29,7 +29,8 @@ function summary(download: Download, lines: number): string {
  * same machine; rows per second are each side's median. Every app download must hash to the SHA-256 the
  * bill closed with: the whole file, the right file. While each runs, the server's RSS is sampled; its
  * growth is the peak less what it was just before, the worst of the rounds (the first, as a rule: the
- * heap the first download grows is mostly kept for the next).
+ * heap the first download grows is mostly kept for the next), and how much of it came in the second
+ * half of a download.
  */
 export async function measureExport(
   server: { url: string; pid: number; cpuSeconds(): number | null },
@@ -70,10 +71,11 @@ export async function measureExport(
     }
     app.push(watched.value);
     memory.push(watched.memory);
-    const { beforeMB, peakMB, samples, longestGapMs } = watched.memory;
+    const { beforeMB, peakMB, lateGrowthMB, samples, longestGapMs } = watched.memory;
     console.log(
       `  round ${round} app:  ${summary(watched.value, org.lines)}; server RSS ${beforeMB.toFixed(0)} -> ` +
-        `${peakMB.toFixed(0)} MB (${samples} samples, longest gap ${longestGapMs.toFixed(0)} ms); ` +
+        `${peakMB.toFixed(0)} MB, ${lateGrowthMB.toFixed(0)} MB of it in the second half ` +
+        `(${samples} samples, longest gap ${longestGapMs.toFixed(0)} ms); ` +
         `server CPU ${cpu.toFixed(1)} s`,
     );
     const copied = await psqlCopy(databaseUrl, query);
@@ -92,5 +94,11 @@ export async function measureExport(
     // What a download costs the server whatever else the machine runs: the steadier figure when it is busy.
     result("bill_export_server_cpu", median(serverCpu), "s"),
     result("bill_export_server_rss_growth", growth, "MB", { goal: { atMost: options.memoryGrowthTargetMB } }),
+    // Zero for a server that streams: what grows, grows while the first buffers fill, whatever the length.
+    result(
+      "bill_export_server_rss_growth_second_half",
+      Math.max(...memory.map((watch) => watch.lateGrowthMB)),
+      "MB",
+    ),
   ];
 }

@@ -47,6 +47,11 @@ export interface MemoryWatch {
   beforeMB: number;
   /** The most RSS any sample saw while it ran. */
   peakMB: number;
+  /**
+   * How much the peak rose in the second half of the work over the first: a download that held the
+   * file would keep growing to its end, one that streams stops growing once its buffers are in use.
+   */
+  lateGrowthMB: number;
   samples: number;
   /** The longest gap between two samples: a busy bench process may take the timer late. */
   longestGapMs: number;
@@ -59,22 +64,25 @@ export async function watchServerMemory<T>(
   work: () => Promise<T>,
 ): Promise<{ value: T; memory: MemoryWatch }> {
   const beforeMB = serverRssMB(pid);
-  let peakMB = beforeMB;
-  let samples = 0;
-  let last = performance.now();
+  const started = performance.now();
+  const seen: { at: number; rssMB: number }[] = [];
+  let last = started;
   let longestGapMs = 0;
   const sample = () => {
     const now = performance.now();
     longestGapMs = Math.max(longestGapMs, now - last);
     last = now;
-    peakMB = Math.max(peakMB, serverRssMB(pid));
-    samples++;
+    seen.push({ at: now, rssMB: serverRssMB(pid) });
   };
   const timer = setInterval(sample, intervalMs);
   try {
     const value = await work();
     sample();
-    return { value, memory: { beforeMB, peakMB, samples, longestGapMs } };
+    const halfway = (started + last) / 2;
+    const peakOf = (samples: typeof seen) => Math.max(beforeMB, ...samples.map((s) => s.rssMB));
+    const peakMB = peakOf(seen);
+    const lateGrowthMB = peakMB - peakOf(seen.filter((s) => s.at <= halfway));
+    return { value, memory: { beforeMB, peakMB, lateGrowthMB, samples: seen.length, longestGapMs } };
   } finally {
     clearInterval(timer);
   }
