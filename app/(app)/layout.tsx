@@ -51,7 +51,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
               <dt className="text-stone-500">Left to give</dt>
               <dd>
                 <Points points={balances.allowance.remaining} value={balances.pointValue} />
-                <span className="text-stone-400"> of {balances.allowance.total}</span>
+                <span className="text-stone-500"> of {balances.allowance.total.toLocaleString("en-US")}</span>
               </dd>
             </div>
             <div className="flex gap-2" data-testid="earned">

@@ -32,8 +32,8 @@ export interface TeamMember {
   allowance: { total: number; given: number; remaining: number; override: number | null };
   receivedThisMonth: number;
   givenThisMonth: number;
-  lastRecognisedAt: string | null;
-  notRecognisedRecently: boolean;
+  lastRecognizedAt: string | null;
+  notRecognizedRecently: boolean;
 }
 
 export interface Team {
@@ -57,7 +57,7 @@ type Row = {
   allowance_given: string;
   received_this_month: string;
   given_this_month: string;
-  last_recognised_at: string | null;
+  last_recognized_at: string | null;
 };
 
 /**
@@ -129,7 +129,7 @@ export async function listTeam(
             where rr.org_id = p.org_id and rr.person_id = p.id
               and rr.created_at <= ${now.toISOString()}::timestamptz
             -- "nulls last" matches the index's order, so this reads one index entry instead of sorting.
-            order by rr.created_at desc nulls last limit 1) as last_recognised_at
+            order by rr.created_at desc nulls last limit 1) as last_recognized_at
     from people p
     cross join ctx
     left join people m on m.org_id = p.org_id and m.id = p.manager_id
@@ -146,7 +146,7 @@ export async function listTeam(
     members: rows.map((row): TeamMember => {
       const given = Number(row.allowance_given);
       const remaining = Number(row.allowance_balance ?? row.entitlement);
-      const lastRecognisedAt = row.last_recognised_at ? new Date(row.last_recognised_at) : null;
+      const lastRecognizedAt = row.last_recognized_at ? new Date(row.last_recognized_at) : null;
       return {
         id: row.id,
         name: row.name,
@@ -159,8 +159,8 @@ export async function listTeam(
         allowance: { total: remaining + given, given, remaining, override: row.override },
         receivedThisMonth: Number(row.received_this_month),
         givenThisMonth: Number(row.given_this_month),
-        lastRecognisedAt: lastRecognisedAt?.toISOString() ?? null,
-        notRecognisedRecently: lastRecognisedAt === null || lastRecognisedAt.getTime() < recentSince,
+        lastRecognizedAt: lastRecognizedAt?.toISOString() ?? null,
+        notRecognizedRecently: lastRecognizedAt === null || lastRecognizedAt.getTime() < recentSince,
       };
     }),
   };

@@ -40,7 +40,7 @@ function RecognitionEntry({ item, page, timeZone, now }: { item: RecognitionItem
             ) : (
               <span className="font-semibold text-amber-800">Company award</span>
             )}
-            <span aria-hidden="true" className="px-1.5 text-stone-400">
+            <span aria-hidden="true" className="px-1.5 text-stone-500">
               →
             </span>
             <span className="sr-only"> {item.giver ? "thanked" : "to"} </span>
@@ -69,7 +69,7 @@ function RecognitionEntry({ item, page, timeZone, now }: { item: RecognitionItem
           ) : null}
           <p className="ml-auto text-stone-500">
             <When iso={item.createdAt} timeZone={timeZone} now={now} />
-            {source ? <span className="text-stone-400"> · {source}</span> : null}
+            {source ? <span className="text-stone-500"> · {source}</span> : null}
           </p>
         </div>
       </div>

@@ -57,7 +57,7 @@ const VERBS: Record<string, string> = {
   "redemption.fulfil": "marked a redemption fulfilled",
   "redemption.fail": "marked a redemption failed",
   "redemption.resend": "resent a reward",
-  "redemption.cancel": "cancelled a reward",
+  "redemption.cancel": "canceled a reward",
   "redemption.retry": "retried a redemption",
 };
 

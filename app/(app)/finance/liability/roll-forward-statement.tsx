@@ -34,7 +34,7 @@ export function RollForwardStatement({
     { label: "Forfeited", detail: "leavers' points returned", sign: "−", points: rollForward.forfeited },
     {
       label: "Reversed",
-      detail: "cancelled rewards' points given back",
+      detail: "canceled rewards' points given back",
       sign: "+",
       points: rollForward.reversed,
     },

@@ -90,7 +90,7 @@ function PeopleTable({
 function Blank() {
   return (
     <>
-      <span aria-hidden="true" className="text-stone-400">
+      <span aria-hidden="true" className="text-stone-500">
         —
       </span>
       <span className="sr-only">none</span>

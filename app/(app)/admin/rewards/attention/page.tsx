@@ -128,7 +128,7 @@ function Remedies({ redemption }: { redemption: RedemptionView }) {
           title={`Cancel ${what}?`}
           confirmLabel={`Cancel the ${faceValue} reward`}
           dismissLabel="Keep it"
-          pendingLabel="Cancelling…"
+          pendingLabel="Canceling…"
           trigger="danger"
           confirm="danger"
         >
