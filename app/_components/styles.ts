@@ -11,3 +11,6 @@ export const dangerButtonClass = `inline-flex items-center justify-center gap-2 
 export const inputClass = `block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-stone-500 focus-visible:border-amber-600 aria-[invalid=true]:border-red-500 ${focusRing}`;
 
 export const linkClass = `font-medium text-amber-700 underline-offset-4 hover:underline ${focusRing} rounded-sm`;
+
+/** Checkboxes: amber when ticked, with the same focus ring as every other control. */
+export const checkboxClass = `size-4 rounded border-stone-300 accent-amber-700 ${focusRing}`;

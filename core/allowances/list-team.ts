@@ -29,7 +29,14 @@ export interface TeamMember {
   isDirect: boolean;
   active: boolean;
   /** This month's allowance, figured exactly as `getBalances` figures it. */
-  allowance: { total: number; given: number; remaining: number; override: number | null };
+  allowance: {
+    total: number;
+    given: number;
+    remaining: number;
+    override: number | null;
+    /** Boosts this month, part of `total`. */
+    boosted: number;
+  };
   receivedThisMonth: number;
   givenThisMonth: number;
   lastRecognizedAt: string | null;
@@ -55,6 +62,7 @@ type Row = {
   allowance_balance: string | null;
   entitlement: string | null;
   allowance_given: string;
+  boosted: string;
   received_this_month: string;
   given_this_month: string;
   last_recognized_at: string | null;
@@ -117,6 +125,8 @@ export async function listTeam(
            coalesce((select -sum(e.amount) from ledger_entries e
                      join ledger_transactions t on t.id = e.transaction_id and t.kind = 'give'
                      where e.account_id = a.id), 0) as allowance_given,
+           coalesce((select sum(b.amount) from allowance_boosts b
+                     where b.org_id = p.org_id and b.person_id = p.id and b.period = ctx.period), 0) as boosted,
            coalesce((select sum(rr.amount) from recognition_recipients rr
                      where rr.org_id = p.org_id and rr.person_id = p.id
                        and rr.created_at >= ${monthStart}::timestamptz
@@ -156,7 +166,13 @@ export async function listTeam(
         managerName: row.manager_name,
         isDirect: row.is_direct,
         active: row.active,
-        allowance: { total: remaining + given, given, remaining, override: row.override },
+        allowance: {
+          total: remaining + given,
+          given,
+          remaining,
+          override: row.override,
+          boosted: Number(row.boosted),
+        },
         receivedThisMonth: Number(row.received_this_month),
         givenThisMonth: Number(row.given_this_month),
         lastRecognizedAt: lastRecognizedAt?.toISOString() ?? null,

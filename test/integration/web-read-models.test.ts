@@ -378,13 +378,26 @@ describe("listTeam", () => {
 
     const byName = new Map(team.members.map((member) => [member.name, member]));
     // Head: override 40, plus 10 for each active direct report (the bot counts, the leaver does not).
-    expect(byName.get("Head")?.allowance).toEqual({ total: 70, given: 30, remaining: 40, override: 40 });
-    expect(byName.get("Staff A")?.allowance).toEqual({ total: 30, given: 30, remaining: 0, override: 20 });
+    expect(byName.get("Head")?.allowance).toEqual({
+      total: 70,
+      given: 30,
+      remaining: 40,
+      override: 40,
+      boosted: 0,
+    });
+    expect(byName.get("Staff A")?.allowance).toEqual({
+      total: 30,
+      given: 30,
+      remaining: 0,
+      override: 20,
+      boosted: 0,
+    });
     expect(byName.get("Staff B")?.allowance).toEqual({
       total: 125,
       given: 120,
       remaining: 5,
       override: null,
+      boosted: 25,
     });
     // No give this month, so no allowance account yet: the figure is the entitlement.
     expect(byName.get("assistant")?.allowance).toEqual({
@@ -392,6 +405,7 @@ describe("listTeam", () => {
       given: 0,
       remaining: 100,
       override: null,
+      boosted: 0,
     });
     expect(byName.get("Staff B")).toMatchObject({ receivedThisMonth: 45, givenThisMonth: 120 });
     expect(byName.get("Staff A")).toMatchObject({ receivedThisMonth: 75, givenThisMonth: 30 });

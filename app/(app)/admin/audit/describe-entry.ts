@@ -67,6 +67,7 @@ const LABELS: Record<string, string> = {
   pointValueMinor: "Point value: money",
   defaultMonthlyAllowance: "Monthly allowance per person",
   managerAllowancePerReport: "Extra per direct report",
+  managerAllowanceCeiling: "Most a manager may set",
   minPointsPerRecognition: "Fewest points per recognition",
   maxPointsPerRecognition: "Most points per recognition",
   valuesMode: "Company values",
@@ -146,6 +147,7 @@ const FIELD_ORDER = [
   "currency",
   "defaultMonthlyAllowance",
   "managerAllowancePerReport",
+  "managerAllowanceCeiling",
   "minPointsPerRecognition",
   "maxPointsPerRecognition",
   "valuesMode",
@@ -174,6 +176,7 @@ function fieldRank(field: string): number {
 const POINT_FIELDS = new Set([
   "defaultMonthlyAllowance",
   "managerAllowancePerReport",
+  "managerAllowanceCeiling",
   "minPointsPerRecognition",
   "maxPointsPerRecognition",
   "monthlyAmount",

@@ -2,14 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
-import { buttonClass, inputClass, linkClass, secondaryButtonClass } from "@/app/_components/styles";
+import {
+  buttonClass,
+  checkboxClass,
+  inputClass,
+  linkClass,
+  secondaryButtonClass,
+} from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
 import { firstParam, hrefWith, type SearchParams } from "@/app/(app)/_recognitions/search-params";
 import { listPeople } from "@/core/people/list-people";
 import { loadPeople } from "@/core/people/people-lookup";
 import type { PersonDetails } from "@/core/people/person-details";
-import { checkboxClass } from "../_components/checkbox-class";
 import { RoleBadges } from "../_components/role-badges";
 
 export const metadata: Metadata = { title: "People · Admin · Plaudit" };
