@@ -46,10 +46,17 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 export async function elementsWiderThanViewport(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    // A box that scrolls clips what is laid out inside it; an absolutely placed element inside it whose
+    // containing block lies outside (a visually hidden label in a wide table) spills onto the page.
     const scrollsOnItsOwn = (element: Element) => {
+      const position = getComputedStyle(element).position;
+      if (position === "fixed") return false;
+      const placed = position === "absolute" && element instanceof HTMLElement;
+      const holder = placed ? element.offsetParent : null;
       for (let parent = element.parentElement; parent; parent = parent.parentElement) {
         const overflow = getComputedStyle(parent).overflowX;
-        if (overflow === "auto" || overflow === "scroll" || overflow === "hidden") return true;
+        if (overflow !== "auto" && overflow !== "scroll") continue;
+        if (!placed || (holder && (parent === holder || parent.contains(holder)))) return true;
       }
       return false;
     };

@@ -61,7 +61,7 @@ export function TeamTable({
           Select all
         </label>
       </div>
-      <div className="lg:overflow-x-auto">
+      <div className="relative lg:overflow-x-auto">
         <table className="block w-full text-sm lg:table">
           <caption className="sr-only">Your reports this month</caption>
           <thead className="hidden text-left text-xs font-medium tracking-wide text-stone-500 uppercase lg:table-header-group">

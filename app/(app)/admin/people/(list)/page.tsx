@@ -30,7 +30,7 @@ function PeopleTable({
   managerNames: Map<string, string>;
 }) {
   return (
-    <div className="-mx-5 overflow-x-auto px-5">
+    <div className="relative -mx-5 overflow-x-auto px-5">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">People, by name</caption>
         <thead className="border-b border-stone-200 text-xs tracking-wide text-stone-500 uppercase">
