@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import "@fontsource-variable/inter";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +15,6 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   await connection();
   return (
     <html lang="en">
-      {/* Tailwind's default sans stack is the system UI font: nothing is fetched, so it works offline. */}
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">{children}</body>
     </html>
   );

@@ -70,6 +70,11 @@ export const organizations = pgTable(
     pointValueMinor: integer("point_value_minor").notNull().default(100),
     defaultMonthlyAllowance: integer("default_monthly_allowance").notNull().default(100),
     managerAllowancePerReport: integer("manager_allowance_per_report").notNull().default(0),
+    /**
+     * The most a manager may set as someone's monthly allowance or add as one boost: allowances become
+     * money once redeemed. Admins may go past it, after confirming.
+     */
+    managerAllowanceCeiling: integer("manager_allowance_ceiling").notNull().default(1000),
     minPointsPerRecognition: integer("min_points_per_recognition").notNull().default(1),
     maxPointsPerRecognition: integer("max_points_per_recognition").notNull().default(100),
     valuesMode: valuesMode("values_mode").notNull().default("optional"),
@@ -84,6 +89,7 @@ export const organizations = pgTable(
     check("organizations_point_value_positive", sql`${t.pointValuePoints} > 0 and ${t.pointValueMinor} >= 0`),
     check("organizations_allowance_nonnegative", sql`${t.defaultMonthlyAllowance} >= 0`),
     check("organizations_manager_allowance_nonnegative", sql`${t.managerAllowancePerReport} >= 0`),
+    check("organizations_allowance_ceiling_nonnegative", sql`${t.managerAllowanceCeiling} >= 0`),
     check(
       "organizations_recognition_bounds",
       sql`${t.minPointsPerRecognition} >= 1 and ${t.maxPointsPerRecognition} >= ${t.minPointsPerRecognition}`,

@@ -27,7 +27,7 @@ test("a company reward waits for approval, an admin approves and hands it over, 
     "Approved Isabel Costa's Lunch with the leadership team",
   );
   await page
-    .getByRole("button", { name: /^Mark Isabel Costa's Lunch with the leadership team fulfilled/ })
+    .getByRole("button", { name: /^Mark fulfilled: Isabel Costa's Lunch with the leadership team/ })
     .click();
   await page
     .getByRole("dialog")

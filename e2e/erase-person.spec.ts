@@ -13,7 +13,7 @@ test("an admin erases a leaver's personal data from a phone, by keyboard, after 
   await page.getByRole("link", { name: LEAVER }).click();
   await expect(page.getByRole("heading", { name: LEAVER, level: 1 })).toBeVisible();
 
-  const trigger = page.getByRole("button", { name: `Erase the personal data of ${LEAVER}` });
+  const trigger = page.getByRole("button", { name: `Erase personal data of ${LEAVER}` });
   const dialog = page.getByRole("dialog", { name: `Erase the personal data of ${LEAVER}?` });
   const confirmation = dialog.getByRole("textbox", { name: /^To confirm, type/ });
   await trigger.focus();

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LogoMark } from "@/app/_components/logo-mark";
 import { type NavItem, NavLinks } from "@/app/_components/nav-links";
 import { Points } from "@/app/_components/points";
 import { signOut } from "@/app/_lib/auth";
@@ -41,9 +42,10 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
           <Link
             href="/"
-            className="flex items-baseline gap-2 rounded-sm outline-none focus-visible:outline-2 focus-visible:outline-amber-600"
+            className="flex items-center gap-2 rounded-sm outline-none focus-visible:outline-2 focus-visible:outline-amber-600"
           >
-            <span className="text-lg font-bold tracking-tight text-amber-700">Plaudit</span>
+            <LogoMark />
+            <span className="text-lg font-bold tracking-tight text-amber-800">Plaudit</span>
             <span className="text-sm text-stone-500">{org.name}</span>
           </Link>
           <dl className="order-last flex w-full flex-wrap gap-x-6 gap-y-1 text-sm sm:order-none sm:ml-auto sm:w-auto">
@@ -51,7 +53,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
               <dt className="text-stone-500">Left to give</dt>
               <dd>
                 <Points points={balances.allowance.remaining} value={balances.pointValue} />
-                <span className="text-stone-400"> of {balances.allowance.total}</span>
+                <span className="text-stone-500"> of {balances.allowance.total.toLocaleString("en-US")}</span>
               </dd>
             </div>
             <div className="flex gap-2" data-testid="earned">

@@ -22,7 +22,11 @@ export const metadata: Metadata = { title: "Feed · Plaudit" };
 export default async function FeedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { db, actor, org } = await signedIn();
   const params = await searchParams;
-  const filters = { value: firstParam(params, "value"), department: firstParam(params, "department") };
+  const filters = {
+    // A value typed as a hashtag ("#ownership") is the value itself.
+    value: firstParam(params, "value")?.replace(/^#+/, "") || undefined,
+    department: firstParam(params, "department"),
+  };
   const cursor = firstParam(params, "cursor");
   const [page, { values }, { departments }, rules, balances] = await awaitDatabase(
     Promise.all([

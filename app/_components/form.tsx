@@ -54,9 +54,13 @@ export function SubmitButton({ children, pending }: { children: ReactNode; pendi
   );
 }
 
-/** The form-wide outcome: a success note, or the refusal when no single field is to blame. */
-export function FormMessage({ state }: { state: FormState }) {
+/**
+ * The form-wide outcome: a success note, or the refusal when no single field is to blame. `placed` names
+ * the fields that show their own refusal beside them, so that a refusal is never said twice.
+ */
+export function FormMessage({ state, placed = [] }: { state: FormState; placed?: readonly string[] }) {
   if (state.status === "idle") return null;
+  if (state.status === "error" && placed.some((name) => state.fieldErrors[name])) return null;
   const ok = state.status === "ok";
   return (
     <p

@@ -15,7 +15,7 @@ function isCurrent(pathname: string, href: string): boolean {
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex gap-1 overflow-x-auto">
+    <nav aria-label="Main" className="relative -mx-1 flex gap-1 overflow-x-auto">
       {items.map((item) => {
         const current = isCurrent(pathname, item.href);
         return (

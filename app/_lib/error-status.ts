@@ -29,6 +29,7 @@ const STATUS_BY_CODE = {
   redemptions_disabled: 422,
   out_of_stock: 409,
   invalid_face_value: 422,
+  over_ceiling: 422,
   // The reward provider could not be reached or refused the connection: a gateway problem.
   provider_unavailable: 502,
   too_large: 413,

@@ -69,8 +69,16 @@ export function configuredProviders(): Provider[] {
   return providers;
 }
 
+/**
+ * The ways to sign in, by the id and name Auth.js knows them by. A built-in provider such as
+ * `Credentials({ id: "demo" })` carries its defaults (`credentials`) and the options given to it apart;
+ * Auth.js lets the options win, and so does this.
+ */
 export function signInOptions(): SignInOption[] {
   return configuredProviders()
     .map((provider) => (typeof provider === "function" ? provider() : provider))
-    .map((provider) => ({ id: provider.id, name: provider.name }));
+    .map((provider) => {
+      const options = (provider as { options?: { id?: string; name?: string } }).options;
+      return { id: options?.id ?? provider.id, name: options?.name ?? provider.name };
+    });
 }

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/styles";
@@ -9,6 +10,8 @@ import { awaitDatabase } from "@/app/_lib/unavailable";
 import { listDemoPeople } from "@/core/sign-in/list-demo-people";
 import { getDb } from "@/db/client";
 import { DemoLoginForm } from "./demo-login-form";
+
+export const metadata: Metadata = { title: "Sign in · Plaudit" };
 
 export default async function SignInPage({
   searchParams,

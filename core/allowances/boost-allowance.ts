@@ -8,6 +8,7 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { monthKey } from "../shared/periods";
 import { parseInput, text, uuid } from "../shared/validation";
+import { checkAllowanceCeiling } from "./allowance-ceiling";
 import { syncCurrentAllowance } from "./allowance-sync";
 import { authorizeForPeople } from "./target-authorization";
 
@@ -20,6 +21,8 @@ const boostInput = z.object({
     .max(1_000_000, "That boost is too large."),
   reason: text().trim().max(500).optional(),
   idempotencyKey: text().min(1).max(200),
+  /** An admin's confirmation of a boost over the org's ceiling for managers. */
+  confirmOverCeiling: z.boolean().default(false),
 });
 
 export type BoostAllowanceInput = z.input<typeof boostInput>;
@@ -31,7 +34,10 @@ export interface BoostAllowanceResult {
   replayed: boolean;
 }
 
-/** Adds one-time points to someone's allowance for the current month only. */
+/**
+ * Adds one-time points to someone's allowance for the current month only, up to the org's ceiling for
+ * managers (which an admin may pass by confirming).
+ */
 export async function boostAllowance(
   db: Database,
   actor: Actor,
@@ -44,6 +50,12 @@ export async function boostAllowance(
   const now = clock();
   return db.transaction(async (tx) => {
     await authorizeForPeople(tx, actor, "boost_allowance", [request.personId]);
+    await checkAllowanceCeiling(tx, actor, {
+      points: request.amount,
+      what: "boost",
+      field: "amount",
+      confirmed: request.confirmOverCeiling,
+    });
     const [org] = await tx
       .select({ timeZone: organizations.timeZone })
       .from(organizations)

@@ -29,11 +29,18 @@ export interface TeamMember {
   isDirect: boolean;
   active: boolean;
   /** This month's allowance, figured exactly as `getBalances` figures it. */
-  allowance: { total: number; given: number; remaining: number; override: number | null };
+  allowance: {
+    total: number;
+    given: number;
+    remaining: number;
+    override: number | null;
+    /** Boosts this month, part of `total`. */
+    boosted: number;
+  };
   receivedThisMonth: number;
   givenThisMonth: number;
-  lastRecognisedAt: string | null;
-  notRecognisedRecently: boolean;
+  lastRecognizedAt: string | null;
+  notRecognizedRecently: boolean;
 }
 
 export interface Team {
@@ -55,9 +62,10 @@ type Row = {
   allowance_balance: string | null;
   entitlement: string | null;
   allowance_given: string;
+  boosted: string;
   received_this_month: string;
   given_this_month: string;
-  last_recognised_at: string | null;
+  last_recognized_at: string | null;
 };
 
 /**
@@ -117,6 +125,8 @@ export async function listTeam(
            coalesce((select -sum(e.amount) from ledger_entries e
                      join ledger_transactions t on t.id = e.transaction_id and t.kind = 'give'
                      where e.account_id = a.id), 0) as allowance_given,
+           coalesce((select sum(b.amount) from allowance_boosts b
+                     where b.org_id = p.org_id and b.person_id = p.id and b.period = ctx.period), 0) as boosted,
            coalesce((select sum(rr.amount) from recognition_recipients rr
                      where rr.org_id = p.org_id and rr.person_id = p.id
                        and rr.created_at >= ${monthStart}::timestamptz
@@ -129,7 +139,7 @@ export async function listTeam(
             where rr.org_id = p.org_id and rr.person_id = p.id
               and rr.created_at <= ${now.toISOString()}::timestamptz
             -- "nulls last" matches the index's order, so this reads one index entry instead of sorting.
-            order by rr.created_at desc nulls last limit 1) as last_recognised_at
+            order by rr.created_at desc nulls last limit 1) as last_recognized_at
     from people p
     cross join ctx
     left join people m on m.org_id = p.org_id and m.id = p.manager_id
@@ -146,7 +156,7 @@ export async function listTeam(
     members: rows.map((row): TeamMember => {
       const given = Number(row.allowance_given);
       const remaining = Number(row.allowance_balance ?? row.entitlement);
-      const lastRecognisedAt = row.last_recognised_at ? new Date(row.last_recognised_at) : null;
+      const lastRecognizedAt = row.last_recognized_at ? new Date(row.last_recognized_at) : null;
       return {
         id: row.id,
         name: row.name,
@@ -156,11 +166,17 @@ export async function listTeam(
         managerName: row.manager_name,
         isDirect: row.is_direct,
         active: row.active,
-        allowance: { total: remaining + given, given, remaining, override: row.override },
+        allowance: {
+          total: remaining + given,
+          given,
+          remaining,
+          override: row.override,
+          boosted: Number(row.boosted),
+        },
         receivedThisMonth: Number(row.received_this_month),
         givenThisMonth: Number(row.given_this_month),
-        lastRecognisedAt: lastRecognisedAt?.toISOString() ?? null,
-        notRecognisedRecently: lastRecognisedAt === null || lastRecognisedAt.getTime() < recentSince,
+        lastRecognizedAt: lastRecognizedAt?.toISOString() ?? null,
+        notRecognizedRecently: lastRecognizedAt === null || lastRecognizedAt.getTime() < recentSince,
       };
     }),
   };

@@ -7,6 +7,7 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { parseInput, uuid } from "../shared/validation";
+import { checkAllowanceCeiling } from "./allowance-ceiling";
 import { syncCurrentAllowance } from "./allowance-sync";
 import { authorizeForPeople } from "./target-authorization";
 
@@ -19,6 +20,8 @@ const setAllowanceInput = z.object({
     .min(0, "An allowance can't be negative.")
     .max(1_000_000, "That allowance is too large.")
     .nullable(),
+  /** An admin's confirmation of an amount over the org's ceiling for managers. */
+  confirmOverCeiling: z.boolean().default(false),
 });
 
 export type SetMonthlyAllowanceInput = z.input<typeof setAllowanceInput>;
@@ -29,7 +32,8 @@ export interface SetMonthlyAllowanceResult {
 
 /**
  * Sets the monthly allowance of one or more people: a manager for people in their reporting line, an
- * admin for anyone. Applies to the current month at once; what someone already gave stays given.
+ * admin for anyone, up to the org's ceiling for managers (which an admin may pass by confirming).
+ * Applies to the current month at once; what someone already gave stays given.
  */
 export async function setMonthlyAllowance(
   db: Executor,
@@ -43,6 +47,14 @@ export async function setMonthlyAllowance(
   const actorPersonId = actor.kind === "person" ? actor.personId : null;
   return db.transaction(async (tx) => {
     await authorizeForPeople(tx, actor, "set_allowance", personIds);
+    if (request.monthlyAmount !== null) {
+      await checkAllowanceCeiling(tx, actor, {
+        points: request.monthlyAmount,
+        what: "monthly allowance",
+        field: "monthlyAmount",
+        confirmed: request.confirmOverCeiling,
+      });
+    }
     const before = await tx
       .select({ personId: allowanceOverrides.personId, monthlyAmount: allowanceOverrides.monthlyAmount })
       .from(allowanceOverrides)

@@ -103,7 +103,7 @@ export async function addChargeLines(tx: Executor, row: RedemptionRow, at: Date)
 }
 
 /**
- * A cancelled reward's credit, in the reversal's transaction: the charge's snapshot with every figure
+ * A canceled reward's credit, in the reversal's transaction: the charge's snapshot with every figure
  * negated, naming the line it corrects, on the bill open when the cancellation happened (the charge's
  * own, while it is still open: both lines then stay visible and net out).
  */

@@ -25,7 +25,7 @@ export interface RollForward {
   redeemed: number;
   /** Leavers' earned points, and the holds of their redemptions released after they left. */
   forfeited: number;
-  /** Redeemed points given back by a cancelled reward. */
+  /** Redeemed points given back by a canceled reward. */
   reversed: number;
   adjusted: number;
   closing: number;

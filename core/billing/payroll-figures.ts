@@ -28,7 +28,7 @@ export interface PayrollRow {
   /** What their rewards of a taxable kind were worth, and of the other kinds; credits taken off. */
   taxableMinor: number;
   nonTaxableMinor: number;
-  /** Rewards they received, less those cancelled (a cancellation after close lowers a later month). */
+  /** Rewards they received, less those canceled (a cancellation after close lowers a later month). */
   redemptions: number;
   /** Custom rewards without an internal cost: counted at nothing, which payroll may want to price. */
   uncostedRewards: number;

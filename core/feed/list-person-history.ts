@@ -4,15 +4,21 @@ import { loadPeople } from "../people/people-lookup";
 import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
+import { earnedBalancesAfter } from "./earned-balances";
 import { listRecognitions, pageInput, type RecognitionPage } from "./recognition-list";
 
 const historyInput = z.object({
   ...pageInput,
   personId: uuid(),
   direction: z.enum(["received", "given", "all"]).default("all"),
+  /** Each item's earned balance just after it: for the person themself, or whoever may see their balance. */
+  withEarnedBalance: z.boolean().default(false),
 });
 
-/** Recognitions a person received, gave, or both. Recognition is public within an org. */
+/**
+ * Recognitions a person received, gave, or both. Recognition is public within an org; the running
+ * earned balance beside each item is not, and is asked for apart.
+ */
 export async function listPersonHistory(
   db: Executor,
   actor: Actor,
@@ -28,5 +34,14 @@ export async function listPersonHistory(
       : request.direction === "given"
         ? { givenBy: request.personId }
         : { involving: request.personId };
-  return listRecognitions(db, orgId, filter, { cursor: request.cursor, limit: request.limit });
+  const page = await listRecognitions(db, orgId, filter, { cursor: request.cursor, limit: request.limit });
+  if (!request.withEarnedBalance) return page;
+  authorize(actor, "read_balances", { self: actor.kind === "person" && actor.personId === request.personId });
+  const balances = await earnedBalancesAfter(
+    db,
+    orgId,
+    request.personId,
+    page.items.map((item) => item.id),
+  );
+  return { ...page, items: page.items.map((item) => ({ ...item, earnedAfter: balances.get(item.id) })) };
 }

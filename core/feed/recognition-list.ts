@@ -21,6 +21,8 @@ export interface RecognitionItem {
   values: string[];
   amountPerRecipient: number;
   totalAmount: number;
+  /** On a person's own history: their earned balance just after this recognition. */
+  earnedAfter?: number;
 }
 
 /** "Ana donated $25.00 to Doctors Without Borders": a charity donation its donor shared, once made. */

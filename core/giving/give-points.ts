@@ -12,6 +12,7 @@ import { arrayLiteral } from "../shared/sql-array";
 import { parseInput, text, uuid } from "../shared/validation";
 import { normaliseValueName } from "../values/value-names";
 import { describeGiveRejection } from "./give-rejections";
+import { MESSAGE_MAX_LENGTH, MESSAGE_TOO_LONG } from "./message-length";
 
 export const MAX_RECIPIENTS = 50;
 
@@ -27,7 +28,7 @@ const giveInput = z.object({
     .int("Points are whole numbers.")
     .positive("Give at least 1 point.")
     .max(1_000_000_000, "That is more points than anyone can give."),
-  message: text().max(2000, "Keep the message under 2,000 characters."),
+  message: text().max(MESSAGE_MAX_LENGTH, MESSAGE_TOO_LONG),
   values: z.array(text().max(60)).max(10, "Pick at most 10 values.").default([]),
   source: z.enum(["web", "slack", "api"]),
   idempotencyKey: text().min(1).max(200),

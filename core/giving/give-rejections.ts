@@ -1,5 +1,5 @@
 import { DomainError, type DomainErrorCode, databaseRuleViolation } from "../shared/errors";
-import { formatPointsWithValue } from "../shared/money";
+import { formatPoints, formatPointsWithValue } from "../shared/money";
 
 type Explain = (detail: Record<string, unknown>) => { message: string; field?: string };
 
@@ -13,7 +13,7 @@ const EXPLANATIONS: Partial<Record<DomainErrorCode, Explain>> = {
       currency: String(d.currency ?? "USD"),
     };
     return {
-      message: `That needs ${d.needed} pts but you have ${formatPointsWithValue(remaining, value)} left this month.`,
+      message: `That needs ${formatPoints(Number(d.needed))} but you have ${formatPointsWithValue(remaining, value)} left this month.`,
       field: "amount",
     };
   },

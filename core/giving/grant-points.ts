@@ -12,11 +12,12 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, text, uuid } from "../shared/validation";
+import { MESSAGE_MAX_LENGTH, MESSAGE_TOO_LONG } from "./message-length";
 
 const grantInput = z.object({
   recipientIds: z.array(uuid()).min(1, "Choose at least one person.").max(500),
   amount: z.number().int("Points are whole numbers.").positive("Grant at least 1 point.").max(1_000_000),
-  message: text().trim().min(1, "Say what the award is for.").max(2000),
+  message: text().trim().min(1, "Say what the award is for.").max(MESSAGE_MAX_LENGTH, MESSAGE_TOO_LONG),
   idempotencyKey: text().min(1).max(200),
 });
 

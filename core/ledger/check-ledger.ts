@@ -142,7 +142,7 @@ const CHECKS: LedgerCheck[] = [
     orgColumn: "o.id",
     query: (org) => sql`
       select o.id as org_id, 'settles of redemption holds total ' || coalesce(s.total, 0)
-        || ' pts but fulfilled and cancelled redemptions ' || coalesce(f.total, 0) as detail
+        || ' pts but fulfilled and canceled redemptions ' || coalesce(f.total, 0) as detail
       from organizations o
       left join lateral (
         select sum(e.amount) as total from ledger_transactions t

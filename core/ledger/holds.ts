@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { loadPeople } from "../people/people-lookup";
 import { DomainError, sqlState } from "../shared/errors";
+import { formatPoints } from "../shared/money";
 import { type EarnedSlot, earnedAccountIds, lockEarnedSlots, systemAccountId } from "./accounts";
 import { post } from "./postings";
 import { requestHash } from "./request-hash";
@@ -63,7 +64,7 @@ export async function holdPoints(tx: Executor, request: HoldRequest): Promise<nu
   if (balance < request.amount) {
     throw new DomainError(
       "insufficient_points",
-      `That needs ${request.amount} pts but only ${balance} are earned.`,
+      `That needs ${formatPoints(request.amount)} but only ${formatPoints(balance)} are earned.`,
       {
         balance,
         needed: request.amount,
@@ -185,7 +186,7 @@ export function releaseHold(tx: Executor, request: HoldClosing): Promise<number>
 
 /**
  * Undoes a settled hold: the redeemed points go back where a release would send them. For a reward
- * cancelled after it was paid for; its key makes a retry a no-op, and it runs once per hold.
+ * canceled after it was paid for; its key makes a retry a no-op, and it runs once per hold.
  */
 export async function reverseSettledHold(
   tx: Executor,

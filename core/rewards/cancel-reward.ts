@@ -32,7 +32,7 @@ export function cancelReward(
       reverseRedemption(
         tx,
         row,
-        "The reward could not be delivered and was cancelled. Your points are back.",
+        "The reward could not be delivered and was canceled. Your points are back.",
         at,
         { providerStatus: refunded.providerStatus },
       ),

@@ -59,7 +59,7 @@ export function deciderView(row: RedemptionRow, actor: Actor): RedemptionView {
 export function expectFailedDelivery(row: RedemptionRow): string {
   expectStatus(row, "fulfilled");
   if (row.deliveryStatus !== "failed" || !row.providerRewardId) {
-    throw new DomainError("conflict", "Only a reward whose delivery failed can be resent or cancelled.");
+    throw new DomainError("conflict", "Only a reward whose delivery failed can be resent or canceled.");
   }
   return row.providerRewardId;
 }

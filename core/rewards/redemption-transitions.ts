@@ -9,7 +9,7 @@ import type { RedemptionRow, RedemptionStatus } from "./redemption-view";
 
 /**
  * The steps that move a redemption's points, each inside the caller's transaction on a row it has
- * locked: settle (fulfilled), release (failed, declined), reverse (a fulfilled reward cancelled). Each
+ * locked: settle (fulfilled), release (failed, declined), reverse (a fulfilled reward canceled). Each
  * posts under a key derived from the redemption, so a repeated step never moves points twice, and each
  * queues the notice that tells the person.
  */
@@ -162,7 +162,7 @@ export async function reverseRedemption(
     orgId: row.orgId,
     holdTransactionId: row.holdTransactionId,
     idempotencyKey: `redemption:${row.id}:reversal`,
-    memo: `Reward cancelled: ${row.rewardName}`,
+    memo: `Reward canceled: ${row.rewardName}`,
     at,
   });
   const reversed = await updateRedemption(

@@ -32,7 +32,7 @@ export interface RedemptionView {
   deliveryMethod: "email" | "link" | null;
   recipientEmail: string | null;
   deliveryStatus: "scheduled" | "pending" | "succeeded" | "failed" | null;
-  /** Why it was declined, failed or cancelled, for the person who asked. */
+  /** Why it was declined, failed or canceled, for the person who asked. */
   outcomeReason: string | null;
   shareInFeed: boolean;
   /** The gift link, to its owner only; a bearer secret for everyone else. */

@@ -22,6 +22,8 @@ export type DomainErrorCode =
   | "out_of_stock"
   | "invalid_face_value"
   | "provider_unavailable"
+  /** An allowance or boost over the org's ceiling for managers; an admin may confirm and go past it. */
+  | "over_ceiling"
   /** A request or file over its size limit. */
   | "too_large"
   /** Too many of one action in a window; `details.retryAfterSeconds` says when the next is allowed. */

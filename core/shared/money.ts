@@ -74,8 +74,10 @@ export function formatMoney(minor: number, currency: string, locale = "en-US"): 
   return negative ? `-${text}` : text;
 }
 
+/** "1 pt", "15 pts", "1,000,000 pts". */
 export function formatPoints(points: number, locale = "en-US"): string {
-  return `${cachedFormatter(`points|${locale}`, () => new Intl.NumberFormat(locale)).format(points)} pts`;
+  const figure = cachedFormatter(`points|${locale}`, () => new Intl.NumberFormat(locale)).format(points);
+  return `${figure} ${Math.abs(points) === 1 ? "pt" : "pts"}`;
 }
 
 /** "120 pts · $12.00": every points figure a person sees carries its money value. */

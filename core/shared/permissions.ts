@@ -23,6 +23,8 @@ const PERMISSIONS = {
   read_team: ["manager", "admin"],
   set_allowance: ["manager_of_target", "admin"],
   boost_allowance: ["manager_of_target", "admin"],
+  // Past the org's allowance ceiling, after confirming what it may cost.
+  exceed_allowance_ceiling: ["admin"],
   grant_points: ["admin", "system"],
   // Every detail of everyone, inactive people included: the People page and HR syncs.
   read_people: ["admin", "system", "people:read"],

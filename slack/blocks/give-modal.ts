@@ -2,6 +2,7 @@ import type { types, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
 import type { GivingRules } from "@/core/giving/get-giving-rules";
 import { MAX_RECIPIENTS } from "@/core/giving/give-points";
+import { MESSAGE_MAX_LENGTH } from "@/core/giving/message-length";
 import type { ActiveCompanyValue } from "@/core/values/list-company-values";
 
 export const OPEN_GIVE_MODAL_ACTION_ID = "open_give_modal";
@@ -19,7 +20,6 @@ export const GIVE_BLOCK = {
 } as const;
 export type GiveBlockId = (typeof GIVE_BLOCK)[keyof typeof GIVE_BLOCK];
 
-const MESSAGE_MAX = 2000;
 const VALUES_MAX = 10;
 // Slack's limits on a static select.
 const OPTIONS_MAX = 100;
@@ -90,7 +90,7 @@ export function giveModal({ rules, values, context, recipients = [] }: GiveModal
         action_id: GIVE_BLOCK.message,
         multiline: true,
         // Room for the link to the message, which is added on submission.
-        max_length: MESSAGE_MAX - (context.permalink ? context.permalink.length + 1 : 0),
+        max_length: MESSAGE_MAX_LENGTH - (context.permalink ? context.permalink.length + 1 : 0),
         placeholder: { type: "plain_text", text: "What did they do, and why did it matter?" },
       },
     },

@@ -22,7 +22,7 @@ export function readInstallCallback(stateSecret: string, query: URLSearchParams)
     throw new SlackInstallFailure(
       "bad_callback",
       slackError === "access_denied"
-        ? "The install was cancelled in Slack."
+        ? "The install was canceled in Slack."
         : `Slack stopped the install (${slackError}). ${START_AGAIN}`,
     );
   }

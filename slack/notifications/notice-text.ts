@@ -49,7 +49,7 @@ const MESSAGES: Record<NotificationKind, (facts: RedemptionFacts, reward: string
       link(`/rewards/redemptions/${redemptionId}`, "See it in Plaudit"),
     ],
     "redemption.canceled": ({ redemptionId, reason }, reward, cost) => [
-      `Your *${reward}* (${cost}) was cancelled, ${BACK}`,
+      `Your *${reward}* (${cost}) was canceled, ${BACK}`,
       ...quoted(reason),
       link(`/rewards/redemptions/${redemptionId}`, "See it in Plaudit"),
     ],

@@ -855,7 +855,13 @@ const EXPECTED: Record<UseCaseName, Row> = {
 };
 
 /** Files of core/ that authorise but are not use cases: the permission table and helpers use cases call. */
-const NOT_USE_CASES = ["permissions", "target-authorization", "redemption-decision", "privileged-roles"];
+const NOT_USE_CASES = [
+  "permissions",
+  "target-authorization",
+  "redemption-decision",
+  "privileged-roles",
+  "allowance-ceiling",
+];
 /**
  * How a file authorises: itself, through a helper that does (an admin's decision on a redemption), or
  * by refusing whoever `can` not (a redemption someone else may not read is not found).

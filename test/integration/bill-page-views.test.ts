@@ -114,7 +114,7 @@ describe("the lines a credit corrects", () => {
     await redeemAt("2026-10-05T15:00:00Z");
     const early = await redeemAt("2026-10-10T15:00:00Z", bouncer);
     const late = await redeemAt("2026-10-12T15:00:00Z", bouncer);
-    // Cancelled while October is a draft: the credit joins October, beside its charge (line 2).
+    // Canceled while October is a draft: the credit joins October, beside its charge (line 2).
     await cancelAt(early.id, "2026-10-11T15:00:00Z");
     const draft = await getBill(db, finance.actor, { period: "2026-10" });
     expect(
@@ -127,7 +127,7 @@ describe("the lines a credit corrects", () => {
     ]);
 
     const { number } = await closeBill(db, finance.actor, { period: "2026-10" }, at("2026-11-02T12:00:00Z"));
-    // Cancelled after October closed: the credit goes on November and names October's number.
+    // Canceled after October closed: the credit goes on November and names October's number.
     await cancelAt(late.id, "2026-11-03T15:00:00Z");
     const next = await getBill(db, finance.actor, { period: "2026-11" });
     expect(

@@ -50,7 +50,7 @@ async function creditColumns(db: Database, org: BillingOrg, period: string) {
   }));
 }
 
-describe("a cancelled reward's credit", () => {
+describe("a canceled reward's credit", () => {
   it("after its bill closed, lands on the next open bill naming the original bill and line", async () => {
     const { db } = await database();
     const org = await createBillingOrg(db, fixture);

@@ -61,9 +61,9 @@ describe("a bill's CSV read back by a real parser", () => {
     const amazon = { productId: "AMZNUS000001", faceValueMinor: 1250 };
     const card = await cardFulfilledAt(db, fixture, org, bouncing, cardAt, amazon);
     made.push({ id: card.id, at: cardAt, type: "charge", cell: "Lima, Ana" });
-    const cancelledAt = new Date("2025-03-27T15:00:00Z");
-    await cancelAt(db, fixture, org, card, cancelledAt);
-    made.push({ id: card.id, at: cancelledAt, type: "credit", cell: "Lima, Ana" });
+    const canceledAt = new Date("2025-03-27T15:00:00Z");
+    await cancelAt(db, fixture, org, card, canceledAt);
+    made.push({ id: card.id, at: canceledAt, type: "credit", cell: "Lima, Ana" });
 
     const text = await exportedCsv(db, org.finance.actor, "2025-03");
     // RFC 4180: the header row in its fixed order, CRLF after every record, and no line break outside

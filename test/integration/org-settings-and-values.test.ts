@@ -61,6 +61,7 @@ describe("updating org settings", () => {
       pointValueMinor: 150,
       defaultMonthlyAllowance: 100,
       managerAllowancePerReport: 0,
+      managerAllowanceCeiling: 1000,
       minPointsPerRecognition: 5,
       maxPointsPerRecognition: 50,
       valuesMode: "required",

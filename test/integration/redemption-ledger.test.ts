@@ -98,7 +98,7 @@ describe("the ledger checks of redemptions", () => {
         statement: sql`update redemptions set points = 31 where id = ${fulfilled.id}::uuid`,
         details: [
           `redemption ${fulfilled.id} is fulfilled for 31 pts but its hold moved 30, closed by settle`,
-          "settles of redemption holds total 30 pts but fulfilled and cancelled redemptions 31",
+          "settles of redemption holds total 30 pts but fulfilled and canceled redemptions 31",
         ],
       },
       {
@@ -107,7 +107,7 @@ describe("the ledger checks of redemptions", () => {
         details: [
           `hold ${await holdTransactionOf(db, open)} is neither closed nor held for an open redemption`,
           `redemption ${open.id} is fulfilled for 20 pts but its hold moved 20, closed by nothing`,
-          "settles of redemption holds total 30 pts but fulfilled and cancelled redemptions 50",
+          "settles of redemption holds total 30 pts but fulfilled and canceled redemptions 50",
           `redemption ${open.id} (fulfilled) has 0 charge and 0 credit lines`,
         ],
       },

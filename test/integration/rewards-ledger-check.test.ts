@@ -28,7 +28,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /**
  * An org with a redemption in every state a redemption ends or waits in: fulfilled gift card, charity
- * and custom reward, failed, declined, cancelled after a bounce, waiting for approval, for a funding
+ * and custom reward, failed, declined, canceled after a bounce, waiting for approval, for a funding
  * top-up, and to be handed over.
  */
 async function realisticMix(db: Database) {
@@ -123,7 +123,7 @@ describe("npm run db:check on redemptions", () => {
     );
     expect(stdout).toMatch(/^ledger ok: 1 organization, /);
 
-    // The fulfilled card, the donation and the cancelled card: nothing else reached the provider.
+    // The fulfilled card, the donation and the canceled card: nothing else reached the provider.
     const orders = fixture.sandbox.orders();
     expect(orders).toHaveLength(3);
     for (const order of orders) {
@@ -155,7 +155,7 @@ describe("npm run db:check on redemptions", () => {
     const { org, fulfilled, handOver, failed } = await realisticMix(db);
     const setStatus = (tx: Transaction, id: string, status: "canceled" | "awaiting_fulfillment") =>
       tx.update(redemptions).set({ status }).where(eq(redemptions.id, id));
-    // Cancelled without the reversal that gives the points back.
+    // Canceled without the reversal that gives the points back.
     // (and without the credit line a cancellation puts on the bill)
     expect(await checksFailingAfter(db, org.id, (tx) => setStatus(tx, fulfilled.id, "canceled"))).toEqual([
       "redemption_ledger_mismatch",

@@ -176,7 +176,7 @@ describe("a delivery that bounces", () => {
     await expectLedgerClean(db, org.id);
   });
 
-  it("is cancelled: refunded by the provider, the points reversed back, with what a credit needs", async () => {
+  it("is canceled: refunded by the provider, the points reversed back, with what a credit needs", async () => {
     const { db } = await database();
     const { org, row, rewardId } = await bounced(db);
     const balanceBefore = fixture.sandbox.balanceMinor();

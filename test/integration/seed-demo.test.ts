@@ -81,21 +81,21 @@ describe("the demo seed", () => {
   });
 
   it("records a few hundred varied recognitions in each of the last three months, none in the future", async () => {
-    const recognised = await db
+    const recognized = await db
       .select({ createdAt: recognitions.createdAt, amount: recognitions.amountPerRecipient })
       .from(recognitions)
       .where(eq(recognitions.orgId, seeded.orgId));
-    expect(recognised).toHaveLength(seeded.recognitions);
-    expect(recognised.length).toBeGreaterThanOrEqual(200);
-    expect(recognised.every((row) => row.createdAt <= NOW)).toBe(true);
+    expect(recognized).toHaveLength(seeded.recognitions);
+    expect(recognized.length).toBeGreaterThanOrEqual(200);
+    expect(recognized.every((row) => row.createdAt <= NOW)).toBe(true);
     for (let month = 0; month < 3; month++) {
       const end = NOW.getTime() - month * 30 * DAY_MS;
-      const inMonth = recognised.filter(
+      const inMonth = recognized.filter(
         (row) => row.createdAt.getTime() < end && row.createdAt.getTime() >= end - 30 * DAY_MS,
       );
       expect(inMonth.length, `recognitions ${month} months back`).toBeGreaterThanOrEqual(50);
     }
-    expect(new Set(recognised.map((row) => row.amount)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(recognized.map((row) => row.amount)).size).toBeGreaterThanOrEqual(5);
 
     const [shape] = await db.execute<{
       min: number;
@@ -112,7 +112,7 @@ describe("the demo seed", () => {
             where g.org_id = ${seeded.orgId}::uuid and g.giver_id is not null
             group by r.recognition_id) counts`);
     expect(shape).toMatchObject({ min: 1, max: 3 });
-    expect(Number(shape?.gives_with_values)).toBeGreaterThan(recognised.length / 2);
+    expect(Number(shape?.gives_with_values)).toBeGreaterThan(recognized.length / 2);
     expect(Number(shape?.grants)).toBeGreaterThan(0);
   });
 

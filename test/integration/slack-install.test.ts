@@ -365,11 +365,11 @@ describe("coming back from Slack", () => {
     const org = await createTestOrg(db);
     const state = await stateFor(org.admin.id);
 
-    const cancelled = await finishInstall(
+    const canceled = await finishInstall(
       get(`/api/slack/oauth_redirect?${new URLSearchParams({ error: "access_denied", state })}`),
     );
-    expect(cancelled.status).toBe(400);
-    expect(await cancelled.text()).toContain("The install was cancelled in Slack.");
+    expect(canceled.status).toBe(400);
+    expect(await canceled.text()).toContain("The install was canceled in Slack.");
 
     const unknownCode = await finishInstall(
       get(`/api/slack/oauth_redirect?${new URLSearchParams({ code: "never-issued", state })}`),

@@ -65,7 +65,16 @@ describe("searchColleagues", () => {
     });
     // Everyone else thanks Anatole; Anatole can't thank themself.
     expect(names(await searchColleagues(db, banana.actor, { query: "anatole" }))).toEqual(["Anatole"]);
-    expect(names(await searchColleagues(db, viewer.actor, { query: "anatole" }))).toEqual([]);
+    expect(await searchColleagues(db, viewer.actor, { query: "anatole" })).toEqual({
+      people: [],
+      matchesYou: true,
+    });
+    expect(found.matchesYou).toBe(false);
+    // Only the searcher counts: a match among the inactive is not "you".
+    expect(await searchColleagues(db, viewer.actor, { query: "anastasia" })).toEqual({
+      people: [],
+      matchesYou: false,
+    });
   });
 
   it("matches %, _ and backslash as themselves, not as wildcards", async () => {
@@ -369,13 +378,26 @@ describe("listTeam", () => {
 
     const byName = new Map(team.members.map((member) => [member.name, member]));
     // Head: override 40, plus 10 for each active direct report (the bot counts, the leaver does not).
-    expect(byName.get("Head")?.allowance).toEqual({ total: 70, given: 30, remaining: 40, override: 40 });
-    expect(byName.get("Staff A")?.allowance).toEqual({ total: 30, given: 30, remaining: 0, override: 20 });
+    expect(byName.get("Head")?.allowance).toEqual({
+      total: 70,
+      given: 30,
+      remaining: 40,
+      override: 40,
+      boosted: 0,
+    });
+    expect(byName.get("Staff A")?.allowance).toEqual({
+      total: 30,
+      given: 30,
+      remaining: 0,
+      override: 20,
+      boosted: 0,
+    });
     expect(byName.get("Staff B")?.allowance).toEqual({
       total: 125,
       given: 120,
       remaining: 5,
       override: null,
+      boosted: 25,
     });
     // No give this month, so no allowance account yet: the figure is the entitlement.
     expect(byName.get("assistant")?.allowance).toEqual({
@@ -383,6 +405,7 @@ describe("listTeam", () => {
       given: 0,
       remaining: 100,
       override: null,
+      boosted: 0,
     });
     expect(byName.get("Staff B")).toMatchObject({ receivedThisMonth: 45, givenThisMonth: 120 });
     expect(byName.get("Staff A")).toMatchObject({ receivedThisMonth: 75, givenThisMonth: 30 });
@@ -408,13 +431,13 @@ describe("listTeam", () => {
     );
     const flags = async (at: Date) => {
       const team = await listTeam(db, ceo.actor, {}, () => at);
-      return Object.fromEntries(team.members.map((member) => [member.name, member.notRecognisedRecently]));
+      return Object.fromEntries(team.members.map((member) => [member.name, member.notRecognizedRecently]));
     };
 
     const sameDay = await listTeam(db, ceo.actor, {}, () => thanked);
     const staffARow = defined(sameDay.members.find((member) => member.id === staffA.id));
-    expect(staffARow.lastRecognisedAt).toBe(thanked.toISOString());
-    expect(sameDay.members.find((member) => member.name === "Head")?.lastRecognisedAt).toBeNull();
+    expect(staffARow.lastRecognizedAt).toBe(thanked.toISOString());
+    expect(sameDay.members.find((member) => member.name === "Head")?.lastRecognizedAt).toBeNull();
 
     expect(await flags(new Date(thanked.getTime() + 30 * DAY))).toEqual({
       assistant: true,
@@ -431,8 +454,8 @@ describe("listTeam", () => {
     // Before the grant happened, Staff B had not been thanked at all.
     const before = await listTeam(db, ceo.actor, {}, () => new Date("2026-06-15T00:00:00Z"));
     expect(before.members.find((member) => member.id === staffB.id)).toMatchObject({
-      lastRecognisedAt: null,
-      notRecognisedRecently: true,
+      lastRecognizedAt: null,
+      notRecognizedRecently: true,
     });
   });
 });
@@ -477,7 +500,7 @@ describe("query counts do not grow with the team", () => {
     );
     expect(bigTeam).toHaveLength(200);
     expect(bigTeam.filter((member) => member.isDirect)).toHaveLength(150);
-    expect(bigTeam.every((member) => member.receivedThisMonth === 3 && !member.notRecognisedRecently)).toBe(
+    expect(bigTeam.every((member) => member.receivedThisMonth === 3 && !member.notRecognizedRecently)).toBe(
       true,
     );
     expect(bigCount).toBe(smallCount);

@@ -36,7 +36,7 @@ export interface BilledOrg extends BillingOrg {
   awkward: TestPerson[];
   /** Gave $20 to charity, and was handed a mug that cost $12.34 and a lunch with no cost recorded. */
   giver: TestPerson;
-  /** Their $5 gift card bounced and was cancelled: a charge and its credit on the same bill. */
+  /** Their $5 gift card bounced and was canceled: a charge and its credit on the same bill. */
   bounced: TestPerson;
 }
 
@@ -48,7 +48,7 @@ export function dayOf(month: string, day: number): Date {
 /**
  * An org (in New York, with a finance person) whose `month` bill has lines of every kind, made the way
  * the product makes them: gift cards and a donation ordered from the sandbox, custom rewards handed
- * over, a bounced card cancelled, each fulfilled on its own day of the month. 13 lines billing $60.00.
+ * over, a bounced card canceled, each fulfilled on its own day of the month. 13 lines billing $60.00.
  */
 export async function billedOrg(
   db: Database,

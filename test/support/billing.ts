@@ -162,7 +162,7 @@ export async function cardFulfilledAt(
   return redemption;
 }
 
-/** Someone whose email bounces: a card of theirs is fulfilled with its delivery failed, so it may be cancelled. */
+/** Someone whose email bounces: a card of theirs is fulfilled with its delivery failed, so it may be canceled. */
 export function hireBouncing(org: RewardsOrg, name = "Ana Lima"): Promise<TestPerson> {
   return org.hire({ name, email: `ana-${key().slice(0, 6)}@bounce.example` });
 }

@@ -126,6 +126,9 @@ describe("formatPointsWithValue", () => {
 
   it("formats the points figure on its own", () => {
     expect(formatPoints(15)).toBe("15 pts");
+    expect(formatPoints(1)).toBe("1 pt");
+    expect(formatPoints(-1)).toBe("-1 pt");
+    expect(formatPoints(0)).toBe("0 pts");
     expect(formatPoints(1_000_000)).toBe("1,000,000 pts");
   });
 });

@@ -77,6 +77,8 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
     system: false,
     operator: false,
   },
+  // A manager stays under the org's ceiling; only an admin may confirm going past it.
+  exceed_allowance_ceiling: { ...allPeople(false), admin: true, system: false, operator: false },
   grant_points: { ...allPeople(false), admin: true, system: true, operator: false },
   manage_people: { ...allPeople(false), admin: true, system: true, operator: true },
   // Who holds the admin and finance roles: people and the deployment decide, never an API key (below).
@@ -177,6 +179,7 @@ const KEY_SCOPE: Record<Action, ApiScope | null> = {
   read_team: null,
   set_allowance: null,
   boost_allowance: null,
+  exceed_allowance_ceiling: null,
   grant_points: null,
   manage_people: "people:write",
   manage_privileged_people: null,

@@ -52,7 +52,7 @@ describe("the direct message of each notice", () => {
     );
     expect(noticeText("redemption.canceled", payload({ reason: "It could not be delivered." }))).toBe(
       [
-        "Your *Amazon.com gift card* (5,000 pts · $500.00) was cancelled, and the points are back in your balance.",
+        "Your *Amazon.com gift card* (5,000 pts · $500.00) was canceled, and the points are back in your balance.",
         ">It could not be delivered.",
         PAGE,
       ].join("\n"),

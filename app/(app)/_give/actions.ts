@@ -6,7 +6,7 @@ import { formAction, formIdempotencyKey, type Lookup, lookupAction, textField } 
 import { signedIn } from "@/app/_lib/viewer";
 import { givePoints } from "@/core/giving/give-points";
 import { getDisplayNames } from "@/core/people/get-display-names";
-import { type ColleagueMatch, searchColleagues } from "@/core/people/search-colleagues";
+import { type ColleagueSearch, searchColleagues } from "@/core/people/search-colleagues";
 import { DomainError, isDomainError } from "@/core/shared/errors";
 import { countedGive } from "@/observability/metrics";
 import { describeGift, type GiveFormState } from "./give-state";
@@ -18,10 +18,10 @@ function textList(form: FormData, name: string): string[] {
 }
 
 /** Colleagues the viewer could thank whose name or email contains `query`. */
-export async function searchPeople(query: unknown): Promise<Lookup<ColleagueMatch[]>> {
+export async function searchPeople(query: unknown): Promise<Lookup<ColleagueSearch>> {
   const { db, actor } = await signedIn();
   const text = typeof query === "string" ? query.slice(0, SEARCH_LENGTH) : "";
-  return lookupAction(async () => (await searchColleagues(db, actor, { query: text })).people);
+  return lookupAction(() => searchColleagues(db, actor, { query: text }));
 }
 
 /** Gives points from the viewer's allowance; the form's key makes a double submit take effect once. */

@@ -1,31 +1,35 @@
 "use client";
 
-import {
-  type FormEvent,
-  type RefObject,
-  startTransition,
-  useActionState,
-  useEffect,
-  useRef,
-  useState,
-} from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { describedBy, Field, FormMessage } from "@/app/_components/form";
 import { Points } from "@/app/_components/points";
 import { buttonClass, inputClass } from "@/app/_components/styles";
 import { fieldError, IDLE, wholePoints } from "@/app/_lib/form-state";
 import type { GivingRules } from "@/core/giving/get-giving-rules";
+import { MESSAGE_MAX_LENGTH, MESSAGE_TOO_LONG } from "@/core/giving/message-length";
 import type { ColleagueMatch } from "@/core/people/search-colleagues";
 import type { PointValue } from "@/core/shared/money";
 import type { ActiveCompanyValue } from "@/core/values/list-company-values";
 import { give } from "./actions";
 import type { GiveFormState } from "./give-state";
 import { PeoplePicker } from "./people-picker";
+import { ValuePicker } from "./value-picker";
 
 const FIELDS = ["recipientIds", "amount", "message", "values"] as const;
 type GiveField = (typeof FIELDS)[number];
 
 /** What "Points each" starts at, within the org's range. */
 const DEFAULT_POINTS = 10;
+
+/** "1,234 of 2,000 characters", announced only as the message nears its limit. */
+function MessageLength({ length }: { length: number }) {
+  const near = length > MESSAGE_MAX_LENGTH * 0.9;
+  return (
+    <span aria-live={near ? "polite" : "off"}>
+      {length.toLocaleString("en-US")} of {MESSAGE_MAX_LENGTH.toLocaleString("en-US")} characters
+    </span>
+  );
+}
 
 /** "This will use N pts of your M pts left this month", in red once N is more than M. */
 function AllowanceLine({
@@ -115,6 +119,11 @@ export function GiveForm({
     // Submitting by hand rather than through `action`: React resets a form after an action, which
     // would wipe what the giver typed whenever the give is refused.
     event.preventDefault();
+    // Refused here, the message kept whole for the giver to shorten; the server refuses it too.
+    if (message.length > MESSAGE_MAX_LENGTH) {
+      messageInput.current?.focus();
+      return;
+    }
     const form = new FormData(event.currentTarget);
     startTransition(() => dispatch(form));
   }
@@ -145,14 +154,18 @@ export function GiveForm({
           ariaProps={describedBy("give-recipients", errors.recipientIds)}
         />
       </Field>
-      <Field id="give-message" label="Message" error={errors.message}>
+      <Field
+        id="give-message"
+        label="Message"
+        hint={<MessageLength length={message.length} />}
+        error={errors.message ?? (message.length > MESSAGE_MAX_LENGTH ? MESSAGE_TOO_LONG : undefined)}
+      >
         <textarea
           id="give-message"
           name="message"
           ref={messageInput}
           required
           rows={3}
-          maxLength={2000}
           placeholder="What did they do, and why did it matter?"
           value={message}
           onChange={(event) => setMessage(event.target.value)}
@@ -206,59 +219,5 @@ export function GiveForm({
       </div>
       {state.status === "ok" || unplacedError ? <FormMessage state={state} /> : null}
     </form>
-  );
-}
-
-function ValuePicker({
-  values,
-  required,
-  chosen,
-  onChosenChange,
-  error,
-  firstRef,
-}: {
-  values: ActiveCompanyValue[];
-  required: boolean;
-  chosen: string[];
-  onChosenChange: (names: string[]) => void;
-  error: string | undefined;
-  firstRef: RefObject<HTMLInputElement | null>;
-}) {
-  const toggle = (name: string, on: boolean) =>
-    onChosenChange(on ? [...chosen, name] : chosen.filter((other) => other !== name));
-  return (
-    <fieldset className="min-w-0 space-y-1" aria-describedby={error ? "give-values-error" : undefined}>
-      <legend className="text-sm font-medium text-stone-800">
-        Company values{" "}
-        <span className="font-normal text-stone-500">{required ? "(required)" : "(optional)"}</span>
-      </legend>
-      {values.length === 0 ? (
-        <p className="pt-1 text-sm text-stone-500">Your organization hasn't added any values yet.</p>
-      ) : (
-        <div className="flex flex-wrap gap-2 pt-1">
-          {values.map((value, index) => (
-            <label key={value.id} title={value.description ?? undefined} className="relative cursor-pointer">
-              <input
-                type="checkbox"
-                name="values"
-                value={value.name}
-                ref={index === 0 ? firstRef : undefined}
-                checked={chosen.includes(value.name)}
-                onChange={(event) => toggle(value.name, event.target.checked)}
-                className="peer sr-only"
-              />
-              <span className="inline-block rounded-full px-3 py-1.5 text-sm font-medium text-stone-700 ring-1 ring-stone-300 ring-inset peer-checked:bg-amber-700 peer-checked:text-white peer-checked:ring-amber-700 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-amber-600 hover:bg-stone-100 peer-checked:hover:bg-amber-800">
-                #{value.name}
-              </span>
-            </label>
-          ))}
-        </div>
-      )}
-      {error ? (
-        <p id="give-values-error" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }

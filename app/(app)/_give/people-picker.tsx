@@ -27,6 +27,8 @@ export function PeoplePicker({
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
   const [matches, setMatches] = useState<ColleagueMatch[] | null>(null);
+  /** Whether the last search, finding no one, matched the giver's own name. */
+  const [matchedYou, setMatchedYou] = useState(false);
   const [activeIndex, setActiveIndex] = useState(0);
   /** Why the last search found nobody, when it failed or was refused. */
   const [problem, setProblem] = useState<string | null>(null);
@@ -40,7 +42,8 @@ export function PeoplePicker({
       const answer = await searchPeople(query).catch(() => null);
       // Answers can arrive out of order; only the latest search may fill the list.
       if (search !== latestSearch.current) return;
-      setMatches(answer?.status === "ok" ? answer.found : []);
+      setMatches(answer?.status === "ok" ? answer.found.people : []);
+      setMatchedYou(answer?.status === "ok" && answer.found.matchesYou);
       if (!answer) setProblem("Searching didn't work. Check your connection and type again.");
       else setProblem(answer.status === "error" ? answer.message : null);
       setActiveIndex(0);
@@ -104,6 +107,7 @@ export function PeoplePicker({
   function emptyListNote(): string {
     if (problem) return problem;
     if (matches && matches.length > 0) return "Everyone who matches is already chosen.";
+    if (matchedYou) return "That's you: you can't thank yourself. Type a colleague's name.";
     if (query.trim()) return `No colleague matches “${query.trim()}”.`;
     return "There is no one else here to thank yet.";
   }
@@ -159,7 +163,7 @@ export function PeoplePicker({
           onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
-          className="min-w-32 flex-1 border-0 bg-transparent px-1 py-1 text-sm outline-none placeholder:text-stone-400"
+          className="min-w-32 flex-1 border-0 bg-transparent px-1 py-1 text-sm outline-none placeholder:text-stone-500"
           {...ariaProps}
         />
       </div>

@@ -56,7 +56,7 @@ function IconBadge({ tint, path }: { tint: string; path: string }) {
 export function CompanyAwardBadge() {
   return (
     <IconBadge
-      tint="bg-amber-500 text-white"
+      tint="bg-amber-700 text-white"
       path="M10 1.5l2.47 5.01 5.53.8-4 3.9.94 5.5L10 14.1l-4.94 2.6.94-5.5-4-3.9 5.53-.8L10 1.5z"
     />
   );

@@ -66,7 +66,7 @@ export function PersonHistory({
 }: {
   /** The page this history is on, for its links. */
   path: string;
-  person: { name: string; isSelf: boolean };
+  person: { id: string; name: string; isSelf: boolean };
   direction: Direction;
   cursor: string | undefined;
   page: RecognitionPage;
@@ -87,6 +87,7 @@ export function PersonHistory({
       <RecognitionList
         label={person.isSelf ? "Your recognition" : `${person.name}'s recognition`}
         page={page}
+        viewpoint={person.id}
         timeZone={timeZone}
         now={now}
         empty={<EmptyHistory direction={direction} name={person.name} isSelf={person.isSelf} />}

@@ -21,7 +21,35 @@ function separatorBefore(index: number, length: number): string {
   return index === length - 1 ? " and " : ", ";
 }
 
-function RecognitionEntry({ item, page, timeZone, now }: { item: RecognitionItem } & ListContext) {
+/**
+ * The points a recognition moved: as the feed shows them, or, on someone's history, as they moved for
+ * that person: "+20 pts" received, "−40 pts" given (the whole give).
+ */
+function Amount({
+  item,
+  page,
+  viewpoint,
+}: { item: RecognitionItem } & Pick<ListContext, "page" | "viewpoint">) {
+  const received = viewpoint !== undefined && item.recipients.some((recipient) => recipient.id === viewpoint);
+  const given = viewpoint !== undefined && item.giver?.id === viewpoint;
+  if (received || given) {
+    return (
+      <p className={`text-sm font-medium ${received ? "text-emerald-800" : "text-stone-700"}`}>
+        <span className="sr-only">{received ? "Received" : "Gave"} </span>
+        <span aria-hidden="true">{received ? "+" : "−"}</span>
+        <Points points={received ? item.amountPerRecipient : item.totalAmount} value={page.pointValue} />
+      </p>
+    );
+  }
+  return (
+    <p className="text-sm text-amber-800">
+      <Points points={item.amountPerRecipient} value={page.pointValue} />
+      {item.recipients.length > 1 ? <span className="text-stone-500"> each</span> : null}
+    </p>
+  );
+}
+
+function RecognitionEntry({ item, page, timeZone, now, viewpoint }: { item: RecognitionItem } & ListContext) {
   const source = SOURCE_LABELS[item.source];
   const recipients = item.recipients.map((recipient, index) => (
     <Fragment key={recipient.id}>
@@ -40,16 +68,13 @@ function RecognitionEntry({ item, page, timeZone, now }: { item: RecognitionItem
             ) : (
               <span className="font-semibold text-amber-800">Company award</span>
             )}
-            <span aria-hidden="true" className="px-1.5 text-stone-400">
+            <span aria-hidden="true" className="px-1.5 text-stone-500">
               →
             </span>
             <span className="sr-only"> {item.giver ? "thanked" : "to"} </span>
             {recipients}
           </p>
-          <p className="text-sm text-amber-800">
-            <Points points={item.amountPerRecipient} value={page.pointValue} />
-            {item.recipients.length > 1 ? <span className="text-stone-500"> each</span> : null}
-          </p>
+          <Amount item={item} page={page} viewpoint={viewpoint} />
         </div>
         <p className="mt-1.5 whitespace-pre-line break-words text-stone-900">{item.message}</p>
         <div className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-2 text-xs">
@@ -69,8 +94,13 @@ function RecognitionEntry({ item, page, timeZone, now }: { item: RecognitionItem
           ) : null}
           <p className="ml-auto text-stone-500">
             <When iso={item.createdAt} timeZone={timeZone} now={now} />
-            {source ? <span className="text-stone-400"> · {source}</span> : null}
+            {source ? <span className="text-stone-500"> · {source}</span> : null}
           </p>
+          {item.earnedAfter === undefined ? null : (
+            <p className="w-full text-right text-stone-600">
+              Earned balance after: <Points points={item.earnedAfter} value={page.pointValue} />
+            </p>
+          )}
         </div>
       </div>
     </li>
@@ -100,6 +130,8 @@ function DonationEntry({ item, timeZone, now }: { item: DonationItem } & ListCon
 
 interface ListContext {
   page: FeedPage;
+  /** Whose history this is: amounts show as they moved for this person. */
+  viewpoint?: string;
   /** The org's time zone, for dates. */
   timeZone: string;
   now: Date;

@@ -11,7 +11,7 @@ export interface TabLink {
 /** A row of links that switch a page's view; the one showing is marked for screen readers too. */
 export function TabLinks({ label, tabs }: { label: string; tabs: TabLink[] }) {
   return (
-    <nav aria-label={label} className="-mx-1 flex gap-1 overflow-x-auto px-1 py-1">
+    <nav aria-label={label} className="relative -mx-1 flex gap-1 overflow-x-auto px-1 py-1">
       {tabs.map((tab) => (
         <Link
           key={tab.href}

@@ -15,7 +15,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const direction = choiceParam(params, "direction", DIRECTIONS);
   const cursor = firstParam(params, "cursor");
-  const page = await guarded(listPersonHistory(db, actor, { personId: person.id, direction, cursor }));
+  const page = await guarded(
+    listPersonHistory(db, actor, { personId: person.id, direction, cursor, withEarnedBalance: true }),
+  );
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -23,7 +25,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         title="My history"
         description={
           <>
-            The recognition you have received and given.{" "}
+            The recognition you have received (+) and given (−), with your earned balance after each.{" "}
             <Link href={`/people/${person.id}`} className={linkClass}>
               See your totals
             </Link>
@@ -32,7 +34,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
       />
       <PersonHistory
         path="/history"
-        person={{ name: person.name, isSelf: true }}
+        person={{ id: person.id, name: person.name, isSelf: true }}
         direction={direction}
         cursor={cursor}
         page={page}

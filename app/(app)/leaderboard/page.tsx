@@ -55,7 +55,7 @@ function LeaderboardTable({ board, viewerId }: { board: Leaderboard; viewerId: s
   const rankCounts = new Map<number, number>();
   for (const entry of board.entries) rankCounts.set(entry.rank, (rankCounts.get(entry.rank) ?? 0) + 1);
   return (
-    <div className="-mx-5 overflow-x-auto">
+    <div className="relative -mx-5 overflow-x-auto">
       <table className="w-full min-w-[22rem] text-sm">
         <thead>
           <tr className="border-b border-stone-200 text-left text-xs tracking-wide text-stone-500 uppercase">

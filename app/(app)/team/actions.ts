@@ -10,6 +10,7 @@ import {
 } from "@/app/_lib/form-state";
 import { signedIn } from "@/app/_lib/viewer";
 import { boostAllowance } from "@/core/allowances/boost-allowance";
+import { CONFIRM_OVER_CEILING } from "@/core/allowances/over-ceiling-field";
 import { setMonthlyAllowance } from "@/core/allowances/set-monthly-allowance";
 import { formatPointsWithValue } from "@/core/shared/money";
 
@@ -32,6 +33,7 @@ export async function setTeamAllowance(_previous: FormState, form: FormData): Pr
       personIds: form.getAll("personId").map(String),
       // An empty field becomes NaN so the use case refuses it with its own message beside the field.
       monthlyAmount: returnToDefault ? null : (numberField(form, "monthlyAmount") ?? Number.NaN),
+      confirmOverCeiling: form.get(CONFIRM_OVER_CEILING) === "on",
     });
     refreshAllowances();
     const changed = peopleCount(result.people.length);
@@ -52,6 +54,7 @@ export async function boostReportAllowance(_previous: FormState, form: FormData)
       amount,
       reason: textField(form, "reason"),
       idempotencyKey: formIdempotencyKey(form),
+      confirmOverCeiling: form.get(CONFIRM_OVER_CEILING) === "on",
     });
     refreshAllowances();
     const left = formatPointsWithValue(result.remainingThisMonth, org.pointValue);

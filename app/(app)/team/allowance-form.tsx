@@ -3,8 +3,10 @@
 import { useActionState, useState } from "react";
 import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { inputClass, secondaryButtonClass } from "@/app/_components/styles";
-import { IDLE } from "@/app/_lib/form-state";
+import { type FormState, IDLE } from "@/app/_lib/form-state";
+import { CONFIRM_OVER_CEILING } from "@/core/allowances/over-ceiling-field";
 import { setTeamAllowance } from "./actions";
+import { OverCeilingConfirmation } from "./over-ceiling-confirmation";
 
 const AMOUNT_ID = "monthly-allowance";
 
@@ -12,10 +14,24 @@ const AMOUNT_ID = "monthly-allowance";
  * Sets the monthly allowance of the reports ticked in the table. The ticks live outside this form (a
  * form reset after an action would untick controlled checkboxes), so they travel as hidden inputs.
  */
-export function AllowanceForm({ selectedIds }: { selectedIds: readonly string[] }) {
-  const [state, action, pending] = useActionState(setTeamAllowance, IDLE);
-  // Controlled, so what was typed survives a refused submit.
+export function AllowanceForm({
+  selectedIds,
+  onSaved,
+}: {
+  selectedIds: readonly string[];
+  /** Called once the allowance is saved, to untick the people it was set for. */
+  onSaved: () => void;
+}) {
+  // Controlled, so what was typed survives a refused submit; a saved one clears it.
   const [amount, setAmount] = useState("");
+  const [state, action, pending] = useActionState(async (previous: FormState, form: FormData) => {
+    const next = await setTeamAllowance(previous, form);
+    if (next.status === "ok") {
+      setAmount("");
+      onSaved();
+    }
+    return next;
+  }, IDLE);
   const amountError = state.status === "error" ? state.fieldErrors.monthlyAmount : undefined;
   const selectionError = state.status === "error" ? state.fieldErrors.personIds : undefined;
 
@@ -69,7 +85,8 @@ export function AllowanceForm({ selectedIds }: { selectedIds: readonly string[] 
           </button>
         </div>
       </div>
-      <FormMessage state={state} />
+      <OverCeilingConfirmation state={state} />
+      <FormMessage state={state} placed={["monthlyAmount", "personIds", CONFIRM_OVER_CEILING]} />
     </form>
   );
 }

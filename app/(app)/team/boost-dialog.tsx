@@ -5,8 +5,10 @@ import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components
 import { Points } from "@/app/_components/points";
 import { inputClass, secondaryButtonClass } from "@/app/_components/styles";
 import { type FormState, IDLE } from "@/app/_lib/form-state";
+import { CONFIRM_OVER_CEILING } from "@/core/allowances/over-ceiling-field";
 import type { PointValue } from "@/core/shared/money";
 import { boostReportAllowance } from "./actions";
+import { OverCeilingConfirmation } from "./over-ceiling-confirmation";
 
 export interface BoostTarget {
   id: string;
@@ -141,7 +143,8 @@ function BoostForm({
           {...describedBy("boost-reason", fieldErrors.reason)}
         />
       </Field>
-      <FormMessage state={state} />
+      <OverCeilingConfirmation state={state} />
+      <FormMessage state={state} placed={["amount", "reason", CONFIRM_OVER_CEILING]} />
       <div className="flex flex-wrap justify-end gap-2">
         <button type="button" onClick={onCancel} className={secondaryButtonClass}>
           Close

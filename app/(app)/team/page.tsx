@@ -6,7 +6,7 @@ import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
 import { listTeam } from "@/core/allowances/list-team";
-import { NotRecognisedPanel } from "./not-recognised-panel";
+import { NotRecognizedPanel } from "./not-recognized-panel";
 import { ScopeSwitch, scopeFrom } from "./scope-switch";
 import { TeamTable } from "./team-table";
 
@@ -70,7 +70,7 @@ export default async function TeamPage({
             boostKey={crypto.randomUUID()}
           />
         </Panel>
-        <NotRecognisedPanel members={team.members} timeZone={org.timeZone} />
+        <NotRecognizedPanel members={team.members} timeZone={org.timeZone} />
       </div>
     </>
   );

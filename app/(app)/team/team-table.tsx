@@ -4,14 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { LabelledCell } from "@/app/_components/labelled-cell";
 import { Points } from "@/app/_components/points";
-import { linkClass, secondaryButtonClass } from "@/app/_components/styles";
+import { checkboxClass, linkClass, secondaryButtonClass } from "@/app/_components/styles";
 import type { TeamMember } from "@/core/allowances/list-team";
-import type { PointValue } from "@/core/shared/money";
+import { formatPoints, type PointValue } from "@/core/shared/money";
 import { AllowanceForm } from "./allowance-form";
 import { BoostDialog } from "./boost-dialog";
-
-const checkboxClass =
-  "size-4 rounded border-stone-300 accent-amber-600 outline-none focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600";
 
 /**
  * The reports with this month's figures, a tick per row for setting allowances in bulk, and a boost
@@ -47,7 +44,7 @@ export function TeamTable({
 
   return (
     <div className="space-y-5">
-      <AllowanceForm selectedIds={selectedIds} />
+      <AllowanceForm selectedIds={selectedIds} onSaved={() => setSelected(new Set())} />
       <div className="border-t border-stone-100 pt-4">
         <label className="inline-flex items-center gap-2 text-sm font-medium text-stone-800">
           <input
@@ -64,7 +61,7 @@ export function TeamTable({
           Select all
         </label>
       </div>
-      <div className="lg:overflow-x-auto">
+      <div className="relative lg:overflow-x-auto">
         <table className="block w-full text-sm lg:table">
           <caption className="sr-only">Your reports this month</caption>
           <thead className="hidden text-left text-xs font-medium tracking-wide text-stone-500 uppercase lg:table-header-group">
@@ -138,6 +135,11 @@ export function TeamTable({
                     {member.allowance.override === null ? null : (
                       <span className="ml-1 text-xs text-amber-800">(custom)</span>
                     )}
+                    {member.allowance.boosted > 0 ? (
+                      <span className="block text-xs text-stone-600">
+                        incl. {formatPoints(member.allowance.boosted)} boost
+                      </span>
+                    ) : null}
                   </LabelledCell>
                   <LabelledCell label="Given" numeric>
                     <Points points={member.allowance.given} value={pointValue} />

@@ -4,6 +4,7 @@
  */
 
 import { MAX_API_BODY_BYTES } from "@/app/_lib/api/body";
+import { MESSAGE_MAX_LENGTH } from "@/core/giving/message-length";
 import { API_SCOPE_DESCRIPTIONS, API_SCOPES, type ApiScope } from "@/core/shared/api-scopes";
 import { deliveryMethod, deliveryStatus, redemptionKind, redemptionStatus } from "@/db/schema";
 
@@ -609,7 +610,7 @@ export const openApiDocument = {
           giver_id: { ...uuid, description: "The person giving; the points come from their allowance." },
           recipient_ids: { type: "array", items: uuid, minItems: 1, maxItems: 50 },
           amount: { type: "integer", minimum: 1, description: "Points per recipient." },
-          message: { type: "string", minLength: 1, maxLength: 2000 },
+          message: { type: "string", minLength: 1, maxLength: MESSAGE_MAX_LENGTH },
           values: { type: "array", items: { type: "string" }, maxItems: 10, description: "Company values." },
         },
       },
@@ -856,7 +857,7 @@ export const openApiDocument = {
           recipient_email: { type: ["string", "null"], format: "email" },
           outcome_reason: {
             type: ["string", "null"],
-            description: "Why it was declined, failed or cancelled, for the person who asked.",
+            description: "Why it was declined, failed or canceled, for the person who asked.",
           },
           requested_at: { type: "string", format: "date-time" },
           fulfilled_at: { type: ["string", "null"], format: "date-time" },
@@ -945,7 +946,7 @@ export const openApiDocument = {
       BillLine: {
         type: "object",
         description:
-          "A frozen snapshot of a fulfilled (charge, fee) or cancelled (credit) redemption. Amounts are " +
+          "A frozen snapshot of a fulfilled (charge, fee) or canceled (credit) redemption. Amounts are " +
           "decimal strings; a credit's are negative and `refers_to` names the line it corrects.",
         properties: {
           line: { type: "integer" },

@@ -1,5 +1,8 @@
+import type { Metadata } from "next";
 import { buttonClass } from "@/app/_components/styles";
 import { signOut } from "@/app/_lib/auth";
+
+export const metadata: Metadata = { title: "Couldn't sign you in · Plaudit" };
 
 const REASONS: Record<string, { title: string; body: string }> = {
   unknown_email: {

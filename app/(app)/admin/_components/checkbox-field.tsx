@@ -1,4 +1,4 @@
-import { checkboxClass } from "../people/_components/checkbox-class";
+import { checkboxClass } from "@/app/_components/styles";
 
 /** A box to tick, named in a line and explained in the next. */
 export function CheckboxField({

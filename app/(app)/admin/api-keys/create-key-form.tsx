@@ -2,10 +2,9 @@
 
 import { type RefObject, useActionState, useEffect, useId, useRef, useState } from "react";
 import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components/form";
-import { inputClass, secondaryButtonClass } from "@/app/_components/styles";
+import { checkboxClass, inputClass, secondaryButtonClass } from "@/app/_components/styles";
 import { fieldError, IDLE } from "@/app/_lib/form-state";
 import type { ApiScope } from "@/core/shared/api-scopes";
-import { checkboxClass } from "../people/_components/checkbox-class";
 import { createKey } from "./actions";
 import type { CreatedKeyState } from "./created-key-state";
 

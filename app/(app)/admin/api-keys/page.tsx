@@ -47,7 +47,7 @@ export default async function ApiKeysPage() {
           <EmptyState title="No API keys yet.">Create one for your HR system.</EmptyState>
         ) : (
           <Panel title="Keys">
-            <div className="-mx-5 overflow-x-auto px-5">
+            <div className="relative -mx-5 overflow-x-auto px-5">
               <table className="w-full min-w-[48rem] text-left text-sm">
                 <thead className="text-xs text-stone-500">
                   <tr>

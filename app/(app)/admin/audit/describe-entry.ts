@@ -57,7 +57,7 @@ const VERBS: Record<string, string> = {
   "redemption.fulfil": "marked a redemption fulfilled",
   "redemption.fail": "marked a redemption failed",
   "redemption.resend": "resent a reward",
-  "redemption.cancel": "cancelled a reward",
+  "redemption.cancel": "canceled a reward",
   "redemption.retry": "retried a redemption",
 };
 
@@ -67,6 +67,7 @@ const LABELS: Record<string, string> = {
   pointValueMinor: "Point value: money",
   defaultMonthlyAllowance: "Monthly allowance per person",
   managerAllowancePerReport: "Extra per direct report",
+  managerAllowanceCeiling: "Most a manager may set",
   minPointsPerRecognition: "Fewest points per recognition",
   maxPointsPerRecognition: "Most points per recognition",
   valuesMode: "Company values",
@@ -146,6 +147,7 @@ const FIELD_ORDER = [
   "currency",
   "defaultMonthlyAllowance",
   "managerAllowancePerReport",
+  "managerAllowanceCeiling",
   "minPointsPerRecognition",
   "maxPointsPerRecognition",
   "valuesMode",
@@ -174,6 +176,7 @@ function fieldRank(field: string): number {
 const POINT_FIELDS = new Set([
   "defaultMonthlyAllowance",
   "managerAllowancePerReport",
+  "managerAllowanceCeiling",
   "minPointsPerRecognition",
   "maxPointsPerRecognition",
   "monthlyAmount",

@@ -111,7 +111,7 @@ export function GrantForm({
             rows={2}
             maxLength={2000}
             required
-            placeholder="For leading the data-centre move over the holidays"
+            placeholder="For leading the data-center move over the holidays"
             value={message}
             onChange={(event) => setMessage(event.target.value)}
             className={inputClass}

@@ -177,7 +177,10 @@ export function ConnectionForm({
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton pending="Saving…">Save connection</SubmitButton>
-          <FormMessage state={form.state} />
+          <FormMessage
+            state={form.state}
+            placed={["provider", "environment", "apiKey", "webhookKey", "fundingSourceId", "deliveryMethod"]}
+          />
         </div>
       </form>
     </Panel>

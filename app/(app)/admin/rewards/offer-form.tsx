@@ -3,11 +3,10 @@
 import { useState } from "react";
 import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { EmptyState, Panel } from "@/app/_components/panel";
-import { inputClass } from "@/app/_components/styles";
+import { checkboxClass, inputClass } from "@/app/_components/styles";
 import { fieldError } from "@/app/_lib/form-state";
 import type { RewardSettingsView } from "@/core/rewards/get-reward-settings";
 import { useKeptForm } from "../_components/use-kept-form";
-import { checkboxClass } from "../people/_components/checkbox-class";
 import { saveOffer } from "./actions";
 import { categoriesOf, categoryLabel, hiddenBecause, type OfferChoice } from "./catalog-rules";
 import { splitCountries } from "./countries";

@@ -1,9 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { inputClass, linkClass } from "@/app/_components/styles";
+import { checkboxClass, inputClass, linkClass } from "@/app/_components/styles";
 import type { CatalogProductSummary } from "@/core/rewards/get-reward-settings";
-import { checkboxClass } from "../people/_components/checkbox-class";
 import { categoryLabel, hiddenBecause, type OfferChoice } from "./catalog-rules";
 
 const KINDS = [

@@ -45,6 +45,7 @@ export async function saveOrgSettings(_previous: FormState, form: FormData): Pro
       ...pointValueFromForm(form),
       defaultMonthlyAllowance: requiredNumber(form, "defaultMonthlyAllowance"),
       managerAllowancePerReport: requiredNumber(form, "managerAllowancePerReport"),
+      managerAllowanceCeiling: requiredNumber(form, "managerAllowanceCeiling"),
       minPointsPerRecognition: requiredNumber(form, "minPointsPerRecognition"),
       maxPointsPerRecognition: requiredNumber(form, "maxPointsPerRecognition"),
       // The use case refuses anything that is not one of the choices, by field.

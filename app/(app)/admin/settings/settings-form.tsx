@@ -32,6 +32,7 @@ const LEAVER_POLICIES = [
 type PointsSetting =
   | "defaultMonthlyAllowance"
   | "managerAllowancePerReport"
+  | "managerAllowanceCeiling"
   | "minPointsPerRecognition"
   | "maxPointsPerRecognition";
 
@@ -175,6 +176,19 @@ export function SettingsForm({
             >
               {pointsInput("managerAllowancePerReport", 0)}
             </Field>
+            <Field
+              id="managerAllowanceCeiling"
+              label="Most a manager may set"
+              hint={
+                <>
+                  {savedNow("managerAllowanceCeiling")}. As a monthly allowance or one boost; admins may go
+                  past it after confirming.
+                </>
+              }
+              error={form.error("managerAllowanceCeiling")}
+            >
+              {pointsInput("managerAllowanceCeiling", 0)}
+            </Field>
           </div>
         </Panel>
 
@@ -239,7 +253,25 @@ export function SettingsForm({
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending="Saving…">Save settings</SubmitButton>
-        <FormMessage state={form.state} />
+        <FormMessage
+          state={form.state}
+          placed={[
+            "name",
+            "timeZone",
+            "currency",
+            "pointValuePoints",
+            "pointValueMinor",
+            "defaultMonthlyAllowance",
+            "managerAllowancePerReport",
+            "managerAllowanceCeiling",
+            "minPointsPerRecognition",
+            "maxPointsPerRecognition",
+            "valuesMode",
+            "leaverPolicy",
+            "slackAutoProvision",
+            "slackRecognitionChannel",
+          ]}
+        />
       </div>
     </form>
   );

@@ -1,7 +1,6 @@
 import { describedBy, Field } from "@/app/_components/form";
 import { Panel } from "@/app/_components/panel";
-import { buttonClass, inputClass } from "@/app/_components/styles";
-import { checkboxClass } from "../people/_components/checkbox-class";
+import { buttonClass, checkboxClass, inputClass } from "@/app/_components/styles";
 import type { SlackStatus } from "./slack-status";
 
 /** Whether the org is connected to Slack, "Add to Slack", and the settings that apply in Slack. */

@@ -34,7 +34,7 @@ export function RollForwardStatement({
     { label: "Forfeited", detail: "leavers' points returned", sign: "−", points: rollForward.forfeited },
     {
       label: "Reversed",
-      detail: "cancelled rewards' points given back",
+      detail: "canceled rewards' points given back",
       sign: "+",
       points: rollForward.reversed,
     },
@@ -52,7 +52,7 @@ export function RollForwardStatement({
     },
   ];
   return (
-    <div className="-mx-5 overflow-x-auto px-5">
+    <div className="relative -mx-5 overflow-x-auto px-5">
       <table className="w-full min-w-[20rem] text-sm" data-testid="roll-forward">
         <caption className="sr-only">Roll-forward of the points liability</caption>
         <ColumnHeads

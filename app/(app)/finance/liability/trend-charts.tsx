@@ -39,7 +39,7 @@ function ChartWithTable({
       <figure className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <figcaption className="sr-only">{title}</figcaption>
         <div className="min-w-0">{chart}</div>
-        <div className="-mx-5 min-w-0 overflow-x-auto px-5 xl:mx-0 xl:px-0">
+        <div className="relative -mx-5 min-w-0 overflow-x-auto px-5 xl:mx-0 xl:px-0">
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
             <ColumnHeads

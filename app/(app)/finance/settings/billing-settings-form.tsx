@@ -2,11 +2,10 @@
 
 import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { Panel } from "@/app/_components/panel";
-import { inputClass } from "@/app/_components/styles";
+import { checkboxClass, inputClass } from "@/app/_components/styles";
 import { fieldError } from "@/app/_lib/form-state";
 import type { BillingSettingsView } from "@/core/billing/get-billing-settings";
 import { useKeptForm } from "../../admin/_components/use-kept-form";
-import { checkboxClass } from "../../admin/people/_components/checkbox-class";
 import { saveBillingSettings } from "./actions";
 
 const KINDS = [
@@ -123,7 +122,7 @@ export function BillingSettingsForm({ settings }: { settings: BillingSettingsVie
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending="Saving…">Save billing settings</SubmitButton>
-        <FormMessage state={form.state} />
+        <FormMessage state={form.state} placed={["closeAfterDays", "numberPrefix"]} />
       </div>
     </form>
   );

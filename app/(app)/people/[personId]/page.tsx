@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { guarded } from "@/app/_lib/page-guard";
 import { awaitDatabase } from "@/app/_lib/unavailable";
 import { signedIn } from "@/app/_lib/viewer";
@@ -5,6 +6,15 @@ import { listPersonHistory } from "@/core/feed/list-person-history";
 import { DIRECTIONS, PersonHistory } from "../../_recognitions/person-history";
 import { choiceParam, firstParam, type SearchParams } from "../../_recognitions/search-params";
 import { loadProfile } from "./profile";
+
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ personId: string }>;
+}): Promise<Metadata> {
+  const { person } = await loadProfile((await params).personId);
+  return { title: `${person.name} · Plaudit` };
+}
 
 /** The person's recognitions, under the profile their layout shows. */
 export default async function PersonPage({

@@ -158,7 +158,7 @@ export function RedeemForm({
           />
         ) : null}
       </div>
-      {refusal && !refusedAmount ? <FormMessage state={refusal} /> : null}
+      {refusal && !refusedAmount ? <FormMessage state={refusal} placed={["faceValueMinor"]} /> : null}
       <button type="button" onClick={review} disabled={over} className={`${buttonClass} w-full sm:w-auto`}>
         Review redemption
       </button>

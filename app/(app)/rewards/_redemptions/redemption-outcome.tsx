@@ -33,7 +33,7 @@ const HELD: Record<
 const ENDED = {
   failed: "It didn't go through",
   declined: "An admin declined it",
-  canceled: "It was cancelled",
+  canceled: "It was canceled",
 } as const;
 
 const DELIVERY: Record<NonNullable<RedemptionView["deliveryStatus"]>, string> = {

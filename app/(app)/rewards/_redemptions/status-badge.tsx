@@ -16,7 +16,7 @@ const UNFULFILLED: Record<Exclude<RedemptionStatus, "fulfilled">, { label: strin
   needs_attention: { label: "Being checked", tone: "working" },
   failed: { label: "Didn't go through", tone: "stopped" },
   declined: { label: "Declined", tone: "stopped" },
-  canceled: { label: "Cancelled", tone: "stopped" },
+  canceled: { label: "Canceled", tone: "stopped" },
 };
 
 /** A redemption's state in a word or two, worded for the kind of reward; the colour only repeats it. */

@@ -2,14 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
-import { buttonClass, inputClass, linkClass, secondaryButtonClass } from "@/app/_components/styles";
+import {
+  buttonClass,
+  checkboxClass,
+  inputClass,
+  linkClass,
+  secondaryButtonClass,
+} from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
 import { firstParam, hrefWith, type SearchParams } from "@/app/(app)/_recognitions/search-params";
 import { listPeople } from "@/core/people/list-people";
 import { loadPeople } from "@/core/people/people-lookup";
 import type { PersonDetails } from "@/core/people/person-details";
-import { checkboxClass } from "../_components/checkbox-class";
 import { RoleBadges } from "../_components/role-badges";
 
 export const metadata: Metadata = { title: "People · Admin · Plaudit" };
@@ -25,7 +30,7 @@ function PeopleTable({
   managerNames: Map<string, string>;
 }) {
   return (
-    <div className="-mx-5 overflow-x-auto px-5">
+    <div className="relative -mx-5 overflow-x-auto px-5">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">People, by name</caption>
         <thead className="border-b border-stone-200 text-xs tracking-wide text-stone-500 uppercase">
@@ -90,7 +95,7 @@ function PeopleTable({
 function Blank() {
   return (
     <>
-      <span aria-hidden="true" className="text-stone-400">
+      <span aria-hidden="true" className="text-stone-500">
         —
       </span>
       <span className="sr-only">none</span>

@@ -68,7 +68,7 @@ export function EraseSection({
           action={erase}
           fields={{ personId }}
           triggerLabel="Erase personal data"
-          triggerAccessibleLabel={`Erase the personal data of ${name}`}
+          triggerAccessibleLabel={`Erase personal data of ${name}`}
           title={`Erase the personal data of ${name}?`}
           confirmLabel="Erase for good"
           pendingLabel="Erasing…"

@@ -2,10 +2,9 @@
 
 import { type ChangeEvent, useActionState, useState } from "react";
 import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components/form";
-import { inputClass } from "@/app/_components/styles";
+import { checkboxClass, inputClass } from "@/app/_components/styles";
 import { type FormState, IDLE } from "@/app/_lib/form-state";
 import type { Role } from "@/core/shared/actor";
-import { checkboxClass } from "./checkbox-class";
 import { ManagerPicker } from "./manager-picker";
 import type { ManagerOption, PersonFormValues } from "./person-form-data";
 

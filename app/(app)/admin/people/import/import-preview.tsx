@@ -59,7 +59,7 @@ function Problems({ result }: { result: ImportPeopleResult }) {
         ) : null}
       </div>
       {rowErrors.length > 0 ? (
-        <div className="-mx-5 overflow-x-auto px-5">
+        <div className="relative -mx-5 overflow-x-auto px-5">
           <table className="w-full min-w-[26rem] text-left text-sm">
             <caption className="sr-only">Rows with errors</caption>
             <thead className="border-b border-stone-200 text-xs tracking-wide text-stone-500 uppercase">

@@ -9,7 +9,7 @@ export const STATUS_TEXT: Record<RedemptionStatus, string> = {
   failed: "Failed",
   declined: "Declined",
   needs_attention: "Needs attention",
-  canceled: "Cancelled",
+  canceled: "Canceled",
 };
 
 export const KIND_TEXT: Record<RedemptionKind, string> = {

@@ -84,7 +84,7 @@ export async function cancel(_previous: FormState, form: FormData): Promise<Form
   const { db, actor } = await signedIn();
   return decide(form, async (redemptionId) => {
     const view = await cancelReward(db, actor, { redemptionId }, rewardDeps());
-    return `Cancelled ${view.person.name}'s ${view.rewardName}; ${pointsBack(view)}.`;
+    return `Canceled ${view.person.name}'s ${view.rewardName}; ${pointsBack(view)}.`;
   });
 }
 

@@ -25,7 +25,7 @@ export function SettleOrRelease({
         action={markFulfilled}
         redemptionId={redemption.id}
         label="Mark fulfilled"
-        accessibleLabel={`Mark ${what} fulfilled`}
+        accessibleLabel={`Mark fulfilled: ${what}`}
         title={`Mark ${what} fulfilled?`}
         confirmLabel="Mark fulfilled"
         pendingLabel="Saving…"

@@ -124,11 +124,11 @@ function Remedies({ redemption }: { redemption: RedemptionView }) {
           action={cancel}
           redemptionId={redemption.id}
           label="Cancel reward"
-          accessibleLabel={`Cancel ${what}`}
+          accessibleLabel={`Cancel reward: ${what}`}
           title={`Cancel ${what}?`}
           confirmLabel={`Cancel the ${faceValue} reward`}
           dismissLabel="Keep it"
-          pendingLabel="Cancelling…"
+          pendingLabel="Canceling…"
           trigger="danger"
           confirm="danger"
         >
@@ -147,7 +147,7 @@ function Remedies({ redemption }: { redemption: RedemptionView }) {
           action={retry}
           fields={{ redemptionId: redemption.id }}
           label="Try again now"
-          accessibleLabel={`Try ${what} again now`}
+          accessibleLabel={`Try again now: ${what}`}
           pendingLabel="Trying…"
           className={buttonClass}
         />

@@ -21,7 +21,7 @@ const TYPE_STYLES: Record<string, string> = {
 
 export function BillLinesTable({ lines, caption }: { lines: PlacedBillLine[]; caption: string }) {
   return (
-    <div className="lg:overflow-x-auto lg:rounded-xl lg:border lg:border-stone-200 lg:bg-white lg:shadow-sm">
+    <div className="relative lg:overflow-x-auto lg:rounded-xl lg:border lg:border-stone-200 lg:bg-white lg:shadow-sm">
       <table className="block w-full text-sm lg:table">
         <caption className="sr-only">{caption}</caption>
         <ColumnHeads

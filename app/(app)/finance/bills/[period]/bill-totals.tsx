@@ -150,7 +150,7 @@ export function GroupTable({
       {groups.length === 0 ? (
         <p className="text-sm text-stone-500">No lines yet.</p>
       ) : (
-        <div className="-mx-5 overflow-x-auto px-5">
+        <div className="relative -mx-5 overflow-x-auto px-5">
           <table className="w-full min-w-[18rem] text-sm">
             <caption className="sr-only">{title}</caption>
             <ColumnHeads

@@ -4,16 +4,16 @@ import { linkClass } from "@/app/_components/styles";
 import { RECOGNITION_GAP_DAYS, type TeamMember } from "@/core/allowances/list-team";
 
 /** The reports nobody has thanked lately, with a nudge to do it. */
-export function NotRecognisedPanel({ members, timeZone }: { members: TeamMember[]; timeZone: string }) {
-  const overlooked = members.filter((member) => member.notRecognisedRecently);
+export function NotRecognizedPanel({ members, timeZone }: { members: TeamMember[]; timeZone: string }) {
+  const overlooked = members.filter((member) => member.notRecognizedRecently);
   const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone });
   return (
     <Panel
-      title={`Not recognised in the last ${RECOGNITION_GAP_DAYS} days`}
+      title={`Not recognized in the last ${RECOGNITION_GAP_DAYS} days`}
       description="People who may be doing good work nobody has mentioned."
     >
       {overlooked.length === 0 ? (
-        <EmptyState title="Everyone has been recognised lately">
+        <EmptyState title="Everyone has been recognized lately">
           Each of these reports was thanked in the last {RECOGNITION_GAP_DAYS} days.
         </EmptyState>
       ) : (
@@ -28,11 +28,11 @@ export function NotRecognisedPanel({ members, timeZone }: { members: TeamMember[
                   {member.name}
                 </Link>
                 <span className="text-sm text-stone-500">
-                  {member.lastRecognisedAt ? (
+                  {member.lastRecognizedAt ? (
                     <>
                       Last thanked{" "}
-                      <time dateTime={member.lastRecognisedAt}>
-                        {dateFormat.format(new Date(member.lastRecognisedAt))}
+                      <time dateTime={member.lastRecognizedAt}>
+                        {dateFormat.format(new Date(member.lastRecognizedAt))}
                       </time>
                     </>
                   ) : (

@@ -1,0 +1,2 @@
+ALTER TABLE "organizations" ADD COLUMN "manager_allowance_ceiling" integer DEFAULT 1000 NOT NULL;--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_allowance_ceiling_nonnegative" CHECK ("organizations"."manager_allowance_ceiling" >= 0);
