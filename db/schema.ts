@@ -346,6 +346,11 @@ export const recognitions = pgTable(
     transactionId: bigint("transaction_id", { mode: "number" })
       .notNull()
       .references(() => ledgerTransactions.id),
+    /**
+     * The recognition this one adds points to ("+5 to this"): the same recipients, from someone else's
+     * allowance. The feed shows it on that recognition rather than as one of its own.
+     */
+    addOnTo: uuid("add_on_to"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -354,6 +359,12 @@ export const recognitions = pgTable(
       columns: [t.orgId, t.giverId],
       foreignColumns: [people.orgId, people.id],
     }),
+    foreignKey({
+      name: "recognitions_add_on_same_org",
+      columns: [t.orgId, t.addOnTo],
+      foreignColumns: [t.orgId, t.id],
+    }),
+    index("recognitions_add_ons_idx").on(t.orgId, t.addOnTo).where(sql`${t.addOnTo} is not null`),
     index("recognitions_feed_idx").on(t.orgId, t.createdAt.desc(), t.id.desc()),
     index("recognitions_giver_idx").on(t.orgId, t.giverId, t.createdAt.desc(), t.id.desc()),
     unique("recognitions_org_id_id_unique").on(t.orgId, t.id),

@@ -21,6 +21,10 @@ export interface RecognitionItem {
   values: string[];
   amountPerRecipient: number;
   totalAmount: number;
+  /** Points others added to this recognition ("+15 from 3 people"), each recipient's share. */
+  addOns: { points: number; people: number } | null;
+  /** Set on an add-on itself, as a person's history lists it: the recognition it added to. */
+  addedTo: string | null;
   /** On a person's own history: their earned balance just after this recognition. */
   earnedAfter?: number;
 }
@@ -90,6 +94,8 @@ function filterClauses(orgId: string, filter: RecognitionFilter): SQL[] {
   }
   if (filter.receivedBy) clauses.push(recipientIn(filter.receivedBy));
   if (filter.givenBy) clauses.push(sql`r.giver_id = ${filter.givenBy}::uuid`);
+  // The feed shows an add-on on the recognition it adds to; a person's own history lists it too.
+  if (!filter.receivedBy && !filter.givenBy && !filter.involving) clauses.push(sql`r.add_on_to is null`);
   if (filter.involving) {
     clauses.push(sql`(r.giver_id = ${filter.involving}::uuid or ${recipientIn(filter.involving)})`);
   }
@@ -108,6 +114,8 @@ type RecognitionRow = {
   values: string[];
   amount_per_recipient: number;
   total_amount: number;
+  add_ons: { points: number; people: number } | null;
+  add_on_to: string | null;
 };
 
 type DonationRow = {
@@ -131,6 +139,8 @@ function feedItem(row: RecognitionRow | DonationRow): FeedItem {
     values: row.values,
     amountPerRecipient: row.amount_per_recipient,
     totalAmount: row.total_amount,
+    addOns: row.add_ons,
+    addedTo: row.add_on_to,
   };
 }
 
@@ -170,6 +180,10 @@ export async function listRecognitions(
            (select coalesce(json_agg(v.name order by v.name), '[]'::json)
               from recognition_values rv join company_values v on v.id = rv.value_id
               where rv.recognition_id = r.id) as values,
+           (select json_build_object('points', sum(a.amount_per_recipient), 'people', count(distinct a.giver_id))
+              from recognitions a where a.org_id = r.org_id and a.add_on_to = r.id
+              having count(*) > 0) as add_ons,
+           r.add_on_to,
            null::json as donation
     from recognitions r
     left join people g on g.org_id = r.org_id and g.id = r.giver_id
@@ -183,7 +197,7 @@ export async function listRecognitions(
     donationClauses
       ? sql`select * from ((${recognitions}) union all (
           select 'donation', d.id, d.fulfilled_at, to_json(d.fulfilled_at) #>> '{}',
-                 null, null, null, null, null, null, null, null,
+                 null, null, null, null, null, null, null, null, null, null,
                  json_build_object('donor', json_build_object('id', donor.id, 'name', donor.name),
                    'charity', d.brand, 'amountMinor', d.face_value_minor, 'currency', d.currency)
           from redemptions d join people donor on donor.org_id = d.org_id and donor.id = d.person_id
