@@ -411,6 +411,35 @@ export const recognitionValues = pgTable(
   ],
 );
 
+/** Emoji reactions to a recognition, from a small fixed set (core/feed/reactions.ts): one of each per person. */
+export const recognitionReactions = pgTable(
+  "recognition_reactions",
+  {
+    orgId: uuid("org_id").notNull(),
+    recognitionId: uuid("recognition_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    reaction: text("reaction").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "recognition_reactions_recognition_same_org",
+      columns: [t.orgId, t.recognitionId],
+      foreignColumns: [recognitions.orgId, recognitions.id],
+    }),
+    foreignKey({
+      name: "recognition_reactions_person_same_org",
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    primaryKey({ columns: [t.recognitionId, t.personId, t.reaction] }),
+    check(
+      "recognition_reactions_known",
+      sql`${t.reaction} in ('clap', 'tada', 'heart', 'raised_hands', 'fire', 'joy')`,
+    ),
+  ],
+);
+
 export const auditLog = pgTable(
   "audit_log",
   {

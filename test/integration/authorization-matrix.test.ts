@@ -22,6 +22,7 @@ import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { getPersonProfile } from "../../core/feed/get-person-profile";
 import { listFeed } from "../../core/feed/list-feed";
 import { listPersonHistory } from "../../core/feed/list-person-history";
+import { reactToRecognition } from "../../core/feed/react-to-recognition";
 import { addToRecognition } from "../../core/giving/add-to-recognition";
 import { getBalances } from "../../core/giving/get-balances";
 import { getGivingRules } from "../../core/giving/get-giving-rules";
@@ -141,6 +142,17 @@ interface UseCase {
   run: (db: Database, actor: Actor, refs: Refs) => Promise<unknown>;
 }
 
+/** A spot award the person received: the recognition a reaction or an add-on is about. */
+async function recognitionFor(db: Database, chart: OrgChart, person: TestPerson): Promise<Partial<Refs>> {
+  const award = await grantPoints(
+    db,
+    chart.admin.actor,
+    { recipientIds: [person.id], amount: 10, message: "Spot award", idempotencyKey: key() },
+    now,
+  );
+  return { recognitionId: award.recognitionId };
+}
+
 const USE_CASES = {
   "give-points": {
     aboutPerson: true,
@@ -163,15 +175,7 @@ const USE_CASES = {
   "add-to-recognition": {
     aboutPerson: true,
     writes: true,
-    prepare: async (db, chart, person) => {
-      const award = await grantPoints(
-        db,
-        chart.admin.actor,
-        { recipientIds: [person.id], amount: 10, message: "Spot award", idempotencyKey: key() },
-        now,
-      );
-      return { recognitionId: award.recognitionId };
-    },
+    prepare: recognitionFor,
     run: (db, actor, refs) =>
       addToRecognition(
         db,
@@ -179,6 +183,13 @@ const USE_CASES = {
         { recognitionId: refs.recognitionId, amount: 5, idempotencyKey: key() },
         now,
       ),
+  },
+  "react-to-recognition": {
+    aboutPerson: true,
+    writes: true,
+    prepare: recognitionFor,
+    run: (db, actor, refs) =>
+      reactToRecognition(db, actor, { recognitionId: refs.recognitionId, reaction: "clap", on: true }),
   },
   "grant-points": {
     aboutPerson: true,
@@ -778,6 +789,7 @@ const EXPECTED: Record<UseCaseName, Row> = {
   //                        colleague    themself      outsider    direct  indirect  themself      admin  finance  system   other org's admin
   "give-points":           [ok,          "self_give",  ok,         ok,     ok,       "self_give",  ok,    ok,      ok,      "recipient_not_found"],
   "add-to-recognition":    [ok,          "self_give",  ok,         ok,     ok,       "self_give",  ok,    ok,      no,      nf],
+  "react-to-recognition":  [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      no,      nf],
   "grant-points":          [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
   "set-monthly-allowance": [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
   "boost-allowance":       [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
@@ -1020,7 +1032,7 @@ describe("the authorisation matrix", () => {
 // biome-ignore format: the table reads as a list
 const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "give-points": "recognitions:write",    "grant-points": null,                     "set-monthly-allowance": null,
-  "add-to-recognition": null,
+  "add-to-recognition": null,             "react-to-recognition": null,
   "boost-allowance": null,                "get-balances": "recognitions:read",      "list-feed": "recognitions:read",
   "list-person-history": null,            "get-person-profile": null,               "get-leaderboard": null,
   "search-colleagues": null,              "list-departments": "recognitions:read",  "list-company-values": "recognitions:read",

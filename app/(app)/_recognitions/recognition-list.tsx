@@ -6,6 +6,7 @@ import { formatMoney, formatPoints } from "@/core/shared/money";
 import { AddOnForm } from "./add-on-form";
 import { Avatar, CompanyAwardBadge, DonationBadge } from "./avatar";
 import { PersonLink } from "./person-link";
+import { ReactionBar } from "./reaction-bar";
 import { hrefWith } from "./search-params";
 import { When } from "./when";
 
@@ -108,6 +109,11 @@ function RecognitionEntry({
             <When iso={item.createdAt} timeZone={timeZone} now={now} />
             {source ? <span className="text-stone-500"> · {source}</span> : null}
           </p>
+          {addOn ? (
+            <div className="w-full">
+              <ReactionBar recognitionId={item.id} initial={item.reactions} />
+            </div>
+          ) : null}
           {item.addOns ? (
             <p className="font-medium text-emerald-800">
               +{formatPoints(item.addOns.points)} from {item.addOns.people}{" "}
