@@ -346,6 +346,11 @@ export const recognitions = pgTable(
     transactionId: bigint("transaction_id", { mode: "number" })
       .notNull()
       .references(() => ledgerTransactions.id),
+    /**
+     * The recognition this one adds points to ("+5 to this"): the same recipients, from someone else's
+     * allowance. The feed shows it on that recognition rather than as one of its own.
+     */
+    addOnTo: uuid("add_on_to"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -354,6 +359,12 @@ export const recognitions = pgTable(
       columns: [t.orgId, t.giverId],
       foreignColumns: [people.orgId, people.id],
     }),
+    foreignKey({
+      name: "recognitions_add_on_same_org",
+      columns: [t.orgId, t.addOnTo],
+      foreignColumns: [t.orgId, t.id],
+    }),
+    index("recognitions_add_ons_idx").on(t.orgId, t.addOnTo).where(sql`${t.addOnTo} is not null`),
     index("recognitions_feed_idx").on(t.orgId, t.createdAt.desc(), t.id.desc()),
     index("recognitions_giver_idx").on(t.orgId, t.giverId, t.createdAt.desc(), t.id.desc()),
     unique("recognitions_org_id_id_unique").on(t.orgId, t.id),
@@ -397,6 +408,35 @@ export const recognitionValues = pgTable(
     }),
     primaryKey({ columns: [t.recognitionId, t.valueId] }),
     index("recognition_values_value_idx").on(t.orgId, t.valueId),
+  ],
+);
+
+/** Emoji reactions to a recognition, from a small fixed set (core/feed/reactions.ts): one of each per person. */
+export const recognitionReactions = pgTable(
+  "recognition_reactions",
+  {
+    orgId: uuid("org_id").notNull(),
+    recognitionId: uuid("recognition_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    reaction: text("reaction").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "recognition_reactions_recognition_same_org",
+      columns: [t.orgId, t.recognitionId],
+      foreignColumns: [recognitions.orgId, recognitions.id],
+    }),
+    foreignKey({
+      name: "recognition_reactions_person_same_org",
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    primaryKey({ columns: [t.recognitionId, t.personId, t.reaction] }),
+    check(
+      "recognition_reactions_known",
+      sql`${t.reaction} in ('clap', 'tada', 'heart', 'raised_hands', 'fire', 'joy')`,
+    ),
   ],
 );
 

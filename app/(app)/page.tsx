@@ -10,6 +10,7 @@ import { signedIn, viewerBalances } from "@/app/_lib/viewer";
 import { listFeed } from "@/core/feed/list-feed";
 import { getGivingRules } from "@/core/giving/get-giving-rules";
 import { listDepartments } from "@/core/people/list-departments";
+import { lastDayOfMonthKey } from "@/core/shared/periods";
 import { listCompanyValues } from "@/core/values/list-company-values";
 import { GiveForm } from "./_give/give-form";
 import { FeedFilters } from "./_recognitions/feed-filters";
@@ -51,6 +52,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           rules={rules}
           values={values}
           remaining={balances.allowance.remaining}
+          allowanceUntil={lastDayOfMonthKey(balances.period)}
           pointValue={balances.pointValue}
         />
       </Panel>
@@ -69,6 +71,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         <RecognitionList
           label="Recognition feed"
           page={page}
+          addOn={{ viewerId: actor.personId, min: rules.minPoints, max: rules.maxPoints }}
           timeZone={org.timeZone}
           now={new Date()}
           empty={

@@ -3,7 +3,13 @@ import type { Executor } from "../../db/client";
 import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, text } from "../shared/validation";
-import { type FeedPage, listRecognitions, pageInput, type RecognitionPage } from "./recognition-list";
+import {
+  type FeedPage,
+  listRecognitions,
+  pageInput,
+  type RecognitionPage,
+  viewerOf,
+} from "./recognition-list";
 
 const feedInput = z.object({
   ...pageInput,
@@ -32,7 +38,7 @@ export async function listFeed(db: Executor, actor: Actor, input: FeedInput = {}
     db,
     actorOrgId(actor),
     { value: request.value, department: request.department },
-    { cursor: request.cursor, limit: request.limit },
+    { cursor: request.cursor, limit: request.limit, viewerId: viewerOf(actor) },
     { donations: request.donations },
   );
 }

@@ -5,7 +5,7 @@ import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
 import { earnedBalancesAfter } from "./earned-balances";
-import { listRecognitions, pageInput, type RecognitionPage } from "./recognition-list";
+import { listRecognitions, pageInput, type RecognitionPage, viewerOf } from "./recognition-list";
 
 const historyInput = z.object({
   ...pageInput,
@@ -34,7 +34,11 @@ export async function listPersonHistory(
       : request.direction === "given"
         ? { givenBy: request.personId }
         : { involving: request.personId };
-  const page = await listRecognitions(db, orgId, filter, { cursor: request.cursor, limit: request.limit });
+  const page = await listRecognitions(db, orgId, filter, {
+    cursor: request.cursor,
+    limit: request.limit,
+    viewerId: viewerOf(actor),
+  });
   if (!request.withEarnedBalance) return page;
   authorize(actor, "read_balances", { self: actor.kind === "person" && actor.personId === request.personId });
   const balances = await earnedBalancesAfter(

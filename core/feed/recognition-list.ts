@@ -2,11 +2,14 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { loadOrgContext } from "../org/org-context";
-import { invalidCursor, isDatabaseTime } from "../shared/cursor";
+import type { Actor } from "../shared/actor";
+import { invalidCursor } from "../shared/cursor";
 import { sqlState } from "../shared/errors";
 import type { PointValue } from "../shared/money";
-import { isId, text } from "../shared/validation";
+import { text } from "../shared/validation";
 import { normaliseValueName } from "../values/value-names";
+import { decodeFeedCursor, encodeFeedCursor } from "./feed-cursor";
+import { REACTIONS, type ReactionCount } from "./reactions";
 import { sharedDonationClauses } from "./shared-donations";
 
 export interface RecognitionItem {
@@ -21,6 +24,12 @@ export interface RecognitionItem {
   values: string[];
   amountPerRecipient: number;
   totalAmount: number;
+  /** Points others added to this recognition ("+15 from 3 people"), each recipient's share. */
+  addOns: { points: number; people: number } | null;
+  /** Set on an add-on itself, as a person's history lists it: the recognition it added to. */
+  addedTo: string | null;
+  /** Reactions in the fixed order, only those someone chose. */
+  reactions: ReactionCount[];
   /** On a person's own history: their earned balance just after this recognition. */
   earnedAfter?: number;
 }
@@ -64,17 +73,6 @@ export interface RecognitionFilter {
   involving?: string;
 }
 
-// Keyset cursor: the (created_at, id) of the last row shown. Offsets would rescan every earlier row.
-function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(`${createdAt}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id, ...rest] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!createdAt || !id || rest.length > 0 || !isDatabaseTime(createdAt) || !isId(id)) throw invalidCursor();
-  return { createdAt, id };
-}
-
 function filterClauses(orgId: string, filter: RecognitionFilter): SQL[] {
   const clauses: SQL[] = [];
   const recipientIn = (personId: string) => sql`r.id in (
@@ -90,6 +88,8 @@ function filterClauses(orgId: string, filter: RecognitionFilter): SQL[] {
   }
   if (filter.receivedBy) clauses.push(recipientIn(filter.receivedBy));
   if (filter.givenBy) clauses.push(sql`r.giver_id = ${filter.givenBy}::uuid`);
+  // The feed shows an add-on on the recognition it adds to; a person's own history lists it too.
+  if (!filter.receivedBy && !filter.givenBy && !filter.involving) clauses.push(sql`r.add_on_to is null`);
   if (filter.involving) {
     clauses.push(sql`(r.giver_id = ${filter.involving}::uuid or ${recipientIn(filter.involving)})`);
   }
@@ -108,6 +108,9 @@ type RecognitionRow = {
   values: string[];
   amount_per_recipient: number;
   total_amount: number;
+  add_ons: { points: number; people: number } | null;
+  add_on_to: string | null;
+  reactions: ReactionCount[] | null;
 };
 
 type DonationRow = {
@@ -131,7 +134,24 @@ function feedItem(row: RecognitionRow | DonationRow): FeedItem {
     values: row.values,
     amountPerRecipient: row.amount_per_recipient,
     totalAmount: row.total_amount,
+    addOns: row.add_ons,
+    addedTo: row.add_on_to,
+    reactions: REACTIONS.flatMap(
+      (reaction) => row.reactions?.filter((count) => count.reaction === reaction) ?? [],
+    ),
   };
+}
+
+interface PageRequest {
+  cursor?: string;
+  limit: number;
+  /** Who is looking: their own reactions are marked. */
+  viewerId?: string;
+}
+
+/** The person an actor is, whose own reactions a page marks; an org-level actor is no one. */
+export function viewerOf(actor: Actor): string | undefined {
+  return actor.kind === "person" ? actor.personId : undefined;
 }
 
 /** One page of an org's recognitions, newest first, with givers, recipients and values. */
@@ -139,25 +159,25 @@ export function listRecognitions(
   db: Executor,
   orgId: string,
   filter: RecognitionFilter,
-  page: { cursor?: string; limit: number },
+  page: PageRequest,
 ): Promise<RecognitionPage>;
 /** The same page with the shared donations that the filter shows woven in, by the same cursor. */
 export function listRecognitions(
   db: Executor,
   orgId: string,
   filter: RecognitionFilter,
-  page: { cursor?: string; limit: number },
+  page: PageRequest,
   options: { donations: boolean },
 ): Promise<FeedPage>;
 export async function listRecognitions(
   db: Executor,
   orgId: string,
   filter: RecognitionFilter,
-  page: { cursor?: string; limit: number },
+  page: PageRequest,
   options: { donations: boolean } = { donations: false },
 ): Promise<FeedPage> {
   const org = await loadOrgContext(db, orgId);
-  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const after = page.cursor ? decodeFeedCursor(page.cursor) : null;
   const limit = page.limit + 1;
   const clauses = [sql`r.org_id = ${orgId}::uuid`, ...filterClauses(orgId, filter)];
   if (after) clauses.push(sql`(r.created_at, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
@@ -170,6 +190,16 @@ export async function listRecognitions(
            (select coalesce(json_agg(v.name order by v.name), '[]'::json)
               from recognition_values rv join company_values v on v.id = rv.value_id
               where rv.recognition_id = r.id) as values,
+           (select json_build_object('points', sum(a.amount_per_recipient), 'people', count(distinct a.giver_id))
+              from recognitions a where a.org_id = r.org_id and a.add_on_to = r.id
+              having count(*) > 0) as add_ons,
+           r.add_on_to,
+           (select json_agg(json_build_object('reaction', x.reaction, 'count', x.n, 'mine', x.mine))
+              from (select reaction, count(*) as n,
+                           coalesce(bool_or(person_id = ${page.viewerId ?? null}::uuid), false) as mine
+                    from recognition_reactions
+                    where org_id = r.org_id and recognition_id = r.id
+                    group by reaction) x) as reactions,
            null::json as donation
     from recognitions r
     left join people g on g.org_id = r.org_id and g.id = r.giver_id
@@ -183,7 +213,7 @@ export async function listRecognitions(
     donationClauses
       ? sql`select * from ((${recognitions}) union all (
           select 'donation', d.id, d.fulfilled_at, to_json(d.fulfilled_at) #>> '{}',
-                 null, null, null, null, null, null, null, null,
+                 null, null, null, null, null, null, null, null, null, null, null,
                  json_build_object('donor', json_build_object('id', donor.id, 'name', donor.name),
                    'charity', d.brand, 'amountMinor', d.face_value_minor, 'currency', d.currency)
           from redemptions d join people donor on donor.org_id = d.org_id and donor.id = d.person_id
@@ -205,7 +235,7 @@ export async function listRecognitions(
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > page.limit && last ? encodeFeedCursor(last.createdAt, last.id) : null,
     pointValue: org.pointValue,
   };
 }

@@ -1,17 +1,14 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { ledgerTransactions } from "../../db/schema";
 import { requestHash } from "../ledger/request-hash";
-import { consumeRateLimit, type RateLimit, rateLimit, refundRateLimit } from "../limits/rate-limits";
+import { type RateLimit, rateLimit } from "../limits/rate-limits";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
-import { DomainError, isDomainError } from "../shared/errors";
+import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
-import { arrayLiteral } from "../shared/sql-array";
 import { parseInput, text, uuid } from "../shared/validation";
 import { normaliseValueName } from "../values/value-names";
-import { describeGiveRejection } from "./give-rejections";
+import { type GiveRecord, limitedGive, runGiveStatement } from "./give-statement";
 import { MESSAGE_MAX_LENGTH, MESSAGE_TOO_LONG } from "./message-length";
 
 export const MAX_RECIPIENTS = 50;
@@ -34,23 +31,9 @@ const giveInput = z.object({
   idempotencyKey: text().min(1).max(200),
 });
 
-const GIVE_STATEMENT = `select plaudit_give($1::uuid, $2::uuid, $3::uuid[], $4::int, $5::text, $6::text[],
-  $7::recognition_source, $8::text, $9::text, $10::timestamptz) as result`;
-
 export type GivePointsInput = z.input<typeof giveInput>;
 
-export interface GivePointsResult {
-  recognitionId: string;
-  transactionId: number;
-  /** The allowance month the points came from, `YYYY-MM` in the org's time zone. */
-  period: string;
-  allowanceRemaining: number;
-  /** Each recipient's earned balance right after this give. */
-  earnedBalances: Record<string, number>;
-  createdAt: string;
-  /** True when this call repeated an earlier request with the same idempotency key. */
-  replayed: boolean;
-}
+export type GivePointsResult = GiveRecord;
 
 /**
  * Give points from the giver's monthly allowance to one or more colleagues, all or nothing. Every rule
@@ -96,44 +79,18 @@ export async function givePoints(
     values,
     source: request.source,
   });
-  if (limit) await consumeRateLimit(db, limit, giverId).catch(unlessTookEffect(db, actor.orgId, key));
-  try {
-    // Straight to postgres.js rather than db.execute: Drizzle sends raw SQL unnamed, and re-parsing this
-    // statement on every give costs more than anything else the client does on the hot path.
-    const client = db.$client;
-    const rows = await client.unsafe<{ result: GivePointsResult }[]>(
-      GIVE_STATEMENT,
-      [
-        actor.orgId,
-        giverId,
-        arrayLiteral(recipientIds),
-        request.amount,
-        message,
-        arrayLiteral(values),
-        request.source,
-        key,
-        hash,
-        clock().toISOString(),
-      ],
-      { prepare: client.options.prepare },
-    );
-    const result = rows[0]?.result;
-    if (!result) throw new Error("plaudit_give returned no row");
-    if (limit && result.replayed) await refundRateLimit(db, limit, giverId);
-    return result;
-  } catch (error) {
-    throw describeGiveRejection(error);
-  }
-}
-
-/** Lets a request past a spent window when its key already took effect: the ledger answers it as a replay. */
-function unlessTookEffect(db: Database, orgId: string, key: string) {
-  return async (error: unknown): Promise<void> => {
-    if (!isDomainError(error, "rate_limited")) throw error;
-    const [taken] = await db
-      .select({ id: ledgerTransactions.id })
-      .from(ledgerTransactions)
-      .where(and(eq(ledgerTransactions.orgId, orgId), eq(ledgerTransactions.idempotencyKey, key)));
-    if (!taken) throw error;
-  };
+  return limitedGive(db, limit, { orgId: actor.orgId, giverId, idempotencyKey: key }, () =>
+    runGiveStatement(db, {
+      orgId: actor.orgId,
+      giverId,
+      recipientIds,
+      amount: request.amount,
+      message,
+      values,
+      source: request.source,
+      idempotencyKey: key,
+      requestHash: hash,
+      at: clock(),
+    }),
+  );
 }

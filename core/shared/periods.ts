@@ -176,3 +176,10 @@ export function periodContaining(kind: PeriodKind, instant: Date, timeZone: stri
         : `${year}-${String(firstMonth).padStart(2, "0")}`;
   return { kind, start, end, label };
 }
+
+/** "Nov 30": the last day of a `YYYY-MM` month, as the allowance's end is shown. */
+export function lastDayOfMonthKey(period: string): string {
+  const [year, month] = period.split("-").map(Number);
+  const last = new Date(Date.UTC(year ?? 1970, month ?? 1, 0));
+  return last.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+}

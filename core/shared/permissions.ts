@@ -15,6 +15,7 @@ const PERMISSIONS = {
   // An org-level actor gives on behalf of a named person; the ledger checks that person.
   give_points: ["member", "system", "recognitions:write"],
   read_feed: ["member", "system", "recognitions:read"],
+  react_to_recognitions: ["member"],
   read_leaderboard: ["member", "system"],
   read_history: ["member", "system"],
   search_people: ["member", "system"],

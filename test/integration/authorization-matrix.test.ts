@@ -22,6 +22,8 @@ import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { getPersonProfile } from "../../core/feed/get-person-profile";
 import { listFeed } from "../../core/feed/list-feed";
 import { listPersonHistory } from "../../core/feed/list-person-history";
+import { reactToRecognition } from "../../core/feed/react-to-recognition";
+import { addToRecognition } from "../../core/giving/add-to-recognition";
 import { getBalances } from "../../core/giving/get-balances";
 import { getGivingRules } from "../../core/giving/get-giving-rules";
 import { givePoints } from "../../core/giving/give-points";
@@ -124,6 +126,8 @@ type Refs = {
   apiKeyId: string;
   /** An email no one has, for the use cases that add a person. */
   newEmail: string;
+  /** A recognition the person received. */
+  recognitionId: string;
 } & RewardRefs &
   BillRefs;
 
@@ -136,6 +140,17 @@ interface UseCase {
   prepare?: (db: Database, chart: OrgChart, person: TestPerson) => Promise<Partial<Refs>>;
   /** The real use case with valid input. */
   run: (db: Database, actor: Actor, refs: Refs) => Promise<unknown>;
+}
+
+/** A spot award the person received: the recognition a reaction or an add-on is about. */
+async function recognitionFor(db: Database, chart: OrgChart, person: TestPerson): Promise<Partial<Refs>> {
+  const award = await grantPoints(
+    db,
+    chart.admin.actor,
+    { recipientIds: [person.id], amount: 10, message: "Spot award", idempotencyKey: key() },
+    now,
+  );
+  return { recognitionId: award.recognitionId };
 }
 
 const USE_CASES = {
@@ -156,6 +171,25 @@ const USE_CASES = {
         },
         now,
       ),
+  },
+  "add-to-recognition": {
+    aboutPerson: true,
+    writes: true,
+    prepare: recognitionFor,
+    run: (db, actor, refs) =>
+      addToRecognition(
+        db,
+        actor,
+        { recognitionId: refs.recognitionId, amount: 5, idempotencyKey: key() },
+        now,
+      ),
+  },
+  "react-to-recognition": {
+    aboutPerson: true,
+    writes: true,
+    prepare: recognitionFor,
+    run: (db, actor, refs) =>
+      reactToRecognition(db, actor, { recognitionId: refs.recognitionId, reaction: "clap", on: true }),
   },
   "grant-points": {
     aboutPerson: true,
@@ -754,6 +788,8 @@ const EXPECTED: Record<UseCaseName, Row> = {
   //                        employee on                manager on                                                               org's own
   //                        colleague    themself      outsider    direct  indirect  themself      admin  finance  system   other org's admin
   "give-points":           [ok,          "self_give",  ok,         ok,     ok,       "self_give",  ok,    ok,      ok,      "recipient_not_found"],
+  "add-to-recognition":    [ok,          "self_give",  ok,         ok,     ok,       "self_give",  ok,    ok,      no,      nf],
+  "react-to-recognition":  [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      no,      nf],
   "grant-points":          [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
   "set-monthly-allowance": [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
   "boost-allowance":       [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
@@ -900,6 +936,7 @@ async function preparedRefs(
     valueId: chart.valueId,
     apiKeyId: chart.apiKeyId,
     newEmail: `new-${randomUUID()}@${chart.org.slug}.test`,
+    recognitionId: randomUUID(),
     ...nowhereRewards(),
     period: NO_BILL_PERIOD,
     ...prepared,
@@ -929,6 +966,7 @@ function nowhereRefs(): Refs {
     valueId: randomUUID(),
     apiKeyId: randomUUID(),
     newEmail: `new-${randomUUID()}@nowhere.test`,
+    recognitionId: randomUUID(),
     ...nowhereRewards(),
     period: NO_BILL_PERIOD,
   };
@@ -994,6 +1032,7 @@ describe("the authorisation matrix", () => {
 // biome-ignore format: the table reads as a list
 const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "give-points": "recognitions:write",    "grant-points": null,                     "set-monthly-allowance": null,
+  "add-to-recognition": null,             "react-to-recognition": null,
   "boost-allowance": null,                "get-balances": "recognitions:read",      "list-feed": "recognitions:read",
   "list-person-history": null,            "get-person-profile": null,               "get-leaderboard": null,
   "search-colleagues": null,              "list-departments": "recognitions:read",  "list-company-values": "recognitions:read",

@@ -14,6 +14,7 @@ const ORG_TABLES = [
   "recognitions",
   "recognition_recipients",
   "recognition_values",
+  "recognition_reactions",
   "allowance_overrides",
   "allowance_boosts",
   "audit_log",

@@ -3,6 +3,7 @@ import {
   instantOfLocalTime,
   isoInZone,
   isValidTimeZone,
+  lastDayOfMonthKey,
   localDate,
   localDateTime,
   monthKey,
@@ -409,5 +410,14 @@ describe("parseLocalDateTime", () => {
     ["", ""],
   ])("refuses %s %s", (date, time) => {
     expect(parseLocalDateTime(date, time)).toBeNull();
+  });
+});
+
+describe("lastDayOfMonthKey", () => {
+  it("names the month's true last day, leap years included", () => {
+    expect(lastDayOfMonthKey("2026-11")).toBe("Nov 30");
+    expect(lastDayOfMonthKey("2026-12")).toBe("Dec 31");
+    expect(lastDayOfMonthKey("2028-02")).toBe("Feb 29");
+    expect(lastDayOfMonthKey("2027-02")).toBe("Feb 28");
   });
 });

@@ -43,6 +43,7 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   // exactly that actor, so the table must let it through.
   give_points: { ...allPeople(true), system: true, operator: false },
   read_feed: { ...allPeople(true), system: true, operator: false },
+  react_to_recognitions: { ...allPeople(true), system: false, operator: false },
   read_leaderboard: { ...allPeople(true), system: true, operator: false },
   read_history: { ...allPeople(true), system: true, operator: false },
   search_people: { ...allPeople(true), system: true, operator: false },
@@ -171,6 +172,7 @@ describe("permission table", () => {
 const KEY_SCOPE: Record<Action, ApiScope | null> = {
   give_points: "recognitions:write",
   read_feed: "recognitions:read",
+  react_to_recognitions: null,
   read_leaderboard: null,
   read_history: null,
   search_people: null,

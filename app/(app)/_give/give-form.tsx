@@ -36,15 +36,19 @@ function AllowanceLine({
   needed,
   remaining,
   value,
+  until,
 }: {
   needed: number;
   remaining: number;
   value: PointValue;
+  /** The allowance month's last day, "Nov 30". */
+  until: string;
 }) {
   if (needed === 0) {
     return (
       <p aria-live="polite" className="text-sm text-stone-600">
-        You have <Points points={remaining} value={value} /> left to give this month.
+        You have <Points points={remaining} value={value} /> left to give until {until}. Unused points don't
+        roll over.
       </p>
     );
   }
@@ -68,6 +72,7 @@ export function GiveForm({
   rules,
   values,
   remaining,
+  allowanceUntil,
   pointValue,
 }: {
   idempotencyKey: string;
@@ -75,6 +80,8 @@ export function GiveForm({
   values: ActiveCompanyValue[];
   /** Left to give this month. */
   remaining: number;
+  /** The allowance month's last day, "Nov 30". */
+  allowanceUntil: string;
   pointValue: PointValue;
 }) {
   const [state, dispatch, pending] = useActionState<GiveFormState, FormData>(give, IDLE);
@@ -212,6 +219,7 @@ export function GiveForm({
           needed={wholePoints(amount) * recipients.length}
           remaining={remaining}
           value={pointValue}
+          until={allowanceUntil}
         />
         <button type="submit" className={`${buttonClass} shrink-0`} disabled={pending} aria-busy={pending}>
           {pending ? "Giving…" : "Give points"}

@@ -2,9 +2,11 @@ import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import { Points } from "@/app/_components/points";
 import type { DonationItem, FeedPage, RecognitionItem } from "@/core/feed/recognition-list";
-import { formatMoney } from "@/core/shared/money";
+import { formatMoney, formatPoints } from "@/core/shared/money";
+import { AddOnForm } from "./add-on-form";
 import { Avatar, CompanyAwardBadge, DonationBadge } from "./avatar";
 import { PersonLink } from "./person-link";
+import { ReactionBar } from "./reaction-bar";
 import { hrefWith } from "./search-params";
 import { When } from "./when";
 
@@ -49,7 +51,18 @@ function Amount({
   );
 }
 
-function RecognitionEntry({ item, page, timeZone, now, viewpoint }: { item: RecognitionItem } & ListContext) {
+function RecognitionEntry({
+  item,
+  page,
+  timeZone,
+  now,
+  viewpoint,
+  addOn,
+}: { item: RecognitionItem } & ListContext) {
+  const canAddOn =
+    addOn !== undefined &&
+    item.addedTo === null &&
+    !item.recipients.some((recipient) => recipient.id === addOn.viewerId);
   const source = SOURCE_LABELS[item.source];
   const recipients = item.recipients.map((recipient, index) => (
     <Fragment key={recipient.id}>
@@ -96,6 +109,22 @@ function RecognitionEntry({ item, page, timeZone, now, viewpoint }: { item: Reco
             <When iso={item.createdAt} timeZone={timeZone} now={now} />
             {source ? <span className="text-stone-500"> · {source}</span> : null}
           </p>
+          {addOn ? (
+            <div className="w-full">
+              <ReactionBar recognitionId={item.id} initial={item.reactions} />
+            </div>
+          ) : null}
+          {item.addOns ? (
+            <p className="font-medium text-emerald-800">
+              +{formatPoints(item.addOns.points)} from {item.addOns.people}{" "}
+              {item.addOns.people === 1 ? "person" : "people"}
+            </p>
+          ) : null}
+          {canAddOn ? (
+            <div className="w-full">
+              <AddOnForm recognitionId={item.id} min={addOn.min} max={addOn.max} />
+            </div>
+          ) : null}
           {item.earnedAfter === undefined ? null : (
             <p className="w-full text-right text-stone-600">
               Earned balance after: <Points points={item.earnedAfter} value={page.pointValue} />
@@ -130,6 +159,8 @@ function DonationEntry({ item, timeZone, now }: { item: DonationItem } & ListCon
 
 interface ListContext {
   page: FeedPage;
+  /** Who is looking, and how many points a give may carry: offers "+ Add points" on others' recognitions. */
+  addOn?: { viewerId: string; min: number; max: number };
   /** Whose history this is: amounts show as they moved for this person. */
   viewpoint?: string;
   /** The org's time zone, for dates. */

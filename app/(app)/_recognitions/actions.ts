@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import {
+  type FormState,
+  formAction,
+  formIdempotencyKey,
+  type Lookup,
+  lookupAction,
+  numberField,
+  textField,
+} from "@/app/_lib/form-state";
+import { signedIn } from "@/app/_lib/viewer";
+import { reactToRecognition } from "@/core/feed/react-to-recognition";
+import type { Reaction, ReactionCount } from "@/core/feed/reactions";
+import { addToRecognition } from "@/core/giving/add-to-recognition";
+import { isDomainError } from "@/core/shared/errors";
+import { formatPointsWithValue } from "@/core/shared/money";
+import { countedGive } from "@/observability/metrics";
+
+/** Adds points to a recognition in the feed out of the viewer's allowance; the form's key makes it count once. */
+export async function addPointsToRecognition(_previous: FormState, form: FormData): Promise<FormState> {
+  const { db, actor, org } = await signedIn();
+  return formAction(async () => {
+    const amount = numberField(form, "amount") ?? Number.NaN;
+    const added = addToRecognition(db, actor, {
+      recognitionId: textField(form, "recognitionId") ?? "",
+      amount,
+      source: "web",
+      idempotencyKey: formIdempotencyKey(form),
+    });
+    const result = await countedGive("web", added, (error) => isDomainError(error));
+    revalidatePath("/", "layout");
+    const left = formatPointsWithValue(result.allowanceRemaining, org.pointValue);
+    return `Added ${formatPointsWithValue(amount, org.pointValue)} each. ${left} left to give this month.`;
+  });
+}
+
+/** Adds or takes back the viewer's reaction to a recognition; answers its reactions as they now stand. */
+export async function reactToRecognitionAction(
+  recognitionId: unknown,
+  reaction: unknown,
+  on: unknown,
+): Promise<Lookup<ReactionCount[]>> {
+  const { db, actor } = await signedIn();
+  return lookupAction(async () => {
+    const { reactions } = await reactToRecognition(db, actor, {
+      recognitionId: String(recognitionId),
+      reaction: String(reaction) as Reaction,
+      on: on === true,
+    });
+    return reactions;
+  });
+}

@@ -1,0 +1,75 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../../db/client";
+import { recognitionReactions, recognitions } from "../../db/schema";
+import type { Actor } from "../shared/actor";
+import { DomainError } from "../shared/errors";
+import { authorize } from "../shared/permissions";
+import { parseInput, uuid } from "../shared/validation";
+import { REACTIONS, type ReactionCount } from "./reactions";
+
+const reactInput = z.object({
+  recognitionId: uuid("Choose a recognition."),
+  reaction: z.enum(REACTIONS, `React with one of: ${REACTIONS.join(", ")}.`),
+  /** True to add the reaction, false to take it back: the same request twice leaves the same state. */
+  on: z.boolean("Say whether to add or remove the reaction."),
+});
+
+export type ReactToRecognitionInput = z.input<typeof reactInput>;
+
+/**
+ * Adds or takes back the actor's reaction to a recognition of their org, and answers the recognition's
+ * reactions as they now stand.
+ */
+export async function reactToRecognition(
+  db: Database,
+  actor: Actor,
+  input: ReactToRecognitionInput,
+): Promise<{ reactions: ReactionCount[] }> {
+  authorize(actor, "react_to_recognitions");
+  if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person reacts to a recognition.");
+  const request = parseInput(reactInput, input);
+  return db.transaction(async (tx) => {
+    const [recognition] = await tx
+      .select({ id: recognitions.id })
+      .from(recognitions)
+      .where(and(eq(recognitions.orgId, actor.orgId), eq(recognitions.id, request.recognitionId)));
+    if (!recognition) throw new DomainError("not_found", "That recognition doesn't exist.");
+    const row = {
+      orgId: actor.orgId,
+      recognitionId: request.recognitionId,
+      personId: actor.personId,
+      reaction: request.reaction,
+    };
+    if (request.on) {
+      await tx.insert(recognitionReactions).values(row).onConflictDoNothing();
+    } else {
+      await tx
+        .delete(recognitionReactions)
+        .where(
+          and(
+            eq(recognitionReactions.orgId, actor.orgId),
+            eq(recognitionReactions.recognitionId, request.recognitionId),
+            eq(recognitionReactions.personId, actor.personId),
+            eq(recognitionReactions.reaction, request.reaction),
+          ),
+        );
+    }
+    const counts = await tx.execute<{
+      reaction: ReactionCount["reaction"];
+      count: string;
+      mine: boolean;
+    }>(sql`
+      select reaction, count(*) as count, bool_or(person_id = ${actor.personId}::uuid) as mine
+      from recognition_reactions
+      where org_id = ${actor.orgId}::uuid and recognition_id = ${request.recognitionId}::uuid
+      group by reaction`);
+    const byReaction = new Map(counts.map((count) => [count.reaction, count]));
+    return {
+      reactions: REACTIONS.flatMap((reaction) => {
+        const count = byReaction.get(reaction);
+        return count ? [{ reaction, count: Number(count.count), mine: count.mine }] : [];
+      }),
+    };
+  });
+}

@@ -1,0 +1,3 @@
+ALTER TABLE "recognitions" ADD COLUMN "add_on_to" uuid;--> statement-breakpoint
+ALTER TABLE "recognitions" ADD CONSTRAINT "recognitions_add_on_same_org" FOREIGN KEY ("org_id","add_on_to") REFERENCES "public"."recognitions"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "recognitions_add_ons_idx" ON "recognitions" USING btree ("org_id","add_on_to") WHERE "recognitions"."add_on_to" is not null;

@@ -1,0 +1,36 @@
+import { seriousAccessibilityViolations } from "./support/accessibility";
+import { headerPoints, saveScreenshot, signInAs } from "./support/journey";
+import { expect, test } from "./support/test";
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test("on a phone, an employee applauds a colleague's recognition and adds 5 points to it", async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, "Lucas Moreau");
+  const feed = page.getByRole("list", { name: "Recognition feed" });
+  // The first recognition Lucas did not receive: only those offer "+ Add points".
+  const card = feed
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("button", { name: "+ Add points" }) })
+    .first();
+  const message = (await card.locator("p.whitespace-pre-line").textContent()) ?? "";
+  const mine = () => feed.getByRole("listitem").filter({ hasText: message }).first();
+
+  await mine().getByRole("button", { name: "applause", exact: true }).click();
+  await expect(mine().getByRole("button", { name: "applause, 1" })).toHaveAttribute("aria-pressed", "true");
+
+  const leftBefore = await headerPoints(page, "allowance-left");
+  await mine().getByRole("button", { name: "+ Add points" }).click();
+  await mine().getByLabel("Points each").fill("5");
+  await mine().getByRole("button", { name: "Add", exact: true }).click();
+  await expect(mine().getByRole("status")).toContainText("Added 5 pts");
+  await expect(mine().getByText("+5 pts from 1 person")).toBeVisible();
+  const spent = leftBefore - (await headerPoints(page, "allowance-left"));
+  expect(spent % 5).toBe(0);
+  expect(spent).toBeGreaterThan(0);
+  // The applause survived the page's refresh after the add-on.
+  await expect(mine().getByRole("button", { name: "applause, 1" })).toHaveAttribute("aria-pressed", "true");
+  await saveScreenshot(page, testInfo, "feed-reaction-and-add-on-390");
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+});
