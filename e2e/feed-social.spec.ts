@@ -4,7 +4,7 @@ import { expect, test } from "./support/test";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test("on a phone, an employee applauds a colleague's recognition and adds 5 points to it", async ({
+test("on a phone, an employee applauds a colleague's recognition, comments on it and adds 5 points to it", async ({
   page,
 }, testInfo) => {
   await signInAs(page, "Lucas Moreau");
@@ -19,6 +19,14 @@ test("on a phone, an employee applauds a colleague's recognition and adds 5 poin
 
   await mine().getByRole("button", { name: "applause", exact: true }).click();
   await expect(mine().getByRole("button", { name: "applause, 1" })).toHaveAttribute("aria-pressed", "true");
+
+  await mine()
+    .getByRole("button", { name: /^Comment/ })
+    .click();
+  await mine().getByLabel("Your comment").fill("So well deserved 🎉");
+  await mine().getByRole("button", { name: "Post" }).click();
+  await expect(mine().getByRole("list", { name: "Comments" })).toContainText("So well deserved 🎉");
+  await expect(mine().getByRole("button", { name: /^Comments \(\d+\)/ })).toBeVisible();
 
   const leftBefore = await headerPoints(page, "allowance-left");
   await mine().getByRole("button", { name: "+ Add points" }).click();

@@ -16,6 +16,7 @@ const PERMISSIONS = {
   give_points: ["member", "system", "recognitions:write"],
   read_feed: ["member", "system", "recognitions:read"],
   react_to_recognitions: ["member"],
+  comment_on_recognitions: ["member"],
   read_leaderboard: ["member", "system"],
   read_history: ["member", "system"],
   search_people: ["member", "system"],

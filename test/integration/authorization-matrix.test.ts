@@ -18,10 +18,12 @@ import { getRollForward } from "../../core/billing/get-roll-forward";
 import { listBills } from "../../core/billing/list-bills";
 import { summariseLedgerHours } from "../../core/billing/summarise-ledger-hours";
 import { updateBillingSettings } from "../../core/billing/update-billing-settings";
+import { commentOnRecognition } from "../../core/feed/comment-on-recognition";
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { getPersonProfile } from "../../core/feed/get-person-profile";
 import { listFeed } from "../../core/feed/list-feed";
 import { listPersonHistory } from "../../core/feed/list-person-history";
+import { listRecognitionComments } from "../../core/feed/list-recognition-comments";
 import { reactToRecognition } from "../../core/feed/react-to-recognition";
 import { addToRecognition } from "../../core/giving/add-to-recognition";
 import { getBalances } from "../../core/giving/get-balances";
@@ -190,6 +192,32 @@ const USE_CASES = {
     prepare: recognitionFor,
     run: (db, actor, refs) =>
       reactToRecognition(db, actor, { recognitionId: refs.recognitionId, reaction: "clap", on: true }),
+  },
+  "comment-on-recognition": {
+    aboutPerson: true,
+    writes: true,
+    prepare: recognitionFor,
+    run: (db, actor, refs) =>
+      commentOnRecognition(db, actor, {
+        recognitionId: refs.recognitionId,
+        body: "Bravo",
+        idempotencyKey: key(),
+      }),
+  },
+  "list-recognition-comments": {
+    aboutPerson: true,
+    writes: false,
+    prepare: async (db, chart, person) => {
+      const refs = await recognitionFor(db, chart, person);
+      const recognitionId = defined(refs.recognitionId);
+      await commentOnRecognition(db, chart.admin.actor, {
+        recognitionId,
+        body: "Bravo",
+        idempotencyKey: key(),
+      });
+      return refs;
+    },
+    run: (db, actor, refs) => listRecognitionComments(db, actor, { recognitionId: refs.recognitionId }),
   },
   "grant-points": {
     aboutPerson: true,
@@ -790,6 +818,8 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "give-points":           [ok,          "self_give",  ok,         ok,     ok,       "self_give",  ok,    ok,      ok,      "recipient_not_found"],
   "add-to-recognition":    [ok,          "self_give",  ok,         ok,     ok,       "self_give",  ok,    ok,      no,      nf],
   "react-to-recognition":  [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      no,      nf],
+  "comment-on-recognition": [ok,         ok,           ok,         ok,     ok,       ok,           ok,    ok,      no,      nf],
+  "list-recognition-comments": [ok,      ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      nf],
   "grant-points":          [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
   "set-monthly-allowance": [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
   "boost-allowance":       [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
@@ -1033,6 +1063,7 @@ describe("the authorisation matrix", () => {
 const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "give-points": "recognitions:write",    "grant-points": null,                     "set-monthly-allowance": null,
   "add-to-recognition": null,             "react-to-recognition": null,
+  "comment-on-recognition": null,         "list-recognition-comments": "recognitions:read",
   "boost-allowance": null,                "get-balances": "recognitions:read",      "list-feed": "recognitions:read",
   "list-person-history": null,            "get-person-profile": null,               "get-leaderboard": null,
   "search-colleagues": null,              "list-departments": "recognitions:read",  "list-company-values": "recognitions:read",
