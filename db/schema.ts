@@ -124,6 +124,8 @@ export const people = pgTable(
      * they can never be edited or reactivated (core/people/erase-person.ts).
      */
     erasedAt: timestamp("erased_at", { withTimezone: true }),
+    /** When the person last opened their notifications: what happened since is unread. */
+    inboxSeenAt: timestamp("inbox_seen_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

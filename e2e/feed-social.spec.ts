@@ -41,4 +41,20 @@ test("on a phone, an employee applauds a colleague's recognition, comments on it
   await expect(mine().getByRole("button", { name: "applause, 1" })).toHaveAttribute("aria-pressed", "true");
   await saveScreenshot(page, testInfo, "feed-reaction-and-add-on-390");
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  // Whoever received it hears of all three from the bell.
+  // The card's first line links the giver, then each recipient.
+  const recipient = (await mine().locator("p").first().getByRole("link").nth(1).textContent()) ?? "";
+  expect(recipient).not.toBe("");
+  await signInAs(page, recipient);
+  const bell = page.getByRole("link", { name: /^Notifications, \d+ unread$/ });
+  await bell.click();
+  const news = page.getByRole("list", { name: "Notifications" });
+  await expect(news).toContainText("Lucas Moreau commented: “So well deserved 🎉”");
+  await expect(news).toContainText("Lucas Moreau added +5 pts to a recognition you received");
+  await expect(news).toContainText("Lucas Moreau reacted");
+  await saveScreenshot(page, testInfo, "notifications-390");
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: /^Mark all \d+ as read$/ }).click();
+  await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
 });

@@ -31,6 +31,9 @@ import { getGivingRules } from "../../core/giving/get-giving-rules";
 import { givePoints } from "../../core/giving/give-points";
 import { grantPoints } from "../../core/giving/grant-points";
 import { listSpotAwards } from "../../core/giving/list-spot-awards";
+import { countUnread } from "../../core/inbox/count-unread";
+import { listInbox } from "../../core/inbox/list-inbox";
+import { markInboxRead } from "../../core/inbox/mark-inbox-read";
 import { checkLedger } from "../../core/ledger/check-ledger";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { claimNotifications } from "../../core/notifications/claim-notifications";
@@ -219,6 +222,25 @@ const USE_CASES = {
     },
     run: (db, actor, refs) => listRecognitionComments(db, actor, { recognitionId: refs.recognitionId }),
   },
+  "count-unread": { aboutPerson: false, writes: false, run: (db, actor) => countUnread(db, actor) },
+  "list-inbox": {
+    aboutPerson: false,
+    writes: false,
+    // Something in everyone's inbox: a spot award to each person a column acts as.
+    prepare: async (db, chart) => {
+      const everyone = [chart.admin, chart.employee, chart.manager, chart.finance].map((person) => person.id);
+      await grantPoints(
+        db,
+        chart.admin.actor,
+        { recipientIds: everyone, amount: 5, message: "Thanks, everyone", idempotencyKey: key() },
+        now,
+      );
+      return {};
+    },
+    run: (db, actor) => listInbox(db, actor),
+  },
+  // Moves the person's own "seen" mark, which no other org's or person's rows show.
+  "mark-inbox-read": { aboutPerson: false, writes: false, run: (db, actor) => markInboxRead(db, actor, now) },
   "grant-points": {
     aboutPerson: true,
     writes: true,
@@ -820,6 +842,9 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "react-to-recognition":  [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      no,      nf],
   "comment-on-recognition": [ok,         ok,           ok,         ok,     ok,       ok,           ok,    ok,      no,      nf],
   "list-recognition-comments": [ok,      ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      nf],
+  "count-unread":          [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
+  "list-inbox":            [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
+  "mark-inbox-read":       [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
   "grant-points":          [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
   "set-monthly-allowance": [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
   "boost-allowance":       [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
@@ -1064,6 +1089,7 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "give-points": "recognitions:write",    "grant-points": null,                     "set-monthly-allowance": null,
   "add-to-recognition": null,             "react-to-recognition": null,
   "comment-on-recognition": null,         "list-recognition-comments": "recognitions:read",
+  "count-unread": null,                   "list-inbox": null,                       "mark-inbox-read": null,
   "boost-allowance": null,                "get-balances": "recognitions:read",      "list-feed": "recognitions:read",
   "list-person-history": null,            "get-person-profile": null,               "get-leaderboard": null,
   "search-colleagues": null,              "list-departments": "recognitions:read",  "list-company-values": "recognitions:read",
@@ -1144,9 +1170,12 @@ describe("the authorisation matrix's scope dimension: an API key", () => {
 /**
  * Reads whose answer names no row of the org: its giving rules, a clean ledger's empty list, its reward
  * settings (switches and the provider's products), what the provider answered a connection test, counts,
- * its billing settings, a month's roll-forward and the finance trends (figures only).
+ * its billing settings, a month's roll-forward and the finance trends (figures only), an inbox's unread
+ * count and the marking of it read.
  */
 const READS_SHOWING_NO_ROWS: UseCaseName[] = [
+  "count-unread",
+  "mark-inbox-read",
   "get-giving-rules",
   "check-ledger",
   "get-reward-settings",
