@@ -25,7 +25,13 @@ export default async function NotificationsPage() {
         description="Recognition you received, comments, reactions and add-ons on it, and news of your rewards."
       />
       {unread > 0 ? (
-        <form action={markAllRead} className="mb-4">
+        <form
+          action={async () => {
+            "use server";
+            await markAllRead();
+          }}
+          className="mb-4"
+        >
           <button type="submit" className={secondaryButtonClass}>
             Mark all {unread} as read
           </button>
