@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { recognitionComments, recognitions } from "../../db/schema";
+import { recognitionComments } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { parseInput, text, uuid } from "../shared/validation";
 import { COMMENT_MAX_LENGTH, type CommentView, commentsOn } from "./comments";
+import { requireRecognition } from "./recognition-lookup";
 
 const commentInput = z.object({
   recognitionId: uuid("Choose a recognition."),
@@ -35,11 +36,7 @@ export async function commentOnRecognition(
   if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person comments on a recognition.");
   const request = parseInput(commentInput, input);
   return db.transaction(async (tx) => {
-    const [recognition] = await tx
-      .select({ id: recognitions.id })
-      .from(recognitions)
-      .where(and(eq(recognitions.orgId, actor.orgId), eq(recognitions.id, request.recognitionId)));
-    if (!recognition) throw new DomainError("not_found", "That recognition doesn't exist.");
+    await requireRecognition(tx, actor.orgId, request.recognitionId);
     const inserted = await tx
       .insert(recognitionComments)
       .values({

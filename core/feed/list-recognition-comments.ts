@@ -1,12 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
-import { recognitions } from "../../db/schema";
 import type { Actor } from "../shared/actor";
-import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
 import { type CommentView, commentsOn } from "./comments";
+import { requireRecognition } from "./recognition-lookup";
 
 const listInput = z.object({ recognitionId: uuid("Choose a recognition.") });
 
@@ -19,10 +17,6 @@ export async function listRecognitionComments(
   authorize(actor, "read_feed");
   const orgId = actorOrgId(actor);
   const request = parseInput(listInput, input);
-  const [recognition] = await db
-    .select({ id: recognitions.id })
-    .from(recognitions)
-    .where(and(eq(recognitions.orgId, orgId), eq(recognitions.id, request.recognitionId)));
-  if (!recognition) throw new DomainError("not_found", "That recognition doesn't exist.");
+  await requireRecognition(db, orgId, request.recognitionId);
   return { comments: await commentsOn(db, orgId, request.recognitionId) };
 }
