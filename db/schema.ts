@@ -124,6 +124,8 @@ export const people = pgTable(
      * they can never be edited or reactivated (core/people/erase-person.ts).
      */
     erasedAt: timestamp("erased_at", { withTimezone: true }),
+    /** When the person last opened their notifications: what happened since is unread. */
+    inboxSeenAt: timestamp("inbox_seen_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -437,6 +439,35 @@ export const recognitionReactions = pgTable(
       "recognition_reactions_known",
       sql`${t.reaction} in ('clap', 'tada', 'heart', 'raised_hands', 'fire', 'joy')`,
     ),
+  ],
+);
+
+/** What people say under a recognition. A retried post with the same key is kept once. */
+export const recognitionComments = pgTable(
+  "recognition_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id").notNull(),
+    recognitionId: uuid("recognition_id").notNull(),
+    authorId: uuid("author_id").notNull(),
+    body: text("body").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "recognition_comments_recognition_same_org",
+      columns: [t.orgId, t.recognitionId],
+      foreignColumns: [recognitions.orgId, recognitions.id],
+    }),
+    foreignKey({
+      name: "recognition_comments_author_same_org",
+      columns: [t.orgId, t.authorId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    index("recognition_comments_recognition_idx").on(t.orgId, t.recognitionId, t.createdAt),
+    unique("recognition_comments_org_key_unique").on(t.orgId, t.idempotencyKey),
+    check("recognition_comments_body_length", sql`char_length(${t.body}) between 1 and 1000`),
   ],
 );
 

@@ -61,6 +61,7 @@ test.describe("every page, at 1280 px and on a phone", () => {
       "/rewards/redemptions",
       "/leaderboard",
       "/history",
+      "/notifications",
       profile,
     ]);
   });

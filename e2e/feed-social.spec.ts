@@ -4,7 +4,7 @@ import { expect, test } from "./support/test";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test("on a phone, an employee applauds a colleague's recognition and adds 5 points to it", async ({
+test("on a phone, an employee applauds a colleague's recognition, comments on it and adds 5 points to it", async ({
   page,
 }, testInfo) => {
   await signInAs(page, "Lucas Moreau");
@@ -20,6 +20,14 @@ test("on a phone, an employee applauds a colleague's recognition and adds 5 poin
   await mine().getByRole("button", { name: "applause", exact: true }).click();
   await expect(mine().getByRole("button", { name: "applause, 1" })).toHaveAttribute("aria-pressed", "true");
 
+  await mine()
+    .getByRole("button", { name: /^Comment/ })
+    .click();
+  await mine().getByLabel("Your comment").fill("So well deserved 🎉");
+  await mine().getByRole("button", { name: "Post" }).click();
+  await expect(mine().getByRole("list", { name: "Comments" })).toContainText("So well deserved 🎉");
+  await expect(mine().getByRole("button", { name: /^Comments \(\d+\)/ })).toBeVisible();
+
   const leftBefore = await headerPoints(page, "allowance-left");
   await mine().getByRole("button", { name: "+ Add points" }).click();
   await mine().getByLabel("Points each").fill("5");
@@ -33,4 +41,20 @@ test("on a phone, an employee applauds a colleague's recognition and adds 5 poin
   await expect(mine().getByRole("button", { name: "applause, 1" })).toHaveAttribute("aria-pressed", "true");
   await saveScreenshot(page, testInfo, "feed-reaction-and-add-on-390");
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  // Whoever received it hears of all three from the bell.
+  // The card's first line links the giver, then each recipient.
+  const recipient = (await mine().locator("p").first().getByRole("link").nth(1).textContent()) ?? "";
+  expect(recipient).not.toBe("");
+  await signInAs(page, recipient);
+  const bell = page.getByRole("link", { name: /^Notifications, \d+ unread$/ });
+  await bell.click();
+  const news = page.getByRole("list", { name: "Notifications" });
+  await expect(news).toContainText("Lucas Moreau commented: “So well deserved 🎉”");
+  await expect(news).toContainText("Lucas Moreau added +5 pts to a recognition you received");
+  await expect(news).toContainText("Lucas Moreau reacted");
+  await saveScreenshot(page, testInfo, "notifications-390");
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: /^Mark all \d+ as read$/ }).click();
+  await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
 });

@@ -2,9 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LogoMark } from "@/app/_components/logo-mark";
 import { type NavItem, NavLinks } from "@/app/_components/nav-links";
+import { NotificationsBell } from "@/app/_components/notifications-bell";
 import { Points } from "@/app/_components/points";
 import { signOut } from "@/app/_lib/auth";
+import { awaitDatabase } from "@/app/_lib/unavailable";
 import { signedIn, viewerBalances } from "@/app/_lib/viewer";
+import { countUnread } from "@/core/inbox/count-unread";
 import type { Role } from "@/core/shared/actor";
 
 function navFor(roles: readonly Role[]): NavItem[] {
@@ -22,8 +25,9 @@ function navFor(roles: readonly Role[]): NavItem[] {
 }
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
-  const { org, person } = await signedIn();
+  const { db, actor, org, person } = await signedIn();
   const balances = await viewerBalances();
+  const { unread } = await awaitDatabase(countUnread(db, actor));
 
   async function signOutAction() {
     "use server";
@@ -64,6 +68,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             </div>
           </dl>
           <div className="ml-auto flex items-center gap-3 sm:ml-0">
+            <NotificationsBell unread={unread} />
             <Link
               href={`/people/${person.id}`}
               className="text-sm font-medium text-stone-700 hover:text-stone-950 rounded-sm outline-none focus-visible:outline-2 focus-visible:outline-amber-600"

@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { recognitionReactions, recognitions } from "../../db/schema";
+import { recognitionReactions } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
 import { REACTIONS, type ReactionCount } from "./reactions";
+import { requireRecognition } from "./recognition-lookup";
 
 const reactInput = z.object({
   recognitionId: uuid("Choose a recognition."),
@@ -30,11 +31,7 @@ export async function reactToRecognition(
   if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person reacts to a recognition.");
   const request = parseInput(reactInput, input);
   return db.transaction(async (tx) => {
-    const [recognition] = await tx
-      .select({ id: recognitions.id })
-      .from(recognitions)
-      .where(and(eq(recognitions.orgId, actor.orgId), eq(recognitions.id, request.recognitionId)));
-    if (!recognition) throw new DomainError("not_found", "That recognition doesn't exist.");
+    await requireRecognition(tx, actor.orgId, request.recognitionId);
     const row = {
       orgId: actor.orgId,
       recognitionId: request.recognitionId,

@@ -30,6 +30,7 @@ export interface RecognitionItem {
   addedTo: string | null;
   /** Reactions in the fixed order, only those someone chose. */
   reactions: ReactionCount[];
+  commentCount: number;
   /** On a person's own history: their earned balance just after this recognition. */
   earnedAfter?: number;
 }
@@ -111,6 +112,7 @@ type RecognitionRow = {
   add_ons: { points: number; people: number } | null;
   add_on_to: string | null;
   reactions: ReactionCount[] | null;
+  comment_count: number;
 };
 
 type DonationRow = {
@@ -139,6 +141,7 @@ function feedItem(row: RecognitionRow | DonationRow): FeedItem {
     reactions: REACTIONS.flatMap(
       (reaction) => row.reactions?.filter((count) => count.reaction === reaction) ?? [],
     ),
+    commentCount: row.comment_count,
   };
 }
 
@@ -200,6 +203,8 @@ export async function listRecognitions(
                     from recognition_reactions
                     where org_id = r.org_id and recognition_id = r.id
                     group by reaction) x) as reactions,
+           (select count(*)::int from recognition_comments c
+              where c.org_id = r.org_id and c.recognition_id = r.id) as comment_count,
            null::json as donation
     from recognitions r
     left join people g on g.org_id = r.org_id and g.id = r.giver_id
@@ -213,7 +218,7 @@ export async function listRecognitions(
     donationClauses
       ? sql`select * from ((${recognitions}) union all (
           select 'donation', d.id, d.fulfilled_at, to_json(d.fulfilled_at) #>> '{}',
-                 null, null, null, null, null, null, null, null, null, null, null,
+                 null, null, null, null, null, null, null, null, null, null, null, null,
                  json_build_object('donor', json_build_object('id', donor.id, 'name', donor.name),
                    'charity', d.brand, 'amountMinor', d.face_value_minor, 'currency', d.currency)
           from redemptions d join people donor on donor.org_id = d.org_id and donor.id = d.person_id

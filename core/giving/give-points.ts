@@ -71,23 +71,14 @@ export async function givePoints(
   const values = [...new Set(request.values.map(normaliseValueName))].sort();
 
   const key = request.idempotencyKey;
-  const hash = requestHash({
-    giverId,
-    recipientIds,
-    amount: request.amount,
-    message,
-    values,
-    source: request.source,
-  });
+  const give = { recipientIds, amount: request.amount, message, values, source: request.source };
+  // The fingerprint's fields in this order: keys of gives already taken are checked against it.
+  const hash = requestHash({ giverId, ...give });
   return limitedGive(db, limit, { orgId: actor.orgId, giverId, idempotencyKey: key }, () =>
     runGiveStatement(db, {
       orgId: actor.orgId,
       giverId,
-      recipientIds,
-      amount: request.amount,
-      message,
-      values,
-      source: request.source,
+      ...give,
       idempotencyKey: key,
       requestHash: hash,
       at: clock(),

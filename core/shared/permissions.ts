@@ -16,6 +16,9 @@ const PERMISSIONS = {
   give_points: ["member", "system", "recognitions:write"],
   read_feed: ["member", "system", "recognitions:read"],
   react_to_recognitions: ["member"],
+  comment_on_recognitions: ["member"],
+  // A person's own notifications: what happened to and around them.
+  read_own_inbox: ["member"],
   read_leaderboard: ["member", "system"],
   read_history: ["member", "system"],
   search_people: ["member", "system"],

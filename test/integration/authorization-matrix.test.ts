@@ -18,10 +18,12 @@ import { getRollForward } from "../../core/billing/get-roll-forward";
 import { listBills } from "../../core/billing/list-bills";
 import { summariseLedgerHours } from "../../core/billing/summarise-ledger-hours";
 import { updateBillingSettings } from "../../core/billing/update-billing-settings";
+import { commentOnRecognition } from "../../core/feed/comment-on-recognition";
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { getPersonProfile } from "../../core/feed/get-person-profile";
 import { listFeed } from "../../core/feed/list-feed";
 import { listPersonHistory } from "../../core/feed/list-person-history";
+import { listRecognitionComments } from "../../core/feed/list-recognition-comments";
 import { reactToRecognition } from "../../core/feed/react-to-recognition";
 import { addToRecognition } from "../../core/giving/add-to-recognition";
 import { getBalances } from "../../core/giving/get-balances";
@@ -29,6 +31,9 @@ import { getGivingRules } from "../../core/giving/get-giving-rules";
 import { givePoints } from "../../core/giving/give-points";
 import { grantPoints } from "../../core/giving/grant-points";
 import { listSpotAwards } from "../../core/giving/list-spot-awards";
+import { countUnread } from "../../core/inbox/count-unread";
+import { listInbox } from "../../core/inbox/list-inbox";
+import { markInboxRead } from "../../core/inbox/mark-inbox-read";
 import { checkLedger } from "../../core/ledger/check-ledger";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { claimNotifications } from "../../core/notifications/claim-notifications";
@@ -191,6 +196,51 @@ const USE_CASES = {
     run: (db, actor, refs) =>
       reactToRecognition(db, actor, { recognitionId: refs.recognitionId, reaction: "clap", on: true }),
   },
+  "comment-on-recognition": {
+    aboutPerson: true,
+    writes: true,
+    prepare: recognitionFor,
+    run: (db, actor, refs) =>
+      commentOnRecognition(db, actor, {
+        recognitionId: refs.recognitionId,
+        body: "Bravo",
+        idempotencyKey: key(),
+      }),
+  },
+  "list-recognition-comments": {
+    aboutPerson: true,
+    writes: false,
+    prepare: async (db, chart, person) => {
+      const refs = await recognitionFor(db, chart, person);
+      const recognitionId = defined(refs.recognitionId);
+      await commentOnRecognition(db, chart.admin.actor, {
+        recognitionId,
+        body: "Bravo",
+        idempotencyKey: key(),
+      });
+      return refs;
+    },
+    run: (db, actor, refs) => listRecognitionComments(db, actor, { recognitionId: refs.recognitionId }),
+  },
+  "count-unread": { aboutPerson: false, writes: false, run: (db, actor) => countUnread(db, actor) },
+  "list-inbox": {
+    aboutPerson: false,
+    writes: false,
+    // Something in everyone's inbox: a spot award to each person a column acts as.
+    prepare: async (db, chart) => {
+      const everyone = [chart.admin, chart.employee, chart.manager, chart.finance].map((person) => person.id);
+      await grantPoints(
+        db,
+        chart.admin.actor,
+        { recipientIds: everyone, amount: 5, message: "Thanks, everyone", idempotencyKey: key() },
+        now,
+      );
+      return {};
+    },
+    run: (db, actor) => listInbox(db, actor),
+  },
+  // Moves the person's own "seen" mark, which no other org's or person's rows show.
+  "mark-inbox-read": { aboutPerson: false, writes: false, run: (db, actor) => markInboxRead(db, actor, now) },
   "grant-points": {
     aboutPerson: true,
     writes: true,
@@ -790,6 +840,11 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "give-points":           [ok,          "self_give",  ok,         ok,     ok,       "self_give",  ok,    ok,      ok,      "recipient_not_found"],
   "add-to-recognition":    [ok,          "self_give",  ok,         ok,     ok,       "self_give",  ok,    ok,      no,      nf],
   "react-to-recognition":  [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      no,      nf],
+  "comment-on-recognition": [ok,         ok,           ok,         ok,     ok,       ok,           ok,    ok,      no,      nf],
+  "list-recognition-comments": [ok,      ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      nf],
+  "count-unread":          [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
+  "list-inbox":            [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
+  "mark-inbox-read":       [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
   "grant-points":          [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
   "set-monthly-allowance": [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
   "boost-allowance":       [no,          no,           no,         ok,     ok,       no,           ok,    no,      no,      nf],
@@ -1033,6 +1088,8 @@ describe("the authorisation matrix", () => {
 const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "give-points": "recognitions:write",    "grant-points": null,                     "set-monthly-allowance": null,
   "add-to-recognition": null,             "react-to-recognition": null,
+  "comment-on-recognition": null,         "list-recognition-comments": "recognitions:read",
+  "count-unread": null,                   "list-inbox": null,                       "mark-inbox-read": null,
   "boost-allowance": null,                "get-balances": "recognitions:read",      "list-feed": "recognitions:read",
   "list-person-history": null,            "get-person-profile": null,               "get-leaderboard": null,
   "search-colleagues": null,              "list-departments": "recognitions:read",  "list-company-values": "recognitions:read",
@@ -1113,9 +1170,12 @@ describe("the authorisation matrix's scope dimension: an API key", () => {
 /**
  * Reads whose answer names no row of the org: its giving rules, a clean ledger's empty list, its reward
  * settings (switches and the provider's products), what the provider answered a connection test, counts,
- * its billing settings, a month's roll-forward and the finance trends (figures only).
+ * its billing settings, a month's roll-forward and the finance trends (figures only), an inbox's unread
+ * count and the marking of it read.
  */
 const READS_SHOWING_NO_ROWS: UseCaseName[] = [
+  "count-unread",
+  "mark-inbox-read",
   "get-giving-rules",
   "check-ledger",
   "get-reward-settings",

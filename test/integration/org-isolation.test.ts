@@ -2,9 +2,11 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { boostAllowance } from "../../core/allowances/boost-allowance";
 import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance";
+import { commentOnRecognition } from "../../core/feed/comment-on-recognition";
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { listFeed } from "../../core/feed/list-feed";
 import { listPersonHistory } from "../../core/feed/list-person-history";
+import { reactToRecognition } from "../../core/feed/react-to-recognition";
 import { getBalances } from "../../core/giving/get-balances";
 import { givePoints } from "../../core/giving/give-points";
 import { grantPoints } from "../../core/giving/grant-points";
@@ -39,12 +41,19 @@ async function twoOrgs(db: Database) {
     const ben = await org.addPerson({ name: "Ben", managerId: manager.id, department: "Sales" });
     await giveAt(db, ana, [ben], 10, { at: NOW, values: ["ownership"] });
     await giveAt(db, ben, [ana], 5, { at: NOW, values: ["teamwork"] });
-    await grantPoints(
+    const welcome = await grantPoints(
       db,
       org.admin.actor,
       { recipientIds: [ana.id], amount: 20, message: "Welcome", idempotencyKey: key() },
       now,
     );
+    const recognitionId = welcome.recognitionId;
+    await reactToRecognition(db, ben.actor, { recognitionId, reaction: "tada", on: true });
+    await commentOnRecognition(db, ben.actor, {
+      recognitionId,
+      body: "Welcome aboard",
+      idempotencyKey: key(),
+    });
     await setMonthlyAllowance(db, org.admin.actor, { personIds: [ben.id], monthlyAmount: 80 }, now);
     await boostAllowance(db, org.admin.actor, { personId: ana.id, amount: 15, idempotencyKey: key() }, now);
     await createApiKey(db, org.admin.actor, { name: "Integration", scopes: ["people:read"] }, now);

@@ -15,6 +15,7 @@ const ORG_TABLES = [
   "recognition_recipients",
   "recognition_values",
   "recognition_reactions",
+  "recognition_comments",
   "allowance_overrides",
   "allowance_boosts",
   "audit_log",

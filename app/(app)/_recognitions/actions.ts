@@ -11,6 +11,9 @@ import {
   textField,
 } from "@/app/_lib/form-state";
 import { signedIn } from "@/app/_lib/viewer";
+import { commentOnRecognition } from "@/core/feed/comment-on-recognition";
+import type { CommentView } from "@/core/feed/comments";
+import { listRecognitionComments } from "@/core/feed/list-recognition-comments";
 import { reactToRecognition } from "@/core/feed/react-to-recognition";
 import type { Reaction, ReactionCount } from "@/core/feed/reactions";
 import { addToRecognition } from "@/core/giving/add-to-recognition";
@@ -50,5 +53,32 @@ export async function reactToRecognitionAction(
       on: on === true,
     });
     return reactions;
+  });
+}
+
+/** The comments under a recognition, for its comments section when opened. */
+export async function listCommentsAction(recognitionId: unknown): Promise<Lookup<CommentView[]>> {
+  const { db, actor } = await signedIn();
+  return lookupAction(async () => {
+    const { comments } = await listRecognitionComments(db, actor, { recognitionId: String(recognitionId) });
+    return comments;
+  });
+}
+
+/** Posts the viewer's comment; the section's key makes a double submit post once. */
+export async function commentAction(
+  recognitionId: unknown,
+  body: unknown,
+  idempotencyKey: unknown,
+): Promise<Lookup<CommentView[]>> {
+  const { db, actor } = await signedIn();
+  return lookupAction(async () => {
+    const { comments } = await commentOnRecognition(db, actor, {
+      recognitionId: String(recognitionId),
+      body: typeof body === "string" ? body : "",
+      idempotencyKey: `web:${String(idempotencyKey)}`,
+    });
+    revalidatePath("/");
+    return comments;
   });
 }

@@ -5,6 +5,7 @@ import type { DonationItem, FeedPage, RecognitionItem } from "@/core/feed/recogn
 import { formatMoney, formatPoints } from "@/core/shared/money";
 import { AddOnForm } from "./add-on-form";
 import { Avatar, CompanyAwardBadge, DonationBadge } from "./avatar";
+import { CommentsSection } from "./comments-section";
 import { PersonLink } from "./person-link";
 import { ReactionBar } from "./reaction-bar";
 import { hrefWith } from "./search-params";
@@ -120,6 +121,7 @@ function RecognitionEntry({
               {item.addOns.people === 1 ? "person" : "people"}
             </p>
           ) : null}
+          {addOn ? <CommentsSection recognitionId={item.id} count={item.commentCount} /> : null}
           {canAddOn ? (
             <div className="w-full">
               <AddOnForm recognitionId={item.id} min={addOn.min} max={addOn.max} />

@@ -1,0 +1,73 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../../db/client";
+import { recognitionComments } from "../../db/schema";
+import type { Actor } from "../shared/actor";
+import { DomainError } from "../shared/errors";
+import { authorize } from "../shared/permissions";
+import { parseInput, text, uuid } from "../shared/validation";
+import { COMMENT_MAX_LENGTH, type CommentView, commentsOn } from "./comments";
+import { requireRecognition } from "./recognition-lookup";
+
+const commentInput = z.object({
+  recognitionId: uuid("Choose a recognition."),
+  body: text()
+    .trim()
+    .min(1, "Write a comment first.")
+    .max(
+      COMMENT_MAX_LENGTH,
+      `A comment can be at most ${COMMENT_MAX_LENGTH.toLocaleString("en-US")} characters.`,
+    ),
+  idempotencyKey: text().min(1).max(200),
+});
+
+export type CommentOnRecognitionInput = z.input<typeof commentInput>;
+
+/**
+ * Posts the actor's comment under a recognition of their org, once per key however often it is sent,
+ * and answers the recognition's comments as they now stand.
+ */
+export async function commentOnRecognition(
+  db: Database,
+  actor: Actor,
+  input: CommentOnRecognitionInput,
+): Promise<{ comments: CommentView[]; replayed: boolean }> {
+  authorize(actor, "comment_on_recognitions");
+  if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person comments on a recognition.");
+  const request = parseInput(commentInput, input);
+  return db.transaction(async (tx) => {
+    await requireRecognition(tx, actor.orgId, request.recognitionId);
+    const inserted = await tx
+      .insert(recognitionComments)
+      .values({
+        orgId: actor.orgId,
+        recognitionId: request.recognitionId,
+        authorId: actor.personId,
+        body: request.body,
+        idempotencyKey: request.idempotencyKey,
+      })
+      .onConflictDoNothing({ target: [recognitionComments.orgId, recognitionComments.idempotencyKey] })
+      .returning({ id: recognitionComments.id });
+    if (inserted.length === 0) {
+      const [earlier] = await tx
+        .select()
+        .from(recognitionComments)
+        .where(
+          and(
+            eq(recognitionComments.orgId, actor.orgId),
+            eq(recognitionComments.idempotencyKey, request.idempotencyKey),
+          ),
+        );
+      const same =
+        earlier?.authorId === actor.personId &&
+        earlier.recognitionId === request.recognitionId &&
+        earlier.body === request.body;
+      if (!same)
+        throw new DomainError("idempotency_conflict", "This key was already used for a different comment.");
+    }
+    return {
+      comments: await commentsOn(tx, actor.orgId, request.recognitionId),
+      replayed: inserted.length === 0,
+    };
+  });
+}

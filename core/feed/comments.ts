@@ -1,0 +1,35 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+
+/** The longest comment, in characters. */
+export const COMMENT_MAX_LENGTH = 1000;
+
+/** A comment as it is shown under a recognition. */
+export interface CommentView {
+  id: string;
+  author: { id: string; name: string };
+  body: string;
+  createdAt: string;
+}
+
+/** A recognition's comments, oldest first: a conversation reads down. */
+export async function commentsOn(db: Executor, orgId: string, recognitionId: string): Promise<CommentView[]> {
+  const rows = await db.execute<{
+    id: string;
+    author_id: string;
+    author_name: string;
+    body: string;
+    created_at: string;
+  }>(sql`
+    select c.id, c.author_id, p.name as author_name, c.body, to_json(c.created_at) #>> '{}' as created_at
+    from recognition_comments c
+    join people p on p.org_id = c.org_id and p.id = c.author_id
+    where c.org_id = ${orgId}::uuid and c.recognition_id = ${recognitionId}::uuid
+    order by c.created_at, c.id`);
+  return rows.map((row) => ({
+    id: row.id,
+    author: { id: row.author_id, name: row.author_name },
+    body: row.body,
+    createdAt: row.created_at,
+  }));
+}

@@ -1,0 +1,72 @@
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { people } from "../../db/schema";
+import type { Actor } from "../shared/actor";
+import { DomainError } from "../shared/errors";
+
+/** What the bell tells a person of. */
+export type InboxKind = "received" | "add_on" | "comment" | "reaction" | "redemption";
+
+/** One thing that happened to or around a person, newest first in their inbox. */
+export interface InboxEvent {
+  kind: InboxKind;
+  at: string;
+  /** Who did it; null for the company (a spot award) or the provider (a redemption update). */
+  actor: { id: string; name: string } | null;
+  recognitionId: string | null;
+  /** Points received, for a recognition or an add-on. */
+  points: number | null;
+  /** A comment's words, a reaction's name, or a redemption's reward. */
+  detail: string | null;
+  /** Where a redemption stands now. */
+  status: string | null;
+  unread: boolean;
+}
+
+/** A recognition the person gave or received: what comments and reactions on it are news to them. */
+const involves = (orgId: string, personId: string) => sql`(r.giver_id = ${personId}::uuid or exists (
+  select 1 from recognition_recipients x
+  where x.org_id = ${orgId}::uuid and x.recognition_id = r.id and x.person_id = ${personId}::uuid))`;
+
+/**
+ * Every event of a person's inbox, as rows of (kind, at, actor_id, recognition_id, points, detail, status),
+ * from `since` on when given. Derived from what happened rather than stored apart, so nothing on the
+ * hot paths (a give, a reaction) writes more for it.
+ */
+export function inboxEvents(orgId: string, personId: string, since: Date | null): SQL {
+  const after = (column: string) =>
+    since ? sql`and ${sql.raw(column)} > ${since.toISOString()}::timestamptz` : sql``;
+  return sql`
+    select case when r.add_on_to is null then 'received' else 'add_on' end as kind, rr.created_at as at,
+           r.giver_id as actor_id, r.id as recognition_id, rr.amount as points, null as detail, null as status
+    from recognition_recipients rr join recognitions r on r.org_id = rr.org_id and r.id = rr.recognition_id
+    where rr.org_id = ${orgId}::uuid and rr.person_id = ${personId}::uuid ${after("rr.created_at")}
+    union all
+    select 'comment', c.created_at, c.author_id, r.id, null, c.body, null
+    from recognition_comments c join recognitions r on r.org_id = c.org_id and r.id = c.recognition_id
+    where c.org_id = ${orgId}::uuid and c.author_id <> ${personId}::uuid ${after("c.created_at")}
+      and ${involves(orgId, personId)}
+    union all
+    select 'reaction', x.created_at, x.person_id, r.id, null, x.reaction, null
+    from recognition_reactions x join recognitions r on r.org_id = x.org_id and r.id = x.recognition_id
+    where x.org_id = ${orgId}::uuid and x.person_id <> ${personId}::uuid ${after("x.created_at")}
+      and ${involves(orgId, personId)}
+    union all
+    select 'redemption', d.updated_at, null, null, null, d.reward_name, d.status::text
+    from redemptions d
+    where d.org_id = ${orgId}::uuid and d.person_id = ${personId}::uuid ${after("d.updated_at")}
+      and d.status in ('awaiting_fulfillment', 'fulfilled', 'failed', 'declined', 'canceled')`;
+}
+
+/** The person whose inbox this is, and when they last opened it (null: never). */
+export async function inboxOwner(
+  db: Executor,
+  actor: Actor,
+): Promise<{ orgId: string; personId: string; seenAt: Date | null }> {
+  if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person has an inbox.");
+  const [person] = await db
+    .select({ seenAt: people.inboxSeenAt })
+    .from(people)
+    .where(and(eq(people.orgId, actor.orgId), eq(people.id, actor.personId)));
+  return { orgId: actor.orgId, personId: actor.personId, seenAt: person?.seenAt ?? null };
+}

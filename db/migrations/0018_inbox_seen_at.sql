@@ -1,0 +1,1 @@
+ALTER TABLE "people" ADD COLUMN "inbox_seen_at" timestamp with time zone;
