@@ -15,7 +15,8 @@ function isCurrent(pathname: string, href: string): boolean {
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="relative -mx-1 flex gap-1 overflow-x-auto">
+    // Wraps rather than scrolls: on a phone every place stays in sight.
+    <nav aria-label="Main" className="-mx-1 flex flex-wrap gap-1">
       {items.map((item) => {
         const current = isCurrent(pathname, item.href);
         return (

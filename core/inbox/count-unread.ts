@@ -13,6 +13,6 @@ export async function countUnread(db: Executor, actor: Actor): Promise<{ unread:
   const owner = await inboxOwner(db, actor);
   const [row] = await db.execute<{ unread: number }>(sql`
     select count(*)::int as unread from (
-      select 1 from (${inboxEvents(owner.orgId, owner.personId, owner.seenAt)}) e limit ${MOST_COUNTED}) c`);
+      select 1 from (${inboxEvents(owner.orgId, owner.personId, owner.seenAt, owner)}) e limit ${MOST_COUNTED}) c`);
   return { unread: row?.unread ?? 0 };
 }

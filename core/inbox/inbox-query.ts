@@ -3,9 +3,10 @@ import type { Executor } from "../../db/client";
 import { people } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
+import { can } from "../shared/permissions";
 
 /** What the bell tells a person of. */
-export type InboxKind = "received" | "add_on" | "comment" | "reaction" | "redemption";
+export type InboxKind = "received" | "add_on" | "comment" | "reaction" | "redemption" | "approval";
 
 /** One thing that happened to or around a person, newest first in their inbox. */
 export interface InboxEvent {
@@ -31,9 +32,15 @@ const involves = (orgId: string, personId: string) => sql`(r.giver_id = ${person
 /**
  * Every event of a person's inbox, as rows of (kind, at, actor_id, recognition_id, points, detail, status),
  * from `since` on when given. Derived from what happened rather than stored apart, so nothing on the
- * hot paths (a give, a reaction) writes more for it.
+ * hot paths (a give, a reaction) writes more for it. Someone who decides redemptions also hears of
+ * those waiting for a decision, for as long as they wait.
  */
-export function inboxEvents(orgId: string, personId: string, since: Date | null): SQL {
+export function inboxEvents(
+  orgId: string,
+  personId: string,
+  since: Date | null,
+  { approvals }: { approvals: boolean },
+): SQL {
   const after = (column: string) =>
     since ? sql`and ${sql.raw(column)} > ${since.toISOString()}::timestamptz` : sql``;
   return sql`
@@ -55,18 +62,32 @@ export function inboxEvents(orgId: string, personId: string, since: Date | null)
     select 'redemption', d.updated_at, null, null, null, d.reward_name, d.status::text
     from redemptions d
     where d.org_id = ${orgId}::uuid and d.person_id = ${personId}::uuid ${after("d.updated_at")}
-      and d.status in ('awaiting_fulfillment', 'fulfilled', 'failed', 'declined', 'canceled')`;
+      and d.status in ('awaiting_fulfillment', 'fulfilled', 'failed', 'declined', 'canceled')
+    ${
+      approvals
+        ? sql`union all
+    select 'approval', d.requested_at, d.person_id, null, null, d.reward_name, null
+    from redemptions d
+    where d.org_id = ${orgId}::uuid and d.status = 'awaiting_approval' and d.person_id <> ${personId}::uuid
+      ${after("d.requested_at")}`
+        : sql``
+    }`;
 }
 
 /** The person whose inbox this is, and when they last opened it (null: never). */
 export async function inboxOwner(
   db: Executor,
   actor: Actor,
-): Promise<{ orgId: string; personId: string; seenAt: Date | null }> {
+): Promise<{ orgId: string; personId: string; seenAt: Date | null; approvals: boolean }> {
   if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person has an inbox.");
   const [person] = await db
     .select({ seenAt: people.inboxSeenAt })
     .from(people)
     .where(and(eq(people.orgId, actor.orgId), eq(people.id, actor.personId)));
-  return { orgId: actor.orgId, personId: actor.personId, seenAt: person?.seenAt ?? null };
+  return {
+    orgId: actor.orgId,
+    personId: actor.personId,
+    seenAt: person?.seenAt ?? null,
+    approvals: can(actor, "decide_redemptions"),
+  };
 }

@@ -24,7 +24,7 @@ export async function listInbox(db: Executor, actor: Actor): Promise<{ events: I
   }>(sql`
     select e.kind, to_json(e.at) #>> '{}' as at, e.actor_id, p.name as actor_name, e.recognition_id,
            e.points, e.detail, e.status
-    from (${inboxEvents(owner.orgId, owner.personId, null)}) e
+    from (${inboxEvents(owner.orgId, owner.personId, null, owner)}) e
     left join people p on p.org_id = ${owner.orgId}::uuid and p.id = e.actor_id
     order by e.at desc
     limit ${SHOWN}`);

@@ -952,6 +952,7 @@ const NOT_USE_CASES = [
   "redemption-decision",
   "privileged-roles",
   "allowance-ceiling",
+  "inbox-query",
 ];
 /**
  * How a file authorises: itself, through a helper that does (an admin's decision on a redemption), or

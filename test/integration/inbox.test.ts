@@ -63,4 +63,27 @@ describe("a person's notifications", () => {
     const stranger = await (await createTestOrg(db)).addPerson();
     expect((await listInbox(db, stranger.actor)).events).toEqual([]);
   });
+
+  it("tells whoever decides redemptions of those waiting for approval, for as long as they wait", async () => {
+    const { db } = await database();
+    const org = await createTestOrg(db, { defaultMonthlyAllowance: 100 });
+    const [ana, ben] = await org.addPeople(2);
+    if (!ana || !ben) throw new Error("people not created");
+    await givePoints(db, ben.actor, {
+      recipientIds: [ana.id],
+      amount: 50,
+      message: "Great quarter",
+      source: "web",
+      idempotencyKey: key(),
+    });
+    const shop = await openRewardShop(db, org);
+    const lunch = await shop.addReward(40, { name: "Lunch with the CEO", requiresApproval: true });
+    await shop.redeem(ana, lunch);
+
+    const { events } = await listInbox(db, org.admin.actor);
+    expect(events.map((event) => [event.kind, event.actor?.name, event.detail])).toEqual([
+      ["approval", ana.name, "Lunch with the CEO"],
+    ]);
+    expect((await listInbox(db, ben.actor)).events.map((event) => event.kind)).toEqual([]);
+  });
 });

@@ -43,6 +43,13 @@ export function eventText(event: InboxEvent): ReactNode {
           {who} reacted {isReaction(event.detail) ? REACTION_EMOJI[event.detail] : ""} to a recognition
         </>
       );
+    case "approval":
+      return (
+        <>
+          {who} asked for <strong className="font-semibold text-stone-900">{event.detail}</strong>: it waits
+          for an admin's approval
+        </>
+      );
     case "redemption":
       return (
         <>

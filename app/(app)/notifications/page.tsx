@@ -56,11 +56,14 @@ export default async function NotificationsPage() {
               </p>
               <p className="text-xs text-stone-600">
                 <When iso={event.at} timeZone={org.timeZone} now={now} />
-                {event.kind === "redemption" ? (
+                {event.kind === "redemption" || event.kind === "approval" ? (
                   <>
                     {" · "}
-                    <Link href="/rewards/redemptions" className="underline underline-offset-2">
-                      Your rewards
+                    <Link
+                      href={event.kind === "approval" ? "/admin/rewards/approvals" : "/rewards/redemptions"}
+                      className="underline underline-offset-2"
+                    >
+                      {event.kind === "approval" ? "Approvals" : "Your rewards"}
                     </Link>
                   </>
                 ) : null}
