@@ -421,6 +421,8 @@ export const recognitionReactions = pgTable(
     recognitionId: uuid("recognition_id").notNull(),
     personId: uuid("person_id").notNull(),
     reaction: text("reaction").notNull(),
+    /** Where the person reacted: the web's reactions are shown in Slack by the bot's own. */
+    source: recognitionSource("source").notNull().default("web"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -451,6 +453,8 @@ export const recognitionComments = pgTable(
     recognitionId: uuid("recognition_id").notNull(),
     authorId: uuid("author_id").notNull(),
     body: text("body").notNull(),
+    /** Where it was written: a reply in the announcement's Slack thread, or the web (copied to that thread). */
+    source: recognitionSource("source").notNull().default("web"),
     idempotencyKey: text("idempotency_key").notNull(),
     createdAt: createdAt(),
   },
@@ -468,6 +472,35 @@ export const recognitionComments = pgTable(
     index("recognition_comments_recognition_idx").on(t.orgId, t.recognitionId, t.createdAt),
     unique("recognition_comments_org_key_unique").on(t.orgId, t.idempotencyKey),
     check("recognition_comments_body_length", sql`char_length(${t.body}) between 1 and 1000`),
+  ],
+);
+
+/**
+ * The public Slack post about a recognition given in Slack. Reactions to it and replies in its thread
+ * belong to the recognition, both ways: what is added on the web appears there too.
+ */
+export const slackAnnouncements = pgTable(
+  "slack_announcements",
+  {
+    orgId: uuid("org_id").notNull(),
+    recognitionId: uuid("recognition_id").notNull(),
+    teamId: text("team_id").notNull(),
+    channelId: text("channel_id").notNull(),
+    /** The bot's post. */
+    messageTs: text("message_ts").notNull(),
+    /** The thread replies go to: the post's own, or that of the `+N` message it answers in. */
+    threadTs: text("thread_ts").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "slack_announcements_recognition_same_org",
+      columns: [t.orgId, t.recognitionId],
+      foreignColumns: [recognitions.orgId, recognitions.id],
+    }),
+    primaryKey({ columns: [t.orgId, t.recognitionId] }),
+    unique("slack_announcements_message_unique").on(t.orgId, t.channelId, t.messageTs),
+    index("slack_announcements_thread_idx").on(t.orgId, t.channelId, t.threadTs),
   ],
 );
 

@@ -36,6 +36,8 @@ export interface FakeSlack {
   addUser: (user: FakeSlackUser) => void;
   /** Lets `oauth.v2.access` exchange `code` once, as Slack does; any other code is `invalid_code`. */
   addInstallCode: (code: string, install: FakeSlackInstall) => void;
+  /** The emoji names the bot has on a message now, after its reactions.add and reactions.remove calls. */
+  botReactionsOn: (channel: string, ts: string) => string[];
   /** Makes the next calls to a method fail with this Slack error code. */
   failNext: (method: string, error: string) => void;
   /**
@@ -46,17 +48,24 @@ export interface FakeSlack {
   close: () => Promise<void>;
 }
 
-async function readArgs(request: IncomingMessage): Promise<Record<string, unknown>> {
+/** Slack's answer to arguments it can't read: a JSON body or a JSON-looking form field that does not parse. */
+const UNREADABLE = "invalid_arguments";
+
+async function readArgs(request: IncomingMessage): Promise<Record<string, unknown> | typeof UNREADABLE> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString();
-  if ((request.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw || "{}");
-  const form: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    // The client sends objects and arrays (blocks, views) as JSON strings inside the form.
-    form[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  try {
+    if ((request.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw || "{}");
+    const form: Record<string, unknown> = {};
+    for (const [key, value] of new URLSearchParams(raw)) {
+      // The client sends objects and arrays (blocks, views) as JSON strings inside the form.
+      form[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    }
+    return form;
+  } catch {
+    return UNREADABLE;
   }
-  return form;
 }
 
 /**
@@ -70,6 +79,8 @@ export async function startFakeSlack(
   const users = new Map<string, FakeSlackUser>();
   const failures = new Map<string, string>();
   const installCodes = new Map<string, FakeSlackInstall>();
+  /** The bot's own reactions, as `channel ts name`: Slack keeps one of each per user and message. */
+  const botReactions = new Set<string>();
   let outage: 500 | 429 | null = null;
   let counter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, "0")}`;
@@ -110,6 +121,17 @@ export async function startFakeSlack(
           ok: true,
           permalink: `https://fake.slack.com/archives/${call.args.channel}/p${String(call.args.message_ts).replace(".", "")}`,
         };
+      case "reactions.add":
+      case "reactions.remove": {
+        const reaction = `${call.args.channel} ${call.args.timestamp} ${call.args.name}`;
+        if (call.method === "reactions.add") {
+          if (botReactions.has(reaction)) return { ok: false, error: "already_reacted" };
+          botReactions.add(reaction);
+        } else if (!botReactions.delete(reaction)) {
+          return { ok: false, error: "no_reaction" };
+        }
+        return { ok: true };
+      }
       case "views.publish":
       case "views.open":
       case "views.update":
@@ -141,7 +163,13 @@ export async function startFakeSlack(
     const method = (request.url ?? "/").replace(/^\/+/, "").split("?")[0] ?? "";
     const args = await readArgs(request);
     const authorization = request.headers.authorization;
-    const call = { method, args, token: authorization ? authorization.replace(/^Bearer /, "") : null };
+    const token = authorization ? authorization.replace(/^Bearer /, "") : null;
+    if (args === UNREADABLE) {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ ok: false, error: UNREADABLE }));
+      return;
+    }
+    const call = { method, args, token };
     calls.push(call);
     if (outage === 429) {
       response.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
@@ -164,6 +192,11 @@ export async function startFakeSlack(
     callsTo: (method) => calls.filter((call) => call.method === method),
     addUser: (user) => users.set(user.id, user),
     addInstallCode: (code, install) => installCodes.set(code, install),
+    botReactionsOn: (channel, ts) =>
+      [...botReactions].flatMap((reaction) => {
+        const [onChannel, onTs, name = ""] = reaction.split(" ");
+        return onChannel === channel && onTs === ts ? [name] : [];
+      }),
     failNext: (method, error) => failures.set(method, error),
     setOutage: (status) => {
       outage = status;

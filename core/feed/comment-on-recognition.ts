@@ -19,6 +19,8 @@ const commentInput = z.object({
       `A comment can be at most ${COMMENT_MAX_LENGTH.toLocaleString("en-US")} characters.`,
     ),
   idempotencyKey: text().min(1).max(200),
+  /** Where it was written: on the web, or as a reply in the recognition's Slack thread. */
+  source: z.enum(["web", "slack"]).default("web"),
 });
 
 export type CommentOnRecognitionInput = z.input<typeof commentInput>;
@@ -31,7 +33,7 @@ export async function commentOnRecognition(
   db: Database,
   actor: Actor,
   input: CommentOnRecognitionInput,
-): Promise<{ comments: CommentView[]; replayed: boolean }> {
+): Promise<{ comment: CommentView; comments: CommentView[]; replayed: boolean }> {
   authorize(actor, "comment_on_recognitions");
   if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person comments on a recognition.");
   const request = parseInput(commentInput, input);
@@ -44,11 +46,13 @@ export async function commentOnRecognition(
         recognitionId: request.recognitionId,
         authorId: actor.personId,
         body: request.body,
+        source: request.source,
         idempotencyKey: request.idempotencyKey,
       })
       .onConflictDoNothing({ target: [recognitionComments.orgId, recognitionComments.idempotencyKey] })
       .returning({ id: recognitionComments.id });
-    if (inserted.length === 0) {
+    let commentId = inserted[0]?.id;
+    if (commentId === undefined) {
       const [earlier] = await tx
         .select()
         .from(recognitionComments)
@@ -64,10 +68,11 @@ export async function commentOnRecognition(
         earlier.body === request.body;
       if (!same)
         throw new DomainError("idempotency_conflict", "This key was already used for a different comment.");
+      commentId = earlier.id;
     }
-    return {
-      comments: await commentsOn(tx, actor.orgId, request.recognitionId),
-      replayed: inserted.length === 0,
-    };
+    const comments = await commentsOn(tx, actor.orgId, request.recognitionId);
+    const comment = comments.find((shown) => shown.id === commentId);
+    if (!comment) throw new Error("A comment just saved is missing from its recognition.");
+    return { comment, comments, replayed: inserted.length === 0 };
   });
 }

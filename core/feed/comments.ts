@@ -9,6 +9,8 @@ export interface CommentView {
   id: string;
   author: { id: string; name: string };
   body: string;
+  /** A reply in the recognition's Slack thread, or a comment written on the web. */
+  source: "web" | "slack";
   createdAt: string;
 }
 
@@ -19,9 +21,10 @@ export async function commentsOn(db: Executor, orgId: string, recognitionId: str
     author_id: string;
     author_name: string;
     body: string;
+    source: CommentView["source"];
     created_at: string;
   }>(sql`
-    select c.id, c.author_id, p.name as author_name, c.body, to_json(c.created_at) #>> '{}' as created_at
+    select c.id, c.author_id, p.name as author_name, c.body, c.source, to_json(c.created_at) #>> '{}' as created_at
     from recognition_comments c
     join people p on p.org_id = c.org_id and p.id = c.author_id
     where c.org_id = ${orgId}::uuid and c.recognition_id = ${recognitionId}::uuid
@@ -30,6 +33,7 @@ export async function commentsOn(db: Executor, orgId: string, recognitionId: str
     id: row.id,
     author: { id: row.author_id, name: row.author_name },
     body: row.body,
+    source: row.source,
     createdAt: row.created_at,
   }));
 }

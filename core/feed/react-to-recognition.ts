@@ -14,6 +14,8 @@ const reactInput = z.object({
   reaction: z.enum(REACTIONS, `React with one of: ${REACTIONS.join(", ")}.`),
   /** True to add the reaction, false to take it back: the same request twice leaves the same state. */
   on: z.boolean("Say whether to add or remove the reaction."),
+  /** Where the person reacted: on the web, or to the recognition's Slack post. */
+  source: z.enum(["web", "slack"]).default("web"),
 });
 
 export type ReactToRecognitionInput = z.input<typeof reactInput>;
@@ -37,6 +39,7 @@ export async function reactToRecognition(
       recognitionId: request.recognitionId,
       personId: actor.personId,
       reaction: request.reaction,
+      source: request.source,
     };
     if (request.on) {
       await tx.insert(recognitionReactions).values(row).onConflictDoNothing();

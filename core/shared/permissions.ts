@@ -17,6 +17,10 @@ const PERMISSIONS = {
   read_feed: ["member", "system", "recognitions:read"],
   react_to_recognitions: ["member"],
   comment_on_recognitions: ["member"],
+  // The Slack post that shows a recognition given in Slack: the Slack adapter records it for the org, then
+  // finds the recognition a reaction or thread reply there is about; the web copies what people add to it.
+  record_slack_announcements: ["system"],
+  read_slack_threads: ["member", "system"],
   // A person's own notifications: what happened to and around them.
   read_own_inbox: ["member"],
   read_leaderboard: ["member", "system"],

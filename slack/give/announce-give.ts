@@ -15,6 +15,16 @@ export interface GiveAnnouncement {
   result: GivePointsResult;
   pointValue: PointValue;
   recognitionChannel: string | null;
+  /** Remembers the public post, whose reactions and thread replies then reach the recognition on the web. */
+  recordPost: (post: AnnouncedPost) => Promise<void>;
+}
+
+/** Where the public post about a give landed. */
+export interface AnnouncedPost {
+  channelId: string;
+  messageTs: string;
+  /** The thread replies go to: the post's own, or the thread of the `+N` message it answers. */
+  threadTs: string;
 }
 
 /** Where the give happened: the giver is answered there, and the public post goes there too unless the org names a recognition channel. */
@@ -59,7 +69,8 @@ function directMessageText(give: GiveAnnouncement, recipient: SlackRecipient): s
 /**
  * Tells everyone concerned about a give, once it is saved: the giver privately (unless the
  * acknowledgement told them already), the channel (or the org's recognition channel, or the message's
- * thread), and each recipient by direct message. A replayed give was announced the first time, so it is
+ * thread), and each recipient by direct message; the public post is remembered for the recognition's
+ * reactions and comments. A replayed give was announced the first time, so it is
  * only confirmed to the giver again. One failed post never stops the others.
  */
 export async function announceGive(
@@ -76,7 +87,13 @@ export async function announceGive(
   if (!give.result.replayed) {
     const channel = give.recognitionChannel ?? place.channel;
     const inThread = place.threadTs && channel === place.channel ? { thread_ts: place.threadTs } : {};
-    posts.push(client.chat.postMessage({ channel, text: publicText(give), ...inThread }));
+    posts.push(
+      client.chat.postMessage({ channel, text: publicText(give), ...inThread }).then((posted) => {
+        if (!posted.channel || !posted.ts) return;
+        const threadTs = inThread.thread_ts ?? posted.ts;
+        return give.recordPost({ channelId: posted.channel, messageTs: posted.ts, threadTs });
+      }),
+    );
     for (const recipient of give.recipients) {
       posts.push(
         client.conversations.open({ users: recipient.slackUserId }).then((opened) =>

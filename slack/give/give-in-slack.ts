@@ -5,6 +5,7 @@ import type { Actor } from "@/core/shared/actor";
 import { type DomainError, isDomainError } from "@/core/shared/errors";
 import type { SlackRefusal } from "@/core/slack-identity/resolve-slack-person";
 import { resolveSlackRecipients } from "@/core/slack-identity/resolve-slack-recipients";
+import { recordSlackAnnouncement } from "@/core/slack-threads/record-slack-announcement";
 import { countedGive } from "@/observability/metrics";
 import type { PlauditContext } from "../plaudit-context";
 import { slackProfiles } from "../slack-profiles";
@@ -83,6 +84,16 @@ export async function giveInSlack(
         result,
         pointValue: org.pointValue,
         recognitionChannel: org.slackRecognitionChannel,
+        recordPost: (post) =>
+          recordSlackAnnouncement(
+            db,
+            { kind: "system", orgId: workspace.orgId },
+            {
+              recognitionId: result.recognitionId,
+              teamId: workspace.teamId,
+              ...post,
+            },
+          ),
       },
     };
   } catch (error) {

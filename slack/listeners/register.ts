@@ -3,7 +3,9 @@ import { registerOpenGiveModal } from "./actions/open-give-modal";
 import { registerOpenRewards } from "./actions/open-rewards";
 import { registerGiveCommand } from "./commands/give";
 import { registerAppHomeOpened } from "./events/app-home-opened";
+import { registerReactionChanged } from "./events/reaction-changed";
 import { registerPlusPoints } from "./messages/plus-points";
+import { registerThreadReplies } from "./messages/thread-replies";
 import { registerGivePointsForMessage } from "./shortcuts/give-points-for-message";
 import { registerGiveModalSubmission } from "./views/give-modal-submitted";
 
@@ -11,7 +13,9 @@ import { registerGiveModalSubmission } from "./views/give-modal-submitted";
 export function registerListeners(app: App): void {
   registerGiveCommand(app);
   registerPlusPoints(app);
+  registerThreadReplies(app);
   registerAppHomeOpened(app);
+  registerReactionChanged(app);
   registerOpenGiveModal(app);
   registerOpenRewards(app);
   registerGivePointsForMessage(app);

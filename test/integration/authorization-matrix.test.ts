@@ -89,6 +89,9 @@ import type { Actor } from "../../core/shared/actor";
 import { API_SCOPES, type ApiScope } from "../../core/shared/api-scopes";
 import type { DomainErrorCode } from "../../core/shared/errors";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
+import { findAnnouncedRecognition } from "../../core/slack-threads/find-announced-recognition";
+import { findSlackThread } from "../../core/slack-threads/find-slack-thread";
+import { recordSlackAnnouncement } from "../../core/slack-threads/record-slack-announcement";
 import { createCompanyValue } from "../../core/values/create-company-value";
 import { listCompanyValues } from "../../core/values/list-company-values";
 import { listValueUsage } from "../../core/values/list-value-usage";
@@ -158,6 +161,29 @@ async function recognitionFor(db: Database, chart: OrgChart, person: TestPerson)
   return { recognitionId: award.recognitionId };
 }
 
+/** Where the matrix's Slack posts are: one per recognition, named after it. */
+const SLACK_CHANNEL = "CMATRIX";
+const slackPostOf = (recognitionId: string) => `ts-${recognitionId}`;
+
+/** A recognition the person received, announced in Slack by the org's Slack adapter. */
+async function announcedRecognitionFor(
+  db: Database,
+  chart: OrgChart,
+  person: TestPerson,
+): Promise<Partial<Refs>> {
+  const refs = await recognitionFor(db, chart, person);
+  const recognitionId = defined(refs.recognitionId);
+  const post = slackPostOf(recognitionId);
+  await recordSlackAnnouncement(db, chart.org.system, {
+    recognitionId,
+    teamId: "TMATRIX",
+    channelId: SLACK_CHANNEL,
+    messageTs: post,
+    threadTs: post,
+  });
+  return refs;
+}
+
 const USE_CASES = {
   "give-points": {
     aboutPerson: true,
@@ -221,6 +247,41 @@ const USE_CASES = {
       return refs;
     },
     run: (db, actor, refs) => listRecognitionComments(db, actor, { recognitionId: refs.recognitionId }),
+  },
+  "record-slack-announcement": {
+    aboutPerson: true,
+    writes: true,
+    prepare: recognitionFor,
+    run: (db, actor, refs) =>
+      recordSlackAnnouncement(db, actor, {
+        recognitionId: refs.recognitionId,
+        teamId: "TMATRIX",
+        channelId: SLACK_CHANNEL,
+        messageTs: slackPostOf(refs.recognitionId),
+        threadTs: slackPostOf(refs.recognitionId),
+      }),
+  },
+  "find-announced-recognition": {
+    aboutPerson: true,
+    writes: false,
+    prepare: announcedRecognitionFor,
+    run: (db, actor, refs) =>
+      findAnnouncedRecognition(db, actor, {
+        channelId: SLACK_CHANNEL,
+        messageTs: slackPostOf(refs.recognitionId),
+      }),
+  },
+  "find-slack-thread": {
+    aboutPerson: true,
+    writes: false,
+    prepare: async (db, chart, person) => {
+      const refs = await announcedRecognitionFor(db, chart, person);
+      const recognitionId = defined(refs.recognitionId);
+      // A reaction on the web, so that the answer names something of the org besides Slack's ids.
+      await reactToRecognition(db, chart.admin.actor, { recognitionId, reaction: "clap", on: true });
+      return refs;
+    },
+    run: (db, actor, refs) => findSlackThread(db, actor, { recognitionId: refs.recognitionId }),
   },
   "count-unread": { aboutPerson: false, writes: false, run: (db, actor) => countUnread(db, actor) },
   "list-inbox": {
@@ -842,6 +903,10 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "react-to-recognition":  [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      no,      nf],
   "comment-on-recognition": [ok,         ok,           ok,         ok,     ok,       ok,           ok,    ok,      no,      nf],
   "list-recognition-comments": [ok,      ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      nf],
+  "record-slack-announcement": [no,      no,           no,         no,     no,       no,           no,    no,      ok,      no],
+  // Another org's ids find nothing, exactly like ids that exist nowhere.
+  "find-announced-recognition": [ok,     ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      ok],
+  "find-slack-thread":     [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      ok],
   "count-unread":          [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
   "list-inbox":            [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
   "mark-inbox-read":       [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
@@ -1090,6 +1155,7 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "give-points": "recognitions:write",    "grant-points": null,                     "set-monthly-allowance": null,
   "add-to-recognition": null,             "react-to-recognition": null,
   "comment-on-recognition": null,         "list-recognition-comments": "recognitions:read",
+  "record-slack-announcement": null,      "find-announced-recognition": null,       "find-slack-thread": null,
   "count-unread": null,                   "list-inbox": null,                       "mark-inbox-read": null,
   "boost-allowance": null,                "get-balances": "recognitions:read",      "list-feed": "recognitions:read",
   "list-person-history": null,            "get-person-profile": null,               "get-leaderboard": null,

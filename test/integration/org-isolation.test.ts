@@ -12,6 +12,9 @@ import { givePoints } from "../../core/giving/give-points";
 import { grantPoints } from "../../core/giving/grant-points";
 import { systemAccountId } from "../../core/ledger/accounts";
 import { createApiKey } from "../../core/org/create-api-key";
+import { findAnnouncedRecognition } from "../../core/slack-threads/find-announced-recognition";
+import { findSlackThread } from "../../core/slack-threads/find-slack-thread";
+import { recordSlackAnnouncement } from "../../core/slack-threads/record-slack-announcement";
 import type { Database } from "../../db/client";
 import { defined, expectLedgerClean, ledgerViolations, sqlStateOfFailure } from "../support/assertions";
 import { workerDatabase } from "../support/database";
@@ -53,6 +56,14 @@ async function twoOrgs(db: Database) {
       recognitionId,
       body: "Welcome aboard",
       idempotencyKey: key(),
+    });
+    // Both orgs' posts carry the same Slack ids: a Slack id names nothing outside its org.
+    await recordSlackAnnouncement(db, org.system, {
+      recognitionId,
+      teamId: "TSAME",
+      channelId: "CSAME",
+      messageTs: "1700000000.000100",
+      threadTs: "1700000000.000100",
     });
     await setMonthlyAllowance(db, org.admin.actor, { personIds: [ben.id], monthlyAmount: 80 }, now);
     await boostAllowance(db, org.admin.actor, { personId: ana.id, amount: 15, idempotencyKey: key() }, now);
@@ -236,6 +247,24 @@ describe("reads of one org", () => {
     );
     expect(history.items).toHaveLength(3);
     for (const row of bRecognitions) expect(history.items.map((item) => item.id)).not.toContain(row.id);
+  });
+
+  it("find each org's own recognition behind the same Slack ids, and no Slack post of the other's", async () => {
+    const { db } = await database();
+    const { a, b } = await twoOrgs(db);
+    const post = { channelId: "CSAME", messageTs: "1700000000.000100" };
+    const inA = defined(await findAnnouncedRecognition(db, a.org.system, post));
+    const inB = defined(await findAnnouncedRecognition(db, b.org.system, post));
+    const orgOf = async (recognitionId: string) => {
+      const [row] = await db.execute<{ org_id: string }>(
+        sql`select org_id from recognitions where id = ${recognitionId}::uuid`,
+      );
+      return row?.org_id;
+    };
+    expect(await orgOf(inA.recognitionId)).toBe(a.org.id);
+    expect(await orgOf(inB.recognitionId)).toBe(b.org.id);
+    expect(await findSlackThread(db, a.ana.actor, { recognitionId: inA.recognitionId })).not.toBeNull();
+    expect(await findSlackThread(db, a.ana.actor, { recognitionId: inB.recognitionId })).toBeNull();
   });
 });
 

@@ -4,18 +4,26 @@ import { describe, expect, it, vi } from "vitest";
 import { getBalances } from "../../core/giving/get-balances";
 import { loadOrgContext } from "../../core/org/org-context";
 import { deactivatePerson } from "../../core/people/deactivate-person";
-import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import type { Database } from "../../db/client";
 import { type organizations, people } from "../../db/schema";
 import { SAVE_DEADLINE_MS } from "../../slack/give/save-deadline";
 import { GIVE_USAGE } from "../../slack/parse-give";
-import { eventCallback, slashCommand } from "../../testing/slack-requests";
+import { slashCommand } from "../../testing/slack-requests";
 import { defined, expectDomainError, expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
-import { createTestOrg, type PersonOptions, type TestPerson } from "../support/factories";
+import { createTestOrg, type TestPerson } from "../support/factories";
 import { expectOrgUntouched } from "../support/footprint";
 import { giveAt } from "../support/giving";
+import {
+  CHANNEL,
+  connectSlackOrg,
+  type Member,
+  messageEvent,
+  newTs,
+  type Workspace,
+} from "../support/slack-org";
 import { slackRoute } from "../support/slack-route";
+import { newSlackId } from "../support/slack-workspace";
 import { holdAllowanceLock, holdWorkspaceLookup, pause, SLACK_GIVES_UP_MS } from "../support/slow-database";
 
 vi.mock("next/server", () => import("../support/after-response").then((module) => module.nextServer));
@@ -24,69 +32,8 @@ const database = workerDatabase();
 // Multi-workspace mode: every test binds its own org to a workspace of its own, so tests never meet.
 const route = slackRoute({ SLACK_BOT_TOKEN: undefined, PLAUDIT_SECRET_KEY: "slack-give-test" });
 
-const CHANNEL = "C0GENERAL";
-
-/** A Slack id no other test uses, in Slack's alphabet. */
-const slackId = (prefix: "T" | "U") =>
-  `${prefix}${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
-
-let tsCounter = 0;
-const newTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, "0")}`;
-
-interface Member extends TestPerson {
-  slackId: string;
-  /** As Slack sends a mention with `should_escape`. */
-  mention: string;
-}
-
-type Workspace = Awaited<ReturnType<typeof slackOrg>>;
-
-/** An org that installed the app in a workspace of its own, with its own bot token. */
-async function slackOrg(db: Database, settings: Partial<typeof organizations.$inferInsert> = {}) {
-  const org = await createTestOrg(db, settings);
-  const teamId = slackId("T");
-  const token = `xoxb-${teamId.toLowerCase()}`;
-  await saveSlackInstallation(db, org.admin.actor, {
-    teamId,
-    botUserId: "UBOT",
-    botId: "BBOT",
-    botToken: token,
-  });
-  const link = async (person: TestPerson, userId = slackId("U")): Promise<Member> => {
-    await db.update(people).set({ slackTeamId: teamId, slackUserId: userId }).where(eq(people.id, person.id));
-    return { ...person, slackId: userId, mention: `<@${userId}|${person.name.toLowerCase()}>` };
-  };
-  /** What reached Slack with this workspace's token: every call, or those to one method. */
-  const calls = (method?: string) =>
-    (method ? route().slack.callsTo(method) : route().slack.calls).filter((call) => call.token === token);
-  return {
-    org,
-    teamId,
-    link,
-    member: async (options?: PersonOptions) => link(await org.addPerson(options)),
-    calls,
-    ephemerals: () =>
-      calls("chat.postEphemeral").map(({ args }) => ({
-        channel: args.channel,
-        user: args.user,
-        text: args.text,
-      })),
-    publicPosts: () =>
-      calls("chat.postMessage")
-        .filter(({ args }) => !String(args.channel).startsWith("D"))
-        .map(({ args }) => ({
-          channel: args.channel,
-          text: args.text,
-          ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
-        })),
-    directMessages: () =>
-      calls("chat.postMessage")
-        .filter(({ args }) => String(args.channel).startsWith("D"))
-        .map(({ args }) => ({ channel: args.channel, text: args.text }))
-        .sort((a, b) => String(a.channel).localeCompare(String(b.channel))),
-  };
-}
-
+const slackOrg = (db: Database, settings: Partial<typeof organizations.$inferInsert> = {}) =>
+  connectSlackOrg(db, route, settings);
 interface Sent {
   channelId?: string;
   triggerId?: string;
@@ -111,19 +58,6 @@ async function slash(workspace: Workspace, userId: string, text: string, sent: S
   const response = await route().post(command(workspace, userId, text, sent));
   await route().settle();
   return response;
-}
-
-function messageEvent(
-  workspace: Workspace,
-  event: Record<string, unknown>,
-  eventId?: string,
-  retry?: string,
-) {
-  return eventCallback(
-    { type: "message", channel: CHANNEL, channel_type: "channel", event_ts: event.ts, ...event },
-    { teamId: workspace.teamId, eventId },
-    retry ? { headers: { "x-slack-retry-num": retry, "x-slack-retry-reason": "http_timeout" } } : undefined,
-  );
 }
 
 async function post(workspace: Workspace, event: Record<string, unknown>): Promise<Response> {
@@ -444,7 +378,7 @@ const REFUSALS: Record<string, Refusal> = {
   },
   "a Slack bot": {
     arrange: async () => {
-      const id = slackId("U");
+      const id = newSlackId("U");
       route().slack.addUser({ id, name: "Deploy Bot", isBot: true });
       return {
         text: `<@${id}|deploybot> 10 for the deploys`,
@@ -454,7 +388,7 @@ const REFUSALS: Record<string, Refusal> = {
   },
   "a Slack user who isn't in Plaudit": {
     arrange: async () => {
-      const id = slackId("U");
+      const id = newSlackId("U");
       route().slack.addUser({ id, name: "Nora", email: `nora-${randomUUID()}@elsewhere.test` });
       return {
         text: `<@${id}|nora> 10 for the launch`,
@@ -543,7 +477,7 @@ describe("/give refusals", () => {
     const { db } = await database();
     const workspace = await slackOrg(db);
     const ana = await workspace.member({ name: "Ana" });
-    const stranger = slackId("U");
+    const stranger = newSlackId("U");
     const email = `uma-${randomUUID()}@nowhere.test`;
     route().slack.addUser({ id: stranger, name: "Uma", email });
 
@@ -564,7 +498,7 @@ describe("/give refusals", () => {
     const { db } = await database();
     const workspace = await slackOrg(db, { slackAutoProvision: true });
     const ana = await workspace.member({ name: "Ana" });
-    const newcomer = slackId("U");
+    const newcomer = newSlackId("U");
     const email = `uma-${randomUUID()}@${workspace.org.slug}.test`;
     route().slack.addUser({ id: newcomer, name: "Uma Newcomer", email });
 

@@ -16,6 +16,7 @@ const ORG_TABLES = [
   "recognition_values",
   "recognition_reactions",
   "recognition_comments",
+  "slack_announcements",
   "allowance_overrides",
   "allowance_boosts",
   "audit_log",

@@ -45,6 +45,9 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   read_feed: { ...allPeople(true), system: true, operator: false },
   react_to_recognitions: { ...allPeople(true), system: false, operator: false },
   comment_on_recognitions: { ...allPeople(true), system: false, operator: false },
+  // The Slack adapter, for the org, remembers which post shows a recognition; no person or key does.
+  record_slack_announcements: { ...allPeople(false), system: true, operator: false },
+  read_slack_threads: { ...allPeople(true), system: true, operator: false },
   read_own_inbox: { ...allPeople(true), system: false, operator: false },
   read_leaderboard: { ...allPeople(true), system: true, operator: false },
   read_history: { ...allPeople(true), system: true, operator: false },
@@ -176,6 +179,8 @@ const KEY_SCOPE: Record<Action, ApiScope | null> = {
   read_feed: "recognitions:read",
   react_to_recognitions: null,
   comment_on_recognitions: null,
+  record_slack_announcements: null,
+  read_slack_threads: null,
   read_own_inbox: null,
   read_leaderboard: null,
   read_history: null,

@@ -36,7 +36,8 @@ function webApiMethodsUsed(): Set<string> {
       .filter((file) => file.endsWith(".ts"))
       .map((file) => path.join(root, dir, file)),
   );
-  const call = /\.\s*(auth|chat|conversations|oauth|users|views)\s*\.\s*((?:v2\s*\.\s*)?[a-zA-Z]+)\s*\(/g;
+  const call =
+    /\.\s*(auth|chat|conversations|oauth|reactions|users|views)\s*\.\s*((?:v2\s*\.\s*)?[a-zA-Z]+)\s*\(/g;
   const methods = new Set<string>();
   for (const file of files) {
     for (const match of readFileSync(file, "utf8").matchAll(call))
@@ -56,6 +57,9 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "chat.postEphemeral": ["chat:write"],
   "chat.getPermalink": [],
   "conversations.open": ["im:write"],
+  // The bot shows the web's reactions on a recognition's post as its own.
+  "reactions.add": ["reactions:write"],
+  "reactions.remove": ["reactions:write"],
   // The email links a Slack user to a person (slack/slack-profiles.ts reads `profile.email`).
   "users.info": ["users:read", "users:read.email"],
   "views.open": [],
@@ -74,6 +78,13 @@ const OTHER_SCOPES = {
 
 /** The Events API subscriptions a `message` listener needs, and the scopes those need. */
 const MESSAGE_EVENTS = { "message.channels": "channels:history", "message.groups": "groups:history" };
+
+/** The scope each subscribed event needs, beyond the events Slack sends every app. */
+const EVENT_SCOPES: Record<string, string> = {
+  ...MESSAGE_EVENTS,
+  reaction_added: "reactions:read",
+  reaction_removed: "reactions:read",
+};
 
 describe("slack/manifest.json", () => {
   it("is a manifest that creates the Plaudit app with its bot, App Home and settings", () => {
@@ -129,7 +140,13 @@ describe("slack/manifest.json", () => {
     ];
     expect(new Set(manifest.settings?.event_subscriptions?.bot_events)).toEqual(new Set(expected));
     expect(expected).toEqual(
-      expect.arrayContaining(["app_home_opened", "message.channels", "message.groups"]),
+      expect.arrayContaining([
+        "app_home_opened",
+        "message.channels",
+        "message.groups",
+        "reaction_added",
+        "reaction_removed",
+      ]),
     );
   });
 
@@ -141,9 +158,7 @@ describe("slack/manifest.json", () => {
     const needed = new Set([
       ...[...used].flatMap((method) => METHOD_SCOPES[method] ?? []),
       ...Object.keys(OTHER_SCOPES),
-      ...Object.entries(MESSAGE_EVENTS)
-        .filter(([event]) => (events as string[]).includes(event))
-        .map(([, scope]) => scope),
+      ...(events as string[]).flatMap((event) => EVENT_SCOPES[event] ?? []),
     ]);
     expect(new Set(manifest.oauth_config?.scopes?.bot)).toEqual(needed);
     // The ones the listeners cannot work without, whatever the scan finds.

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import {
   type FormState,
   formAction,
@@ -20,6 +21,7 @@ import { addToRecognition } from "@/core/giving/add-to-recognition";
 import { isDomainError } from "@/core/shared/errors";
 import { formatPointsWithValue } from "@/core/shared/money";
 import { countedGive } from "@/observability/metrics";
+import { copyCommentToSlack, copyReactionToSlack } from "@/slack/threads/copy-to-slack";
 
 /** Adds points to a recognition in the feed out of the viewer's allowance; the form's key makes it count once. */
 export async function addPointsToRecognition(_previous: FormState, form: FormData): Promise<FormState> {
@@ -39,7 +41,10 @@ export async function addPointsToRecognition(_previous: FormState, form: FormDat
   });
 }
 
-/** Adds or takes back the viewer's reaction to a recognition; answers its reactions as they now stand. */
+/**
+ * Adds or takes back the viewer's reaction to a recognition; answers its reactions as they now stand.
+ * A recognition given in Slack shows the change on its Slack post too, after the answer.
+ */
 export async function reactToRecognitionAction(
   recognitionId: unknown,
   reaction: unknown,
@@ -47,11 +52,9 @@ export async function reactToRecognitionAction(
 ): Promise<Lookup<ReactionCount[]>> {
   const { db, actor } = await signedIn();
   return lookupAction(async () => {
-    const { reactions } = await reactToRecognition(db, actor, {
-      recognitionId: String(recognitionId),
-      reaction: String(reaction) as Reaction,
-      on: on === true,
-    });
+    const request = { recognitionId: String(recognitionId), reaction: String(reaction) as Reaction };
+    const { reactions } = await reactToRecognition(db, actor, { ...request, on: on === true });
+    after(() => copyReactionToSlack(db, actor, request.recognitionId, request.reaction));
     return reactions;
   });
 }
@@ -65,7 +68,10 @@ export async function listCommentsAction(recognitionId: unknown): Promise<Lookup
   });
 }
 
-/** Posts the viewer's comment; the section's key makes a double submit post once. */
+/**
+ * Posts the viewer's comment; the section's key makes a double submit post once. A recognition given in
+ * Slack gets the comment in its Slack thread too, after the answer.
+ */
 export async function commentAction(
   recognitionId: unknown,
   body: unknown,
@@ -73,11 +79,13 @@ export async function commentAction(
 ): Promise<Lookup<CommentView[]>> {
   const { db, actor } = await signedIn();
   return lookupAction(async () => {
-    const { comments } = await commentOnRecognition(db, actor, {
-      recognitionId: String(recognitionId),
+    const onRecognition = String(recognitionId);
+    const { comment, comments, replayed } = await commentOnRecognition(db, actor, {
+      recognitionId: onRecognition,
       body: typeof body === "string" ? body : "",
       idempotencyKey: `web:${String(idempotencyKey)}`,
     });
+    if (!replayed) after(() => copyCommentToSlack(db, actor, onRecognition, comment));
     revalidatePath("/");
     return comments;
   });

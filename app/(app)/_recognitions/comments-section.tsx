@@ -70,6 +70,9 @@ export function CommentsSection({ recognitionId, count }: { recognitionId: strin
                   <time dateTime={comment.createdAt} className="text-xs text-stone-600">
                     {timeFormat.format(new Date(comment.createdAt))}
                   </time>
+                  {comment.source === "slack" ? (
+                    <span className="text-xs text-stone-600"> · in Slack</span>
+                  ) : null}
                   <p className="whitespace-pre-line break-words text-stone-800">{comment.body}</p>
                 </li>
               ))}
