@@ -28,9 +28,10 @@ function report(result: ErasePersonResult, email: string, slug: string): string[
   lines.push(
     `Replaced: ${listOf([
       [changed.recognitionMessages, count(changed.recognitionMessages, "recognition message")],
+      [changed.comments, count(changed.comments, "comment")],
       [
         changed.mentions,
-        count(changed.mentions, "mention in a colleague's message", "mentions in colleagues' messages"),
+        count(changed.mentions, "mention in a colleague's words", "mentions in colleagues' words"),
       ],
       [changed.ledgerMemos, count(changed.ledgerMemos, "ledger memo")],
       [changed.boostReasons, count(changed.boostReasons, "boost reason")],

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { listFeed } from "../../core/feed/list-feed";
+import { listRecognitionComments } from "../../core/feed/list-recognition-comments";
 import { givePoints } from "../../core/giving/give-points";
 import { grantPoints } from "../../core/giving/grant-points";
 import { earnedAccountIds, systemAccountId } from "../../core/ledger/accounts";
@@ -87,6 +88,7 @@ describe("erasing a person's personal data", () => {
       "ledger_transactions",
       "notifications",
       "people",
+      "recognition_comments",
       "recognitions",
       "redemptions",
       "slack_installations",
@@ -104,7 +106,10 @@ describe("erasing a person's personal data", () => {
       forfeited: 0,
       billLinesKept: 2,
       changed: {
-        mentions: 1,
+        // One recognition's message and one comment name her among other words.
+        mentions: 2,
+        // Her own, and one under a recognition she received.
+        comments: 2,
         boostReasons: 1,
         redemptions: 3,
         giftLinks: 2,
@@ -112,8 +117,8 @@ describe("erasing a person's personal data", () => {
         slackInstallations: 1,
       },
     });
-    // Two spot awards that paid for her cards, the larger one, the two she received and the one she gave.
-    expect(result.changed.recognitionMessages).toBe(6);
+    // Two spot awards that paid for her cards, the larger one, the three she received and the one she gave.
+    expect(result.changed.recognitionMessages).toBe(7);
     expect(result.changed.noticesRemoved).toBeGreaterThan(0);
     expect(result.changed.noticesRedacted).toBeGreaterThan(0);
     expect(result.changed.ledgerMemos).toBeGreaterThan(0);
@@ -154,7 +159,7 @@ describe("erasing a person's personal data", () => {
     const involving = feedAfter.items.filter(
       (item) => item.giver?.id === org.zelie.id || item.recipients.some((r) => r.id === org.zelie.id),
     );
-    expect(involving).toHaveLength(6);
+    expect(involving).toHaveLength(7);
     for (const item of involving) {
       expect(item.message).toBe("[erased]");
       const shown = [item.giver, ...item.recipients].filter((each) => each?.id === org.zelie.id);
@@ -165,6 +170,10 @@ describe("erasing a person's personal data", () => {
       `With help from ${name}, @${name} and erased-${org.zelie.id}@erased.invalid: thanks`,
     );
     expect(messages).toContain("Nothing about anyone else");
+    // Under a colleague's recognition: her comment goes, a mention of her is replaced, the rest stays.
+    const other = defined(feedAfter.items.find((item) => item.message === "Nothing about anyone else"));
+    const { comments } = await listRecognitionComments(db, org.ben.actor, { recognitionId: other.id });
+    expect(comments.map((comment) => comment.body)).toEqual(["[erased]", `${name} helped too`]);
   });
 
   it("leaves a placeholder record that can't sign in, be edited or come back", async () => {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boostAllowance } from "../../core/allowances/boost-allowance";
+import { commentOnRecognition } from "../../core/feed/comment-on-recognition";
 import { grantPoints } from "../../core/giving/grant-points";
 import { createCustomReward } from "../../core/rewards/create-custom-reward";
 import { declineRedemption } from "../../core/rewards/decline-redemption";
@@ -79,7 +80,13 @@ export async function erasableOrg(
   await giveAt(db, carl, [ben], 4, {
     message: `With help from zélie quartermaine, <@${slackUserId}|zelie> and ${email.toUpperCase()}: thanks`,
   });
-  await giveAt(db, carl, [ben], 2, { message: "Nothing about anyone else" });
+  const other = await giveAt(db, carl, [ben], 2, { message: "Nothing about anyone else" });
+  const aboutHer = await giveAt(db, ben, [zelie], 1, { message: "For the demo" });
+  const comment = (by: TestPerson, recognitionId: string, body: string) =>
+    commentOnRecognition(db, by.actor, { recognitionId, body, idempotencyKey: key() });
+  await comment(zelie, other.recognitionId, "Agreed, well done Ben");
+  await comment(carl, aboutHer.recognitionId, "She earned it");
+  await comment(ben, other.recognitionId, "Zélie Quartermaine helped too");
   await grantPoints(db, org.admin.actor, {
     recipientIds: [zelie.id],
     amount: 40,

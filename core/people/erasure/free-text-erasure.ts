@@ -26,24 +26,63 @@ export async function eraseRecognitionMessages(tx: Executor, { identity }: Redac
 }
 
 /**
- * Other recognitions of the org that mention the person (a Slack mention, their email, their full name),
- * with the mention replaced by their placeholder and the rest of the message kept. Their own are
- * replaced whole by eraseRecognitionMessages.
+ * The comments the person wrote, and every comment under a recognition they gave or received, replaced
+ * whole: their own words, or words about them, as with the recognitions' messages.
+ */
+export async function eraseComments(tx: Executor, { identity }: Redaction): Promise<number> {
+  const { orgId, personId } = identity;
+  const rows = await tx.execute(sql`
+    update recognition_comments set body = ${ERASED_TEXT}
+    where org_id = ${orgId}::uuid and body <> ${ERASED_TEXT}
+      and (author_id = ${personId}::uuid or recognition_id in (
+        select id from recognitions where org_id = ${orgId}::uuid and ${theirRecognitions(identity)}))
+    returning 1`);
+  return rows.length;
+}
+
+/**
+ * Other recognitions and comments of the org that mention the person (a Slack mention, their email, their
+ * full name), with the mention replaced by their placeholder and the rest kept. Their own are replaced
+ * whole by eraseRecognitionMessages and eraseComments, which run after this.
  */
 export async function eraseMentions(tx: Executor, redaction: Redaction): Promise<number> {
   const { orgId } = redaction.identity;
-  const candidates = await tx.execute<{ id: string; message: string }>(sql`
-    select id, message from recognitions
-    where org_id = ${orgId}::uuid and message ilike any (${arrayLiteral(mentionPatterns(redaction))}::text[])
-      and not ${theirRecognitions(redaction.identity)}`);
+  const theirs = theirRecognitions(redaction.identity);
+  const inRecognitions = await redactMentionsIn(tx, redaction, {
+    table: "recognitions",
+    text: "message",
+    skip: theirs,
+  });
+  const inComments = await redactMentionsIn(tx, redaction, {
+    table: "recognition_comments",
+    text: "body",
+    skip: sql`(author_id = ${redaction.identity.personId}::uuid or recognition_id in (
+      select id from recognitions where org_id = ${orgId}::uuid and ${theirs}))`,
+  });
+  return inRecognitions + inComments;
+}
+
+/** Replaces the person's mentions in one table's text column, for the org's rows but those `skip` names. */
+async function redactMentionsIn(
+  tx: Executor,
+  redaction: Redaction,
+  where: { table: "recognitions" | "recognition_comments"; text: "message" | "body"; skip: SQL },
+): Promise<number> {
+  const { orgId } = redaction.identity;
+  const table = sql.identifier(where.table);
+  const text = sql.identifier(where.text);
+  const candidates = await tx.execute<{ id: string; text: string }>(sql`
+    select id, ${text} as text from ${table}
+    where org_id = ${orgId}::uuid and ${text} ilike any (${arrayLiteral(mentionPatterns(redaction))}::text[])
+      and not ${where.skip}`);
   const changed = candidates
-    .map((row) => ({ id: row.id, message: redactMentions(row.message, redaction) }))
-    .filter((row, index) => row.message !== candidates[index]?.message);
+    .map((row) => ({ id: row.id, text: redactMentions(row.text, redaction) }))
+    .filter((row, index) => row.text !== candidates[index]?.text);
   if (changed.length === 0) return 0;
   await tx.execute(sql`
-    update recognitions r set message = v.message
+    update ${table} r set ${text} = v.text
     from unnest(${arrayLiteral(changed.map((row) => row.id))}::uuid[],
-                ${arrayLiteral(changed.map((row) => row.message))}::text[]) as v(id, message)
+                ${arrayLiteral(changed.map((row) => row.text))}::text[]) as v(id, text)
     where r.org_id = ${orgId}::uuid and r.id = v.id`);
   return changed.length;
 }

@@ -7,6 +7,7 @@ import { eraseAuditCopies, eraseNotices } from "./copy-erasure";
 import { type ErasedIdentity, placeholdersFor } from "./erased-identity";
 import {
   eraseBoostReasons,
+  eraseComments,
   eraseLedgerMemos,
   eraseMentions,
   eraseRecognitionMessages,
@@ -18,7 +19,9 @@ import { eraseRedemptionSnapshots } from "./redemption-erasure";
 export interface ErasureChanges {
   /** Messages of recognitions they gave or received, replaced whole. */
   recognitionMessages: number;
-  /** Other recognitions that mentioned them, with the mention replaced. */
+  /** Comments they wrote, or under a recognition they gave or received, replaced whole. */
+  comments: number;
+  /** Other recognitions and comments that mentioned them, with the mention replaced. */
   mentions: number;
   ledgerMemos: number;
   boostReasons: number;
@@ -33,6 +36,7 @@ export interface ErasureChanges {
 
 export const NOTHING_CHANGED: ErasureChanges = {
   recognitionMessages: 0,
+  comments: 0,
   mentions: 0,
   ledgerMemos: 0,
   boostReasons: 0,
@@ -112,5 +116,6 @@ export async function eraseEverywhere(tx: Executor, redaction: Redaction, at: Da
     signInIdentities: await eraseSignInIdentities(tx, identity),
     slackInstallations: await eraseSlackInstaller(tx, identity),
     recognitionMessages: await eraseRecognitionMessages(tx, redaction),
+    comments: await eraseComments(tx, redaction),
   };
 }

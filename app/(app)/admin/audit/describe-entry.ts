@@ -113,7 +113,8 @@ const LABELS: Record<string, string> = {
   // What an erasure changed, counted: the entry keeps nothing of what it erased.
   erasedAt: "Erased",
   recognitionMessages: "Recognition messages replaced",
-  mentions: "Mentions in colleagues' messages replaced",
+  comments: "Comments replaced",
+  mentions: "Mentions in colleagues' messages and comments replaced",
   ledgerMemos: "Ledger memos replaced",
   boostReasons: "Boost reasons replaced",
   redemptions: "Redemptions no longer naming them",
