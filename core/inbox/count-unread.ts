@@ -10,9 +10,9 @@ const MOST_COUNTED = 100;
 /** How many things in the actor's inbox they have not seen yet, up to 100. */
 export async function countUnread(db: Executor, actor: Actor): Promise<{ unread: number }> {
   authorize(actor, "read_own_inbox");
-  const owner = await inboxOwner(db, actor);
+  const owner = inboxOwner(actor);
   const [row] = await db.execute<{ unread: number }>(sql`
     select count(*)::int as unread from (
-      select 1 from (${inboxEvents(owner.orgId, owner.personId, owner.seenAt, owner)}) e limit ${MOST_COUNTED}) c`);
+      select 1 from (${inboxEvents(owner, { unreadOnly: true })}) e limit ${MOST_COUNTED}) c`);
   return { unread: row?.unread ?? 0 };
 }

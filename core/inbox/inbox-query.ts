@@ -1,6 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client";
-import { people } from "../../db/schema";
+import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
 import { can } from "../shared/permissions";
@@ -29,20 +27,28 @@ const involves = (orgId: string, personId: string) => sql`(r.giver_id = ${person
   select 1 from recognition_recipients x
   where x.org_id = ${orgId}::uuid and x.recognition_id = r.id and x.person_id = ${personId}::uuid))`;
 
+/** The person whose inbox it is, and whether they also hear of redemptions waiting for a decision. */
+export interface InboxOwner {
+  orgId: string;
+  personId: string;
+  approvals: boolean;
+}
+
+/** When the owner last opened their inbox, in SQL; what happened since is unread (never opened: everything). */
+export function seenAt({ orgId, personId }: InboxOwner): SQL {
+  return sql`coalesce((select inbox_seen_at from people
+    where org_id = ${orgId}::uuid and id = ${personId}::uuid), '-infinity'::timestamptz)`;
+}
+
 /**
  * Every event of a person's inbox, as rows of (kind, at, actor_id, recognition_id, points, detail, status),
- * from `since` on when given. Derived from what happened rather than stored apart, so nothing on the
+ * only the unread ones when asked. Derived from what happened rather than stored apart, so nothing on the
  * hot paths (a give, a reaction) writes more for it. Someone who decides redemptions also hears of
  * those waiting for a decision, for as long as they wait.
  */
-export function inboxEvents(
-  orgId: string,
-  personId: string,
-  since: Date | null,
-  { approvals }: { approvals: boolean },
-): SQL {
-  const after = (column: string) =>
-    since ? sql`and ${sql.raw(column)} > ${since.toISOString()}::timestamptz` : sql``;
+export function inboxEvents(owner: InboxOwner, { unreadOnly }: { unreadOnly: boolean }): SQL {
+  const { orgId, personId, approvals } = owner;
+  const after = (column: string) => (unreadOnly ? sql`and ${sql.raw(column)} > ${seenAt(owner)}` : sql``);
   return sql`
     select case when r.add_on_to is null then 'received' else 'add_on' end as kind, rr.created_at as at,
            r.giver_id as actor_id, r.id as recognition_id, rr.amount as points, null as detail, null as status
@@ -74,20 +80,8 @@ export function inboxEvents(
     }`;
 }
 
-/** The person whose inbox this is, and when they last opened it (null: never). */
-export async function inboxOwner(
-  db: Executor,
-  actor: Actor,
-): Promise<{ orgId: string; personId: string; seenAt: Date | null; approvals: boolean }> {
+/** The person whose inbox this is: only a person has one. */
+export function inboxOwner(actor: Actor): InboxOwner {
   if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person has an inbox.");
-  const [person] = await db
-    .select({ seenAt: people.inboxSeenAt })
-    .from(people)
-    .where(and(eq(people.orgId, actor.orgId), eq(people.id, actor.personId)));
-  return {
-    orgId: actor.orgId,
-    personId: actor.personId,
-    seenAt: person?.seenAt ?? null,
-    approvals: can(actor, "decide_redemptions"),
-  };
+  return { orgId: actor.orgId, personId: actor.personId, approvals: can(actor, "decide_redemptions") };
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import type { Actor } from "../shared/actor";
 import { authorize } from "../shared/permissions";
-import { type InboxEvent, type InboxKind, inboxEvents, inboxOwner } from "./inbox-query";
+import { type InboxEvent, type InboxKind, inboxEvents, inboxOwner, seenAt } from "./inbox-query";
 
 /** How many of the newest events the notifications page shows. */
 const SHOWN = 50;
@@ -10,8 +10,7 @@ const SHOWN = 50;
 /** The actor's newest notifications, each marked unread when it came after they last looked. */
 export async function listInbox(db: Executor, actor: Actor): Promise<{ events: InboxEvent[] }> {
   authorize(actor, "read_own_inbox");
-  const owner = await inboxOwner(db, actor);
-  const { seenAt } = owner;
+  const owner = inboxOwner(actor);
   const rows = await db.execute<{
     kind: InboxKind;
     at: string;
@@ -21,10 +20,11 @@ export async function listInbox(db: Executor, actor: Actor): Promise<{ events: I
     points: number | null;
     detail: string | null;
     status: string | null;
+    unread: boolean;
   }>(sql`
     select e.kind, to_json(e.at) #>> '{}' as at, e.actor_id, p.name as actor_name, e.recognition_id,
-           e.points, e.detail, e.status
-    from (${inboxEvents(owner.orgId, owner.personId, null, owner)}) e
+           e.points, e.detail, e.status, e.at > ${seenAt(owner)} as unread
+    from (${inboxEvents(owner, { unreadOnly: false })}) e
     left join people p on p.org_id = ${owner.orgId}::uuid and p.id = e.actor_id
     order by e.at desc
     limit ${SHOWN}`);
@@ -37,7 +37,7 @@ export async function listInbox(db: Executor, actor: Actor): Promise<{ events: I
       points: row.points,
       detail: row.detail,
       status: row.status,
-      unread: seenAt === null || new Date(row.at) > seenAt,
+      unread: row.unread,
     })),
   };
 }
