@@ -71,6 +71,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         <RecognitionList
           label="Recognition feed"
           page={page}
+          interactive
           addOn={{ viewerId: actor.personId, min: rules.minPoints, max: rules.maxPoints }}
           timeZone={org.timeZone}
           now={new Date()}

@@ -56,11 +56,12 @@ export function SubmitButton({ children, pending }: { children: ReactNode; pendi
 
 /**
  * The form-wide outcome: a success note, or the refusal when no single field is to blame. `placed` names
- * the fields that show their own refusal beside them, so that a refusal is never said twice.
+ * the fields that show their own refusal beside them, so that a refusal is never said twice (a form of
+ * `useKeptForm` knows them: `<FormMessage {...form.message} />`).
  */
-export function FormMessage({ state, placed = [] }: { state: FormState; placed?: readonly string[] }) {
+export function FormMessage({ state, placed = [] }: { state: FormState; placed?: Iterable<string> }) {
   if (state.status === "idle") return null;
-  if (state.status === "error" && placed.some((name) => state.fieldErrors[name])) return null;
+  if (state.status === "error" && [...placed].some((name) => state.fieldErrors[name])) return null;
   const ok = state.status === "ok";
   return (
     <p

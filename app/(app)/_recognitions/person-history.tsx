@@ -87,6 +87,7 @@ export function PersonHistory({
       <RecognitionList
         label={person.isSelf ? "Your recognition" : `${person.name}'s recognition`}
         page={page}
+        interactive
         viewpoint={person.id}
         timeZone={timeZone}
         now={now}

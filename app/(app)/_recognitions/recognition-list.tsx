@@ -58,8 +58,11 @@ function RecognitionEntry({
   timeZone,
   now,
   viewpoint,
+  interactive,
   addOn,
 }: { item: RecognitionItem } & ListContext) {
+  // An add-on's reactions and comments are its recognition's, shown where that recognition is.
+  const social = interactive === true && item.addedTo === null;
   const canAddOn =
     addOn !== undefined &&
     item.addedTo === null &&
@@ -110,7 +113,7 @@ function RecognitionEntry({
             <When iso={item.createdAt} timeZone={timeZone} now={now} />
             {source ? <span className="text-stone-500"> · {source}</span> : null}
           </p>
-          {addOn ? (
+          {social ? (
             <div className="w-full">
               <ReactionBar recognitionId={item.id} initial={item.reactions} />
             </div>
@@ -121,7 +124,7 @@ function RecognitionEntry({
               {item.addOns.people === 1 ? "person" : "people"}
             </p>
           ) : null}
-          {addOn ? <CommentsSection recognitionId={item.id} count={item.commentCount} /> : null}
+          {social ? <CommentsSection recognitionId={item.id} count={item.commentCount} /> : null}
           {canAddOn ? (
             <div className="w-full">
               <AddOnForm recognitionId={item.id} min={addOn.min} max={addOn.max} />
@@ -161,6 +164,8 @@ function DonationEntry({ item, timeZone, now }: { item: DonationItem } & ListCon
 
 interface ListContext {
   page: FeedPage;
+  /** Offers reactions and comments on each recognition. */
+  interactive?: boolean;
   /** Who is looking, and how many points a give may carry: offers "+ Add points" on others' recognitions. */
   addOn?: { viewerId: string; min: number; max: number };
   /** Whose history this is: amounts show as they moved for this person. */

@@ -29,9 +29,16 @@ export function useKeptForm(serverAction: ServerFormAction) {
   );
   const { state } = submission;
   const refused = state.status === "error" ? submission.form : null;
+  // Filled as this render's fields ask for their errors; the form's message renders after them.
+  const placed = new Set<string>();
   return {
     state,
     action,
+    /**
+     * For `<FormMessage {...form.message} />` after the fields: the refusal, unless a field asked for
+     * its part of it through `error`, and so shows it beside itself already.
+     */
+    message: { state, placed },
     fieldsKey: submission.count,
     /** What was typed in `name` if the last submit was refused, else `fallback`. */
     kept(name: string, fallback = ""): string {
@@ -44,6 +51,7 @@ export function useKeptForm(serverAction: ServerFormAction) {
     },
     /** The reason the last submit was refused because of `name`, if it was. */
     error(name: string): string | undefined {
+      placed.add(name);
       return state.status === "error" ? state.fieldErrors[name] : undefined;
     },
   };

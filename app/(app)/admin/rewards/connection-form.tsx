@@ -177,10 +177,7 @@ export function ConnectionForm({
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton pending="Saving…">Save connection</SubmitButton>
-          <FormMessage
-            state={form.state}
-            placed={["provider", "environment", "apiKey", "webhookKey", "fundingSourceId", "deliveryMethod"]}
-          />
+          <FormMessage {...form.message} />
         </div>
       </form>
     </Panel>

@@ -164,7 +164,7 @@ function OfferFields({
           synced products.
         </p>
         <div className="flex flex-wrap items-center gap-3">
-          <FormMessage state={form.state} />
+          <FormMessage {...form.message} />
           <SubmitButton pending="Saving…">Save what's offered</SubmitButton>
         </div>
       </div>

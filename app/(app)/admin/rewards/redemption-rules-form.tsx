@@ -65,7 +65,7 @@ export function RedemptionRulesForm({
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton pending="Saving…">Save</SubmitButton>
-          <FormMessage state={form.state} placed={["approvalThreshold"]} />
+          <FormMessage {...form.message} />
         </div>
       </form>
     </Panel>

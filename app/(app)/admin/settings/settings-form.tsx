@@ -253,25 +253,7 @@ export function SettingsForm({
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending="Saving…">Save settings</SubmitButton>
-        <FormMessage
-          state={form.state}
-          placed={[
-            "name",
-            "timeZone",
-            "currency",
-            "pointValuePoints",
-            "pointValueMinor",
-            "defaultMonthlyAllowance",
-            "managerAllowancePerReport",
-            "managerAllowanceCeiling",
-            "minPointsPerRecognition",
-            "maxPointsPerRecognition",
-            "valuesMode",
-            "leaverPolicy",
-            "slackAutoProvision",
-            "slackRecognitionChannel",
-          ]}
-        />
+        <FormMessage {...form.message} />
       </div>
     </form>
   );

@@ -32,7 +32,7 @@ function ValueEditor({ value, id }: { value: ValueSummary; id: string }) {
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending="Saving…">Save</SubmitButton>
-        <FormMessage state={form.state} placed={["name", "description"]} />
+        <FormMessage {...form.message} />
       </div>
     </form>
   );

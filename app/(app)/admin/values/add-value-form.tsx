@@ -17,7 +17,7 @@ export function AddValueForm() {
       />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending="Adding…">Add value</SubmitButton>
-        <FormMessage state={form.state} placed={["name", "description"]} />
+        <FormMessage {...form.message} />
       </div>
     </form>
   );

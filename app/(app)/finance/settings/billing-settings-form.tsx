@@ -122,7 +122,7 @@ export function BillingSettingsForm({ settings }: { settings: BillingSettingsVie
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending="Saving…">Save billing settings</SubmitButton>
-        <FormMessage state={form.state} placed={["closeAfterDays", "numberPrefix"]} />
+        <FormMessage {...form.message} />
       </div>
     </form>
   );

@@ -57,10 +57,7 @@ export function AddCustomRewardForm({ pointValue }: { pointValue: PointValue }) 
       <KeptFields form={form} idPrefix="new-reward" defaults={NO_DEFAULTS} pointValue={pointValue} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending="Adding…">Add reward</SubmitButton>
-        <FormMessage
-          state={form.state}
-          placed={["name", "description", "pointsPrice", "internalCostMinor", "stock"]}
-        />
+        <FormMessage {...form.message} />
       </div>
     </form>
   );
@@ -85,10 +82,7 @@ function Editor({
       <p className="text-sm text-stone-500">Redemptions already made keep the price they were made at.</p>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending="Saving…">Save</SubmitButton>
-        <FormMessage
-          state={form.state}
-          placed={["name", "description", "pointsPrice", "internalCostMinor", "stock"]}
-        />
+        <FormMessage {...form.message} />
       </div>
     </form>
   );
