@@ -13,6 +13,7 @@ import { HISTORY_WEEKDAYS } from "./history-shape";
 import { ACME, ADMIN, STAFF } from "./org-chart";
 import { planGives } from "./plan-gives";
 import { redeemHistory, setUpRewards } from "./redeem-history";
+import { reactAndComment } from "./social";
 import { SPOT_AWARDS } from "./spot-awards";
 import { adminActor, emailFor, loadStaff } from "./staff";
 import { weekdayTimes } from "./weekdays";
@@ -90,6 +91,7 @@ export async function seedDemo(
   await setUpRewards(db, admin, providers, clock);
   await redeemHistory(db, admin, staff, at, providers);
   await deactivateLeavers(db, admin, staff, at);
+  await reactAndComment(db, admin, staff);
   await markDemoSeeded(db, OPERATOR, { orgId, people: summary.people, recognitions: summary.recognitions });
   return { ...summary, alreadySeeded: false };
 }

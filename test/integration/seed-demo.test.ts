@@ -140,6 +140,29 @@ describe("the demo seed", () => {
     ).toEqual(ordered.sort());
   });
 
+  it("has colleagues reacting to and commenting on the newest recognitions, some from Slack", async () => {
+    const [social] = await db.execute<{
+      reactions: number;
+      reactors: number;
+      comments: number;
+      from_slack: number;
+      by_leavers: number;
+    }>(sql`
+      select (select count(*)::int from recognition_reactions where org_id = ${seeded.orgId}::uuid) as reactions,
+             (select count(distinct person_id)::int from recognition_reactions
+              where org_id = ${seeded.orgId}::uuid) as reactors,
+             (select count(*)::int from recognition_comments where org_id = ${seeded.orgId}::uuid) as comments,
+             (select count(*)::int from recognition_comments
+              where org_id = ${seeded.orgId}::uuid and source = 'slack') as from_slack,
+             (select count(*)::int from recognition_comments c join people p on p.id = c.author_id
+              where c.org_id = ${seeded.orgId}::uuid and not p.active) as by_leavers`);
+    expect(social?.reactions).toBeGreaterThan(30);
+    expect(social?.reactors).toBeGreaterThan(10);
+    expect(social?.comments).toBeGreaterThan(5);
+    expect(social?.from_slack).toBeGreaterThan(0);
+    expect(social?.by_leavers).toBe(0);
+  });
+
   it("keeps the ledger consistent", async () => {
     await expectLedgerClean(db, seeded.orgId);
   });
