@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { recognitionComments } from "../../db/schema";
 import type { Actor } from "../shared/actor";
+import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { parseInput, text, uuid } from "../shared/validation";
@@ -33,6 +34,7 @@ export async function commentOnRecognition(
   db: Database,
   actor: Actor,
   input: CommentOnRecognitionInput,
+  clock: Clock = systemClock,
 ): Promise<{ comment: CommentView; comments: CommentView[]; replayed: boolean }> {
   authorize(actor, "comment_on_recognitions");
   if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person comments on a recognition.");
@@ -48,6 +50,7 @@ export async function commentOnRecognition(
         body: request.body,
         source: request.source,
         idempotencyKey: request.idempotencyKey,
+        createdAt: clock(),
       })
       .onConflictDoNothing({ target: [recognitionComments.orgId, recognitionComments.idempotencyKey] })
       .returning({ id: recognitionComments.id });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "../../db/client";
 import { recognitionReactions } from "../../db/schema";
 import type { Actor } from "../shared/actor";
+import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
@@ -28,6 +29,7 @@ export async function reactToRecognition(
   db: Database,
   actor: Actor,
   input: ReactToRecognitionInput,
+  clock: Clock = systemClock,
 ): Promise<{ reactions: ReactionCount[] }> {
   authorize(actor, "react_to_recognitions");
   if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person reacts to a recognition.");
@@ -40,6 +42,7 @@ export async function reactToRecognition(
       personId: actor.personId,
       reaction: request.reaction,
       source: request.source,
+      createdAt: clock(),
     };
     if (request.on) {
       await tx.insert(recognitionReactions).values(row).onConflictDoNothing();

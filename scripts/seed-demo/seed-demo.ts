@@ -91,7 +91,7 @@ export async function seedDemo(
   await setUpRewards(db, admin, providers, clock);
   await redeemHistory(db, admin, staff, at, providers);
   await deactivateLeavers(db, admin, staff, at);
-  await reactAndComment(db, admin, staff);
+  await reactAndComment(db, admin, staff, clock);
   await markDemoSeeded(db, OPERATOR, { orgId, people: summary.people, recognitions: summary.recognitions });
   return { ...summary, alreadySeeded: false };
 }
