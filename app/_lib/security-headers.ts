@@ -14,9 +14,17 @@ export interface ResponseSecurity {
 }
 
 /**
+ * The one style attribute pages may carry: React's streamed rendering parks a late part of an SVG (a
+ * chart's bars) in `<svg style="display:none">` until its script moves it into place, and a nonce can't
+ * reach an attribute. The SHA-256 of `display:none`, allowed by hash alone.
+ */
+export const HIDDEN_SVG_SEGMENT_STYLE = "'sha256-aqNNdDLnnrDOnTNdkJpYlAxKVJtLt9CtFLklmInuUAE='";
+
+/**
  * The Content-Security-Policy. Scripts run only with the request's nonce (Next.js puts it on its own
  * scripts when it finds it in the request's policy) and whatever those load ('strict-dynamic'). Styles
- * come from the app's stylesheets, nonced inline styles, and the one stylesheet of `problemPage`.
+ * come from the app's stylesheets, nonced inline styles, and the one stylesheet of `problemPage`; style
+ * attributes only as `display:none`.
  * Reward pictures come from the provider's hosts, so any HTTPS host. Nothing may frame a page.
  *
  * There is no `form-action`: signing in posts a form that the identity provider's authorization page
@@ -29,6 +37,7 @@ export function contentSecurityPolicy(security: ResponseSecurity): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     // A nonce would make browsers ignore 'unsafe-inline', so development has no nonce here.
     `style-src 'self' ${development ? "'unsafe-inline'" : `'nonce-${nonce}' ${PROBLEM_PAGE_STYLE_SOURCE}`}`,
+    ...(development ? [] : [`style-src-attr 'unsafe-hashes' ${HIDDEN_SVG_SEGMENT_STYLE}`]),
     ["img-src 'self' data: blob: https:", ...security.imageOrigins].join(" "),
     "font-src 'self'",
     "connect-src 'self'",

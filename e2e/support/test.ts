@@ -1,4 +1,5 @@
 import { test as base, expect } from "@playwright/test";
+import { auditedPages } from "./accessibility";
 import { APP_URL } from "./environment";
 
 export { expect };
@@ -23,15 +24,16 @@ const onAppPage = (url: string) => url.startsWith(APP_URL);
 /**
  * Every journey runs with this watch: any Content-Security-Policy violation on a page of the app (the
  * `securitypolicyviolation` event, or the browser's console error for it), and any complaint about the
- * Permissions-Policy header, fails the journey once it has run, naming what was blocked where. Pages of
+ * Permissions-Policy header, fails the journey once it has run, naming what was blocked where; what axe
+ * sets off while it measures a page is not the app's (see `auditedPages`). Pages of
  * the identity provider the single sign-on journey passes through are its own business.
  */
 export const test = base.extend<{ securityPolicyWatch: undefined }>({
   securityPolicyWatch: [
     async ({ context }, use) => {
       const problems: string[] = [];
-      await context.exposeBinding("reportPolicyViolation", (_source, violation: PolicyViolation) => {
-        if (!onAppPage(violation.document)) return;
+      await context.exposeBinding("reportPolicyViolation", (source, violation: PolicyViolation) => {
+        if (!onAppPage(violation.document) || auditedPages.has(source.page)) return;
         problems.push(
           `${violation.document}: ${violation.directive} blocked ${violation.blocked || "inline code"}` +
             `${violation.source ? ` (${violation.source})` : ""}${violation.sample ? `: ${violation.sample}` : ""}`,
@@ -52,6 +54,8 @@ export const test = base.extend<{ securityPolicyWatch: undefined }>({
         if (message.type() !== "error") return;
         const text = message.text();
         if (!/Content Security Policy|Permissions-Policy/i.test(text)) return;
+        const from = message.page();
+        if (from && auditedPages.has(from)) return;
         const page = message.page()?.url() ?? message.location().url;
         if (onAppPage(page)) problems.push(`${page}: ${text}`);
       });

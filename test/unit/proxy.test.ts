@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openApiDocument } from "../../app/api/v1/openapi";
@@ -36,6 +37,9 @@ function expectHardened(response: Response): void {
   expect(scripts).not.toContain("'unsafe-inline'");
   expect(scripts).not.toContain("'unsafe-eval'");
   expect(policy.get("style-src")).not.toContain("'unsafe-inline'");
+  // Style attributes: exactly `display:none`, which React's streamed SVG parts are parked under.
+  const hidden = `'sha256-${createHash("sha256").update("display:none").digest("base64")}'`;
+  expect(policy.get("style-src-attr")).toEqual(["'unsafe-hashes'", hidden]);
   expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
   expect(policy.get("object-src")).toEqual(["'none'"]);
   expect(policy.get("base-uri")).toEqual(["'none'"]);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
+import { ScrollBox } from "@/app/_components/scroll-box";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { awaitDatabase } from "@/app/_lib/unavailable";
@@ -55,7 +56,7 @@ function LeaderboardTable({ board, viewerId }: { board: Leaderboard; viewerId: s
   const rankCounts = new Map<number, number>();
   for (const entry of board.entries) rankCounts.set(entry.rank, (rankCounts.get(entry.rank) ?? 0) + 1);
   return (
-    <div className="relative -mx-5 overflow-x-auto">
+    <ScrollBox label="Leaderboard" className="-mx-5">
       <table className="w-full min-w-[22rem] text-sm">
         <thead>
           <tr className="border-b border-stone-200 text-left text-xs tracking-wide text-stone-500 uppercase">
@@ -99,7 +100,7 @@ function LeaderboardTable({ board, viewerId }: { board: Leaderboard; viewerId: s
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

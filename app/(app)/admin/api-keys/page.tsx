@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
+import { ScrollBox } from "@/app/_components/scroll-box";
 import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
@@ -47,7 +48,7 @@ export default async function ApiKeysPage() {
           <EmptyState title="No API keys yet.">Create one for your HR system.</EmptyState>
         ) : (
           <Panel title="Keys">
-            <div className="relative -mx-5 overflow-x-auto px-5">
+            <ScrollBox label="API keys" className="-mx-5 px-5">
               <table className="w-full min-w-[48rem] text-left text-sm">
                 <thead className="text-xs text-stone-500">
                   <tr>
@@ -126,7 +127,7 @@ export default async function ApiKeysPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </Panel>
         )}
       </div>

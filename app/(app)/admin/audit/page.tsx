@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState } from "@/app/_components/panel";
+import { ScrollBox } from "@/app/_components/scroll-box";
 import { linkClass, secondaryButtonClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { signedIn } from "@/app/_lib/viewer";
@@ -27,7 +28,7 @@ function NoValue() {
 function ChangesTable({ changes }: { changes: DescribedEntry["changes"] }) {
   if (changes.length === 0) return null;
   return (
-    <div className="relative mt-3 overflow-x-auto">
+    <ScrollBox label="What changed" className="mt-3">
       <table className="w-full min-w-[28rem] text-left text-sm">
         <caption className="sr-only">What changed</caption>
         <thead className="text-xs text-stone-500">
@@ -55,7 +56,7 @@ function ChangesTable({ changes }: { changes: DescribedEntry["changes"] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

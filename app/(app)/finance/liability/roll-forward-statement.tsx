@@ -1,3 +1,4 @@
+import { ScrollBox } from "@/app/_components/scroll-box";
 import type { RollForward } from "@/core/billing/get-roll-forward";
 import { formatMoney, formatPoints, pointsToMinor } from "@/core/shared/money";
 import { formatDayInZone } from "../../admin/_components/format-time";
@@ -52,7 +53,7 @@ export function RollForwardStatement({
     },
   ];
   return (
-    <div className="relative -mx-5 overflow-x-auto px-5">
+    <ScrollBox label="Roll-forward of the points liability" className="-mx-5 px-5">
       <table className="w-full min-w-[20rem] text-sm" data-testid="roll-forward">
         <caption className="sr-only">Roll-forward of the points liability</caption>
         <ColumnHeads
@@ -95,6 +96,6 @@ export function RollForwardStatement({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

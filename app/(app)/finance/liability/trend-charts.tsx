@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
+import { ScrollBox } from "@/app/_components/scroll-box";
 import type { FinanceTrends } from "@/core/billing/get-finance-trends";
 import { formatMoney, pointsToMinor } from "@/core/shared/money";
 import { monthName } from "../_components/bill-text";
@@ -39,7 +40,7 @@ function ChartWithTable({
       <figure className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <figcaption className="sr-only">{title}</figcaption>
         <div className="min-w-0">{chart}</div>
-        <div className="relative -mx-5 min-w-0 overflow-x-auto px-5 xl:mx-0 xl:px-0">
+        <ScrollBox label={title} className="-mx-5 min-w-0 px-5 xl:mx-0 xl:px-0">
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
             <ColumnHeads
@@ -67,7 +68,7 @@ function ChartWithTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </figure>
     </Panel>
   );

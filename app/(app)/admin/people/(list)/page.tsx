@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState, Panel } from "@/app/_components/panel";
+import { ScrollBox } from "@/app/_components/scroll-box";
 import {
   buttonClass,
   checkboxClass,
@@ -30,7 +31,7 @@ function PeopleTable({
   managerNames: Map<string, string>;
 }) {
   return (
-    <div className="relative -mx-5 overflow-x-auto px-5">
+    <ScrollBox label="People" className="-mx-5 px-5">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">People, by name</caption>
         <thead className="border-b border-stone-200 text-xs tracking-wide text-stone-500 uppercase">
@@ -88,7 +89,7 @@ function PeopleTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

@@ -1,3 +1,4 @@
+import { ScrollBox } from "@/app/_components/scroll-box";
 import type { ImportPeopleResult, ImportRowResult } from "@/core/people/import/types";
 
 /** Beyond this many, the list of changes is cut short; the totals above it still count every row. */
@@ -59,7 +60,7 @@ function Problems({ result }: { result: ImportPeopleResult }) {
         ) : null}
       </div>
       {rowErrors.length > 0 ? (
-        <div className="relative -mx-5 overflow-x-auto px-5">
+        <ScrollBox label="Rows with errors" className="-mx-5 px-5">
           <table className="w-full min-w-[26rem] text-left text-sm">
             <caption className="sr-only">Rows with errors</caption>
             <thead className="border-b border-stone-200 text-xs tracking-wide text-stone-500 uppercase">
@@ -99,7 +100,7 @@ function Problems({ result }: { result: ImportPeopleResult }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       ) : null}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
+import { ScrollBox } from "@/app/_components/scroll-box";
 import type { BillTieOut } from "@/core/billing/bill-tie-out";
 import type { BillTotals, GroupTotals, LineTypeTotals } from "@/core/billing/bill-totals";
 import { formatMoney, formatPoints, type PointValue } from "@/core/shared/money";
@@ -150,7 +151,7 @@ export function GroupTable({
       {groups.length === 0 ? (
         <p className="text-sm text-stone-500">No lines yet.</p>
       ) : (
-        <div className="relative -mx-5 overflow-x-auto px-5">
+        <ScrollBox label={title} className="-mx-5 px-5">
           <table className="w-full min-w-[18rem] text-sm">
             <caption className="sr-only">{title}</caption>
             <ColumnHeads
@@ -180,7 +181,7 @@ export function GroupTable({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </Panel>
   );
