@@ -126,6 +126,10 @@ export const people = pgTable(
     erasedAt: timestamp("erased_at", { withTimezone: true }),
     /** When the person last opened their notifications: what happened since is unread. */
     inboxSeenAt: timestamp("inbox_seen_at", { withTimezone: true }),
+    /** A Slack message a few days before month end while allowance is left to give (their choice). */
+    allowanceReminders: boolean("allowance_reminders").notNull().default(true),
+    /** A manager's weekly Slack digest of their direct reports (their choice). */
+    teamDigest: boolean("team_digest").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [

@@ -59,13 +59,14 @@ test.describe("every page, at 1280 px and on a phone", () => {
       "/leaderboard",
       "/history",
       "/notifications",
+      "/settings",
       profile,
     ]);
   });
 
   test("a manager's team", async ({ page }, testInfo) => {
     await signInAs(page, "Kenji Watanabe");
-    await checkPages(page, testInfo, ["/team"]);
+    await checkPages(page, testInfo, ["/team", "/settings"]);
   });
 
   test("an admin's pages", async ({ page }, testInfo) => {

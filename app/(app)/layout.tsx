@@ -75,6 +75,12 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             >
               {person.name}
             </Link>
+            <Link
+              href="/settings"
+              className="rounded-md px-2 py-1 text-sm text-stone-500 hover:bg-stone-100 hover:text-stone-900 outline-none focus-visible:outline-2 focus-visible:outline-amber-600"
+            >
+              Settings
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"

@@ -8,7 +8,9 @@ export type NotificationKind =
   | "redemption.failed"
   | "redemption.canceled"
   | "redemption.delivery_failed"
-  | "redemption.awaiting_approval";
+  | "redemption.awaiting_approval"
+  | "nudge.allowance_left"
+  | "digest.team_weekly";
 
 export interface Notice {
   orgId: string;

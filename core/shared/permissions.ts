@@ -23,6 +23,8 @@ const PERMISSIONS = {
   read_slack_threads: ["member", "system"],
   // A person's own notifications: what happened to and around them.
   read_own_inbox: ["member"],
+  // Which reminders and digests a person gets in Slack: theirs alone to choose.
+  manage_own_preferences: ["member"],
   read_leaderboard: ["member", "system"],
   read_history: ["member", "system"],
   search_people: ["member", "system"],

@@ -1,6 +1,8 @@
 import { closeDueBills } from "../../core/billing/close-due-bills";
 import { summariseLedgerHours } from "../../core/billing/summarise-ledger-hours";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
+import { queueAllowanceReminders } from "../../core/nudges/queue-allowance-reminders";
+import { queueTeamDigests } from "../../core/nudges/queue-team-digests";
 import { runDueRedemptions } from "../../core/rewards/run-due-redemptions";
 import { syncDueCatalogs } from "../../core/rewards/sync-due-catalogs";
 import type { Actor } from "../../core/shared/actor";
@@ -39,6 +41,17 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
         { providers: rewardProviders() },
       );
       return summary({ "redemptions advanced": claimed - errors.length }, errors);
+    },
+  },
+  {
+    name: "nudges",
+    run: async (db) => {
+      const reminders = await queueAllowanceReminders(db, DEPLOYMENT);
+      const digests = await queueTeamDigests(db, DEPLOYMENT);
+      return summary(
+        { "month-end reminders queued": reminders.queued, "team digests queued": digests.queued },
+        [],
+      );
     },
   },
   {

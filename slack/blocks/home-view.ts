@@ -1,6 +1,8 @@
 import type { types } from "@slack/bolt";
 import type { RecognitionItem } from "@/core/feed/recognition-list";
 import type { Balances } from "@/core/giving/get-balances";
+import type { NotificationPreferences } from "@/core/nudges/get-notification-preferences";
+import type { UpdateNotificationPreferencesInput } from "@/core/nudges/update-notification-preferences";
 import { formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { OPEN_GIVE_MODAL_ACTION_ID } from "./give-modal";
 import { escapeMrkdwn, slackDate } from "./mrkdwn";
@@ -14,19 +16,31 @@ export const RECENT_RECOGNITIONS = 5;
  */
 export const OPEN_REWARDS_ACTION_ID = "open_rewards";
 
+/** A reminder's button in App Home; its value says which, and whether to turn it on or off. */
+export const SET_REMINDER_ACTION_ID = "set_reminder";
+
+/** What a reminder button's value asks for: `allowanceReminders:off`, `teamDigest:on`. */
+export function reminderChange(value: string): UpdateNotificationPreferencesInput | null {
+  const [name, state] = value.split(":");
+  if ((name !== "allowanceReminders" && name !== "teamDigest") || (state !== "on" && state !== "off"))
+    return null;
+  return { [name]: state === "on" };
+}
+
 export interface HomeFigures {
   balances: Balances;
   /** Newest first, at most RECENT_RECOGNITIONS. */
   received: RecognitionItem[];
   /** The web Rewards page, where earned points are redeemed. */
   rewardsUrl: string;
+  preferences: NotificationPreferences;
 }
 
 /**
  * The App Home of a person in Plaudit: what they can give, what they earned and a way to redeem it, and
  * who thanked them lately.
  */
-export function homeView({ balances, received, rewardsUrl }: HomeFigures): types.HomeView {
+export function homeView({ balances, received, rewardsUrl, preferences }: HomeFigures): types.HomeView {
   const { pointValue } = balances;
   return {
     type: "home",
@@ -65,7 +79,42 @@ export function homeView({ balances, received, rewardsUrl }: HomeFigures): types
       ...(received.length === 0
         ? [noRecognitionsYet()]
         : received.flatMap((item) => recognitionBlocks(item, pointValue))),
+      { type: "divider" },
+      { type: "header", text: { type: "plain_text", text: "Reminders" } },
+      reminderBlock(
+        "allowanceReminders",
+        "Month-end reminder",
+        "three days before the month ends, while you have points to give",
+        preferences.allowanceReminders,
+      ),
+      ...(preferences.hasReports
+        ? [
+            reminderBlock(
+              "teamDigest",
+              "Weekly team digest",
+              "on Monday mornings: your reports' recognition, and who hasn't been thanked lately",
+              preferences.teamDigest,
+            ),
+          ]
+        : []),
     ],
+  };
+}
+
+function reminderBlock(name: string, title: string, when: string, on: boolean): types.KnownBlock {
+  return {
+    type: "section",
+    text: {
+      type: "mrkdwn",
+      text: `*${title}: ${on ? "on" : "off"}*
+A direct message ${when}.`,
+    },
+    accessory: {
+      type: "button",
+      action_id: SET_REMINDER_ACTION_ID,
+      value: `${name}:${on ? "off" : "on"}`,
+      text: { type: "plain_text", text: on ? "Turn off" : "Turn on" },
+    },
   };
 }
 

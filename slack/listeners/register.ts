@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { registerOpenGiveModal } from "./actions/open-give-modal";
 import { registerOpenRewards } from "./actions/open-rewards";
+import { registerSetReminder } from "./actions/set-reminder";
 import { registerGiveCommand } from "./commands/give";
 import { registerAppHomeOpened } from "./events/app-home-opened";
 import { registerReactionChanged } from "./events/reaction-changed";
@@ -18,6 +19,7 @@ export function registerListeners(app: App): void {
   registerReactionChanged(app);
   registerOpenGiveModal(app);
   registerOpenRewards(app);
+  registerSetReminder(app);
   registerGivePointsForMessage(app);
   registerGiveModalSubmission(app);
 }

@@ -38,6 +38,10 @@ import { checkLedger } from "../../core/ledger/check-ledger";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { claimNotifications } from "../../core/notifications/claim-notifications";
 import { finishNotification } from "../../core/notifications/finish-notification";
+import { getNotificationPreferences } from "../../core/nudges/get-notification-preferences";
+import { queueAllowanceReminders } from "../../core/nudges/queue-allowance-reminders";
+import { queueTeamDigests } from "../../core/nudges/queue-team-digests";
+import { updateNotificationPreferences } from "../../core/nudges/update-notification-preferences";
 import { getOperationsFigures } from "../../core/operations/get-operations-figures";
 import { createApiKey } from "../../core/org/create-api-key";
 import { createOrganization } from "../../core/org/create-organization";
@@ -282,6 +286,28 @@ const USE_CASES = {
       return refs;
     },
     run: (db, actor, refs) => findSlackThread(db, actor, { recognitionId: refs.recognitionId }),
+  },
+  "get-notification-preferences": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => getNotificationPreferences(db, actor),
+  },
+  // A change to the person's own row, which no footprint counts: checked as a read, as marking read is.
+  "update-notification-preferences": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => updateNotificationPreferences(db, actor, { allowanceReminders: false }),
+  },
+  // Three days before the end of June, and a Monday: both are due.
+  "queue-allowance-reminders": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor) => queueAllowanceReminders(db, actor, () => new Date("2026-06-29T12:00:00Z")),
+  },
+  "queue-team-digests": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor) => queueTeamDigests(db, actor, () => new Date("2026-06-29T12:00:00Z")),
   },
   "count-unread": { aboutPerson: false, writes: false, run: (db, actor) => countUnread(db, actor) },
   "list-inbox": {
@@ -907,6 +933,10 @@ const EXPECTED: Record<UseCaseName, Row> = {
   // Another org's ids find nothing, exactly like ids that exist nowhere.
   "find-announced-recognition": [ok,     ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      ok],
   "find-slack-thread":     [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      ok],
+  "get-notification-preferences": [ok,   na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
+  "update-notification-preferences": [ok, na,          ok,         na,     na,       na,           ok,    ok,      no,      na],
+  "queue-allowance-reminders": [no,      na,           no,         na,     na,       na,           no,    no,      ok,      na],
+  "queue-team-digests":    [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "count-unread":          [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
   "list-inbox":            [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
   "mark-inbox-read":       [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
@@ -1156,6 +1186,8 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "add-to-recognition": null,             "react-to-recognition": null,
   "comment-on-recognition": null,         "list-recognition-comments": "recognitions:read",
   "record-slack-announcement": null,      "find-announced-recognition": null,       "find-slack-thread": null,
+  "get-notification-preferences": null,  "update-notification-preferences": null,
+  "queue-allowance-reminders": null,     "queue-team-digests": null,
   "count-unread": null,                   "list-inbox": null,                       "mark-inbox-read": null,
   "boost-allowance": null,                "get-balances": "recognitions:read",      "list-feed": "recognitions:read",
   "list-person-history": null,            "get-person-profile": null,               "get-leaderboard": null,
@@ -1238,10 +1270,12 @@ describe("the authorisation matrix's scope dimension: an API key", () => {
  * Reads whose answer names no row of the org: its giving rules, a clean ledger's empty list, its reward
  * settings (switches and the provider's products), what the provider answered a connection test, counts,
  * its billing settings, a month's roll-forward and the finance trends (figures only), an inbox's unread
- * count and the marking of it read.
+ * count and the marking of it read, a person's reminder and digest choices.
  */
 const READS_SHOWING_NO_ROWS: UseCaseName[] = [
   "count-unread",
+  "get-notification-preferences",
+  "update-notification-preferences",
   "mark-inbox-read",
   "get-giving-rules",
   "check-ledger",

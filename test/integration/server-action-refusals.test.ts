@@ -73,11 +73,12 @@ describe("server actions called by someone they refuse", () => {
     }
     const refused = Object.keys(outcomes).filter((where) => outcomes[where] === "refused");
     expect(refused.length).toBeGreaterThan(20);
-    // Searching colleagues to thank is open to everyone (an empty search finds them all), and so is
-    // marking one's own notifications read.
+    // Searching colleagues to thank is open to everyone (an empty search finds them all), and so are
+    // marking one's own notifications read and saving one's own reminder choices.
     expect(Object.entries(outcomes).filter(([, outcome]) => outcome !== "refused")).toEqual([
       [path.join("(app)", "_give", "actions.ts: searchPeople"), "ok"],
       [path.join("(app)", "notifications", "actions.ts: markAllRead"), "ok"],
+      [path.join("(app)", "settings", "actions.ts: savePreferences"), "ok"],
     ]);
   });
 });

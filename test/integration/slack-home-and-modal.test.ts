@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { getNotificationPreferences } from "../../core/nudges/get-notification-preferences";
 import { deactivatePerson } from "../../core/people/deactivate-person";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
 import type { Database } from "../../db/client";
@@ -88,7 +89,10 @@ function giveButtonClicked(
   workspace: Workspace,
   userId: string,
   triggerId: string,
-  button = { actionId: "open_give_modal", text: "Give points" },
+  button: { actionId: string; text: string; value?: string } = {
+    actionId: "open_give_modal",
+    text: "Give points",
+  },
 ): Request {
   return interaction({
     type: "block_actions",
@@ -102,6 +106,7 @@ function giveButtonClicked(
         action_id: button.actionId,
         block_id: "home_actions",
         text: { type: "plain_text", text: button.text },
+        ...(button.value ? { value: button.value } : {}),
         action_ts: `${Date.now() / 1000}`,
       },
     ],
@@ -331,6 +336,48 @@ describe("App Home", () => {
     expect(clicked.status).toBe(200);
     expect(await clicked.text()).toBe("");
     expect(route().slack.calls.slice(before)).toEqual([]);
+  });
+
+  it("turns a reminder off and on from its button, and shows the choice at once", async () => {
+    const { db } = await database();
+    const workspace = await orgInSlack(db);
+    const mia = await workspace.org.addPerson({ name: "Mia", roles: ["employee", "manager"] });
+    await workspace.org.addPerson({ name: "Ana", managerId: mia.id });
+    const miaSlack = await inSlack(db, workspace, mia);
+    const reminderTexts = () =>
+      blockTexts(defined(homeOf(workspace, miaSlack).at(-1), "published home")).filter((text) =>
+        /^\*(Month-end reminder|Weekly team digest)/.test(text),
+      );
+    const click = (value: string) =>
+      deliver(
+        giveButtonClicked(workspace, miaSlack, slackId("trigger-"), {
+          actionId: "set_reminder",
+          text: "Turn off",
+          value,
+        }),
+      );
+
+    expect((await click("teamDigest:off")).status).toBe(200);
+    expect(await getNotificationPreferences(db, mia.actor)).toMatchObject({
+      allowanceReminders: true,
+      teamDigest: false,
+    });
+    expect(reminderTexts().map((text) => text.split("\n")[0])).toEqual([
+      "*Month-end reminder: on*",
+      "*Weekly team digest: off*",
+    ]);
+    await click("teamDigest:on");
+    await click("allowanceReminders:off");
+    expect(await getNotificationPreferences(db, mia.actor)).toMatchObject({
+      allowanceReminders: false,
+      teamDigest: true,
+    });
+    // A value no button has changes nothing.
+    await click("roles:on");
+    expect(await getNotificationPreferences(db, mia.actor)).toMatchObject({
+      allowanceReminders: false,
+      teamDigest: true,
+    });
   });
 
   it("ignores the Messages tab", async () => {

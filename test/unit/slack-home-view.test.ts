@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Balances } from "../../core/giving/get-balances";
+import type { NotificationPreferences } from "../../core/nudges/get-notification-preferences";
 import { appUrl } from "../../core/shared/public-url";
-import { homeView } from "../../slack/blocks/home-view";
+import { homeView, reminderChange } from "../../slack/blocks/home-view";
 
 const balances: Balances = {
   personId: "5d2a0000-0000-4000-8000-000000000001",
@@ -13,8 +14,10 @@ const balances: Balances = {
 
 type Block = { type: string; block_id?: string; fields?: { text: string }[]; elements?: unknown[] };
 
-function blocksOf(rewardsUrl: string): Block[] {
-  return homeView({ balances, received: [], rewardsUrl }).blocks as Block[];
+const preferences = { allowanceReminders: true, teamDigest: false, hasReports: true, slackLinked: true };
+
+function blocksOf(rewardsUrl: string, shown: NotificationPreferences = preferences): Block[] {
+  return homeView({ balances, received: [], rewardsUrl, preferences: shown }).blocks as Block[];
 }
 
 describe("App Home", () => {
@@ -39,6 +42,38 @@ describe("App Home", () => {
         text: { type: "plain_text", text: "Redeem rewards" },
       },
     ]);
+  });
+});
+
+describe("App Home's reminders", () => {
+  const buttons = (shown: NotificationPreferences) =>
+    blocksOf("https://x.test/rewards", shown).flatMap((block) => {
+      const { text, accessory } = block as { text?: { text: string }; accessory?: { value: string } };
+      return accessory ? [{ text: text?.text, value: accessory.value }] : [];
+    });
+
+  it("say whether each is on, with a button to turn it the other way; the digest only for a manager", () => {
+    expect(buttons(preferences)).toEqual([
+      {
+        text: "*Month-end reminder: on*\nA direct message three days before the month ends, while you have points to give.",
+        value: "allowanceReminders:off",
+      },
+      {
+        text: "*Weekly team digest: off*\nA direct message on Monday mornings: your reports' recognition, and who hasn't been thanked lately.",
+        value: "teamDigest:on",
+      },
+    ]);
+    expect(buttons({ ...preferences, hasReports: false }).map((button) => button.value)).toEqual([
+      "allowanceReminders:off",
+    ]);
+  });
+
+  it("read a button's value as the change it asks for, and nothing else", () => {
+    expect(reminderChange("allowanceReminders:off")).toEqual({ allowanceReminders: false });
+    expect(reminderChange("teamDigest:on")).toEqual({ teamDigest: true });
+    for (const value of ["", "teamDigest", "teamDigest:maybe", "roles:on", "toString:on", "a:b:c"]) {
+      expect(reminderChange(value), value).toBeNull();
+    }
   });
 });
 

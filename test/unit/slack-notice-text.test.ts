@@ -82,10 +82,49 @@ describe("the direct message of each notice", () => {
     expect(text).toContain("*Lunch &lt;with&gt; the CEO &amp; team* for 300 pts · $30.00.");
   });
 
+  it("reminds of allowance left before month end, with its value, the day, and where to give", () => {
+    const reminder = {
+      left: 80,
+      until: "2026-11-30",
+      pointValue: { points: 10, minor: 100, currency: "USD" },
+    };
+    expect(noticeText("nudge.allowance_left", reminder)).toBe(
+      [
+        "You have 80 pts · $8.00 to give before Nov 30: they don't roll over. Who made your month? <https://plaudit.acme.example/|Give points>",
+        "<https://plaudit.acme.example/settings|Change what Plaudit sends you>",
+      ].join("\n"),
+    );
+  });
+
+  it("sums up a manager's week, naming up to ten reports not thanked lately", () => {
+    const week = {
+      reports: 12,
+      recognitions: 1,
+      points: 25,
+      notThanked: Array.from({ length: 12 }, (_, index) => `Person <${index + 1}>`),
+      pointValue: { points: 10, minor: 100, currency: "USD" },
+    };
+    const text = noticeText("digest.team_weekly", week) ?? "";
+    expect(text).toContain("Your team of 12 received 1 recognition this past week, 25 pts · $2.50 in all.");
+    expect(text).toContain("Not thanked in the last 30 days: Person &lt;1&gt;, Person &lt;2&gt;");
+    expect(text).toContain("Person &lt;10&gt; and 2 more.");
+    expect(text).toContain("<https://plaudit.acme.example/team|Open your team>");
+    const quietWeek = noticeText("digest.team_weekly", {
+      ...week,
+      recognitions: 0,
+      points: 0,
+      notThanked: [],
+    });
+    expect(quietWeek).toContain("Nobody on your team of 12 was recognized this past week.");
+    expect(quietWeek).toContain("Everyone was thanked in the last 30 days.");
+  });
+
   it("reads nothing it does not know: another kind, or a payload without its facts", () => {
     expect(noticeText("recognition.received", payload())).toBeNull();
     expect(noticeText("toString", payload())).toBeNull();
     expect(noticeText("redemption.fulfilled", { ...payload(), points: "5000" })).toBeNull();
     expect(noticeText("redemption.fulfilled", null)).toBeNull();
+    expect(noticeText("nudge.allowance_left", { left: 0, until: "2026-11-30" })).toBeNull();
+    expect(noticeText("digest.team_weekly", payload())).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { listPersonHistory } from "@/core/feed/list-person-history";
 import { getBalances } from "@/core/giving/get-balances";
+import { getNotificationPreferences } from "@/core/nudges/get-notification-preferences";
 import type { Actor } from "@/core/shared/actor";
 import { appUrl } from "@/core/shared/public-url";
 import type { Executor } from "@/db/client";
@@ -29,13 +30,14 @@ export async function publishHome(slack: PlauditContext, client: WebClient, user
 }
 
 async function personalHome(db: Executor, actor: Actor & { kind: "person" }) {
-  const [balances, received] = await Promise.all([
+  const [balances, received, preferences] = await Promise.all([
     getBalances(db, actor),
     listPersonHistory(db, actor, {
       personId: actor.personId,
       direction: "received",
       limit: RECENT_RECOGNITIONS,
     }),
+    getNotificationPreferences(db, actor),
   ]);
-  return homeView({ balances, received: received.items, rewardsUrl: appUrl("/rewards") });
+  return homeView({ balances, received: received.items, rewardsUrl: appUrl("/rewards"), preferences });
 }

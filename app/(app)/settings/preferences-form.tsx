@@ -1,0 +1,72 @@
+"use client";
+
+import { FormMessage, SubmitButton } from "@/app/_components/form";
+import { checkboxClass } from "@/app/_components/styles";
+import type { NotificationPreferences } from "@/core/nudges/get-notification-preferences";
+import { useKeptForm } from "../admin/_components/use-kept-form";
+import { savePreferences } from "./actions";
+
+function Choice({
+  name,
+  label,
+  description,
+  checked,
+}: {
+  name: string;
+  label: string;
+  description: string;
+  checked: boolean;
+}) {
+  return (
+    <div className="flex gap-3">
+      <input type="hidden" name="shown" value={name} />
+      <input
+        id={name}
+        name={name}
+        type="checkbox"
+        defaultChecked={checked}
+        className={`${checkboxClass} mt-1`}
+        aria-describedby={`${name}-hint`}
+      />
+      <div>
+        <label htmlFor={name} className="font-medium text-stone-900">
+          {label}
+        </label>
+        <p id={`${name}-hint`} className="text-sm text-stone-600">
+          {description}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The viewer's reminder and digest choices; the team digest only for someone people report to. */
+export function PreferencesForm({ preferences }: { preferences: NotificationPreferences }) {
+  const form = useKeptForm(savePreferences);
+  const kept = (name: string, saved: boolean) =>
+    form.state.status === "error" ? form.kept(name) === "on" : saved;
+  return (
+    <form action={form.action} className="space-y-5">
+      <div key={`${form.fieldsKey}:${JSON.stringify(preferences)}`} className="space-y-4">
+        <Choice
+          name="allowanceReminders"
+          label="Remind me to give before month end"
+          description="A Slack message three days before the month ends, when you still have points to give: they don't roll over."
+          checked={kept("allowanceReminders", preferences.allowanceReminders)}
+        />
+        {preferences.hasReports ? (
+          <Choice
+            name="teamDigest"
+            label="Send me a weekly digest of my team"
+            description="On Monday mornings: the recognition your reports received last week, and who hasn't been thanked in 30 days."
+            checked={kept("teamDigest", preferences.teamDigest)}
+          />
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending="Saving…">Save</SubmitButton>
+        <FormMessage {...form.message} />
+      </div>
+    </form>
+  );
+}
