@@ -1,41 +1,22 @@
 "use client";
 
 import { FormMessage, SubmitButton } from "@/app/_components/form";
-import { checkboxClass } from "@/app/_components/styles";
 import type { NotificationPreferences } from "@/core/nudges/get-notification-preferences";
+import { CheckboxField } from "../admin/_components/checkbox-field";
 import { useKeptForm } from "../admin/_components/use-kept-form";
 import { savePreferences } from "./actions";
 
-function Choice({
-  name,
-  label,
-  description,
-  checked,
-}: {
-  name: string;
-  label: string;
-  description: string;
-  checked: boolean;
-}) {
+/** A box the form shows, marked as shown: an unticked box sends nothing of its own. */
+function Choice(props: { name: string; label: string; description: string; checked: boolean }) {
   return (
-    <div className="flex gap-3">
-      <input type="hidden" name="shown" value={name} />
-      <input
-        id={name}
-        name={name}
-        type="checkbox"
-        defaultChecked={checked}
-        className={`${checkboxClass} mt-1`}
-        aria-describedby={`${name}-hint`}
+    <div>
+      <input type="hidden" name="shown" value={props.name} />
+      <CheckboxField
+        name={props.name}
+        label={props.label}
+        description={props.description}
+        defaultChecked={props.checked}
       />
-      <div>
-        <label htmlFor={name} className="font-medium text-stone-900">
-          {label}
-        </label>
-        <p id={`${name}-hint`} className="text-sm text-stone-600">
-          {description}
-        </p>
-      </div>
     </div>
   );
 }
