@@ -6,6 +6,8 @@ import { type DomainError, isDomainError } from "@/core/shared/errors";
 import type { SlackRefusal } from "@/core/slack-identity/resolve-slack-person";
 import { resolveSlackRecipients } from "@/core/slack-identity/resolve-slack-recipients";
 import { recordSlackAnnouncement } from "@/core/slack-threads/record-slack-announcement";
+import { isDatabaseUnavailable, unavailabilityCode } from "@/db/availability";
+import { componentLogger } from "@/observability/logger";
 import { countedGive } from "@/observability/metrics";
 import type { PlauditContext } from "../plaudit-context";
 import { slackProfiles } from "../slack-profiles";
@@ -88,12 +90,8 @@ export async function giveInSlack(
           recordSlackAnnouncement(
             db,
             { kind: "system", orgId: workspace.orgId },
-            {
-              recognitionId: result.recognitionId,
-              teamId: workspace.teamId,
-              ...post,
-            },
-          ),
+            { recognitionId: result.recognitionId, teamId: workspace.teamId, ...post },
+          ).catch(unrecordedWhileDatabaseAway),
       },
     };
   } catch (error) {
@@ -104,6 +102,18 @@ export async function giveInSlack(
 
 function refused(refusal: GiveRefusal): SlackGiveOutcome {
   return { given: false, refusal };
+}
+
+/**
+ * The give was saved and announced; only the link from its post back to it is lost while the database is
+ * away, so reactions and replies there stay in Slack. That is the outage's doing, not a fault to alarm on.
+ */
+function unrecordedWhileDatabaseAway(error: unknown): void {
+  if (!isDatabaseUnavailable(error)) throw error;
+  componentLogger("slack").warn(
+    { code: unavailabilityCode(error) },
+    "The database is unavailable: a recognition's Slack post was not remembered",
+  );
 }
 
 /** A mentioned user who can't be thanked, named as `who`: a mention in chat, plain words under a form's field. */
