@@ -27,13 +27,24 @@ export async function queueTeamDigests(
       select o.*, to_char(o.local_now, 'IYYY-"W"IW') as week
       from (${orgs}) o
       where o.local_now >= date_trunc('week', o.local_now) + make_interval(hours => ${DIGEST_HOUR}::int)
+    ),
+    -- Every pass of the week asks again: only managers of active people not told yet this week are
+    -- looked at further.
+    undigested as materialized (
+      select m.org_id, m.id, o.week, ${POINT_VALUE} as point_value,
+             'digest:team:' || o.week || ':' || m.id as dedupe_key
+      from o
+      join people m on m.org_id = o.id and m.active and not m.is_bot and m.team_digest
+      where exists (select 1 from people r
+                    where r.org_id = m.org_id and r.manager_id = m.id and r.active and not r.is_bot)
+        and not exists (select 1 from notifications n
+                        where n.org_id = m.org_id and n.dedupe_key = 'digest:team:' || o.week || ':' || m.id)
     )
     insert into notifications (org_id, person_id, dedupe_key, kind, payload)
-    select m.org_id, m.id, 'digest:team:' || o.week || ':' || m.id, 'digest.team_weekly',
-           jsonb_build_object('week', o.week, 'pointValue', ${POINT_VALUE}, 'reports', t.reports,
+    select m.org_id, m.id, m.dedupe_key, 'digest.team_weekly',
+           jsonb_build_object('week', m.week, 'pointValue', m.point_value, 'reports', t.reports,
              'recognitions', t.recognitions, 'points', t.points, 'notThanked', t.not_thanked)
-    from o
-    join people m on m.org_id = o.id and m.active and not m.is_bot and m.team_digest
+    from undigested m
     cross join lateral (
       select count(distinct r.id)::int as reports,
              count(distinct w.recognition_id)::int as recognitions,
