@@ -54,7 +54,7 @@ test("on a phone, an employee applauds a colleague's recognition, comments on it
   const news = page.getByRole("list", { name: "Notifications" });
   await expect(news).toContainText("Lucas Moreau commented: “So well deserved 🎉”");
   await expect(news).toContainText("Lucas Moreau added +5 pts to a recognition you received");
-  await expect(news).toContainText("Lucas Moreau reacted");
+  await expect(news).toContainText(/Lucas Moreau( and \d+ others?)? reacted/);
   await saveScreenshot(page, testInfo, "notifications-390");
   await page.getByRole("button", { name: /^Mark all \d+ as read$/ }).click();
   await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();

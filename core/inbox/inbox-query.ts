@@ -15,8 +15,10 @@ export interface InboxEvent {
   recognitionId: string | null;
   /** Points received, for a recognition or an add-on. */
   points: number | null;
-  /** A comment's words, a reaction's name, or a redemption's reward. */
+  /** A comment's words, the reactions' names (comma-separated), or a redemption's reward. */
   detail: string | null;
+  /** For reactions: how many people besides `actor` reacted. */
+  others: number;
   /** Where a redemption stands now. */
   status: string | null;
   unread: boolean;
@@ -41,9 +43,10 @@ export function seenAt({ orgId, personId }: InboxOwner): SQL {
 }
 
 /**
- * Every event of a person's inbox, as rows of (kind, at, actor_id, recognition_id, points, detail, status),
- * only the unread ones when asked. Derived from what happened rather than stored apart, so nothing on the
- * hot paths (a give, a reaction) writes more for it. Someone who decides redemptions also hears of
+ * Every event of a person's inbox, as rows of (kind, at, actor_id, recognition_id, points, detail, status,
+ * others), only the unread ones when asked. Reactions to one recognition are one event: the latest
+ * reactor, how many others, and the emoji chosen (`detail`, comma-separated). Derived from what
+ * happened rather than stored apart, so nothing on the hot paths (a give, a reaction) writes more for it. Someone who decides redemptions also hears of
  * those waiting for a decision, for as long as they wait.
  */
 export function inboxEvents(owner: InboxOwner, { unreadOnly }: { unreadOnly: boolean }): SQL {
@@ -51,28 +54,31 @@ export function inboxEvents(owner: InboxOwner, { unreadOnly }: { unreadOnly: boo
   const after = (column: string) => (unreadOnly ? sql`and ${sql.raw(column)} > ${seenAt(owner)}` : sql``);
   return sql`
     select case when r.add_on_to is null then 'received' else 'add_on' end as kind, rr.created_at as at,
-           r.giver_id as actor_id, r.id as recognition_id, rr.amount as points, null as detail, null as status
+           r.giver_id as actor_id, r.id as recognition_id, rr.amount as points, null as detail, null as status,
+           0 as others
     from recognition_recipients rr join recognitions r on r.org_id = rr.org_id and r.id = rr.recognition_id
     where rr.org_id = ${orgId}::uuid and rr.person_id = ${personId}::uuid ${after("rr.created_at")}
     union all
-    select 'comment', c.created_at, c.author_id, r.id, null, c.body, null
+    select 'comment', c.created_at, c.author_id, r.id, null, c.body, null, 0
     from recognition_comments c join recognitions r on r.org_id = c.org_id and r.id = c.recognition_id
     where c.org_id = ${orgId}::uuid and c.author_id <> ${personId}::uuid ${after("c.created_at")}
       and ${involves(orgId, personId)}
     union all
-    select 'reaction', x.created_at, x.person_id, r.id, null, x.reaction, null
+    select 'reaction', max(x.created_at), (array_agg(x.person_id order by x.created_at desc))[1], r.id, null,
+           string_agg(distinct x.reaction, ','), null, count(distinct x.person_id)::int - 1
     from recognition_reactions x join recognitions r on r.org_id = x.org_id and r.id = x.recognition_id
     where x.org_id = ${orgId}::uuid and x.person_id <> ${personId}::uuid ${after("x.created_at")}
       and ${involves(orgId, personId)}
+    group by r.id
     union all
-    select 'redemption', d.updated_at, null, null, null, d.reward_name, d.status::text
+    select 'redemption', d.updated_at, null, null, null, d.reward_name, d.status::text, 0
     from redemptions d
     where d.org_id = ${orgId}::uuid and d.person_id = ${personId}::uuid ${after("d.updated_at")}
       and d.status in ('awaiting_fulfillment', 'fulfilled', 'failed', 'declined', 'canceled')
     ${
       approvals
         ? sql`union all
-    select 'approval', d.requested_at, d.person_id, null, null, d.reward_name, null
+    select 'approval', d.requested_at, d.person_id, null, null, d.reward_name, null, 0
     from redemptions d
     where d.org_id = ${orgId}::uuid and d.status = 'awaiting_approval' and d.person_id <> ${personId}::uuid
       ${after("d.requested_at")}`

@@ -20,10 +20,11 @@ export async function listInbox(db: Executor, actor: Actor): Promise<{ events: I
     points: number | null;
     detail: string | null;
     status: string | null;
+    others: number;
     unread: boolean;
   }>(sql`
     select e.kind, to_json(e.at) #>> '{}' as at, e.actor_id, p.name as actor_name, e.recognition_id,
-           e.points, e.detail, e.status, e.at > ${seenAt(owner)} as unread
+           e.points, e.detail, e.status, e.others, e.at > ${seenAt(owner)} as unread
     from (${inboxEvents(owner, { unreadOnly: false })}) e
     left join people p on p.org_id = ${owner.orgId}::uuid and p.id = e.actor_id
     order by e.at desc
@@ -37,6 +38,7 @@ export async function listInbox(db: Executor, actor: Actor): Promise<{ events: I
       points: row.points,
       detail: row.detail,
       status: row.status,
+      others: row.others,
       unread: row.unread,
     })),
   };

@@ -31,8 +31,13 @@ describe("a person's notifications", () => {
     await reactToRecognition(db, ana.actor, { recognitionId, reaction: "heart", on: true });
     await reactToRecognition(db, cy.actor, { recognitionId, reaction: "clap", on: true });
     expect(await countUnread(db, ana.actor)).toEqual({ unread: 3 });
-    // Ben gave it: both comments and both reactions, Ana's included, are news to him.
-    expect(await countUnread(db, ben.actor)).toEqual({ unread: 4 });
+    // Ben gave it: both comments and the reactions, Ana's included, are news to him; the reactions to one
+    // recognition are one piece of news.
+    expect(await countUnread(db, ben.actor)).toEqual({ unread: 3 });
+    const reactions = (await listInbox(db, ben.actor)).events.filter((event) => event.kind === "reaction");
+    expect(reactions.map(({ actor, detail, others }) => ({ actor: actor?.name, detail, others }))).toEqual([
+      { actor: cy.name, detail: "clap,heart", others: 1 },
+    ]);
 
     await markInboxRead(db, ana.actor, () => new Date(Date.now() + 1000));
     expect(await countUnread(db, ana.actor)).toEqual({ unread: 0 });
@@ -57,7 +62,7 @@ describe("a person's notifications", () => {
       ["received", ben.name, false],
     ]);
     expect(events[1]?.points).toBe(5);
-    expect(events[2]?.detail).toBe("clap");
+    expect(events[2]).toMatchObject({ detail: "clap", others: 0 });
     expect(await countUnread(db, ana.actor)).toEqual({ unread: 2 });
     // Another org's person sees none of it.
     const stranger = await (await createTestOrg(db)).addPerson();

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { REACTION_EMOJI, REACTIONS, type Reaction } from "@/core/feed/reactions";
+import { REACTION_EMOJI, REACTIONS } from "@/core/feed/reactions";
 import type { InboxEvent } from "@/core/inbox/inbox-query";
 import { formatPoints } from "@/core/shared/money";
 
@@ -11,7 +11,18 @@ const REDEMPTION_NEWS: Record<string, string> = {
   canceled: "was canceled; your points are back",
 };
 
-const isReaction = (name: string | null): name is Reaction => REACTIONS.includes(name as Reaction);
+/** The emoji of a comma-separated list of reactions, in the reaction bar's order. */
+function reactionEmoji(names: string | null): string {
+  const chosen = new Set(names?.split(",") ?? []);
+  return REACTIONS.filter((reaction) => chosen.has(reaction))
+    .map((reaction) => REACTION_EMOJI[reaction])
+    .join("");
+}
+
+function othersText(others: number): string {
+  if (others <= 0) return "";
+  return others === 1 ? " and 1 other" : ` and ${others} others`;
+}
 
 /** What a notification says, as a sentence about the person reading it. */
 export function eventText(event: InboxEvent): ReactNode {
@@ -40,7 +51,8 @@ export function eventText(event: InboxEvent): ReactNode {
     case "reaction":
       return (
         <>
-          {who} reacted {isReaction(event.detail) ? REACTION_EMOJI[event.detail] : ""} to a recognition
+          {who}
+          {othersText(event.others)} reacted {reactionEmoji(event.detail)} to a recognition
         </>
       );
     case "approval":
