@@ -7,18 +7,12 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { parseInput, text, uuid } from "../shared/validation";
-import { COMMENT_MAX_LENGTH, type CommentView, commentsOn } from "./comments";
+import { type CommentView, commentBody, commentsOn } from "./comments";
 import { requireRecognition } from "./recognition-lookup";
 
 const commentInput = z.object({
   recognitionId: uuid("Choose a recognition."),
-  body: text()
-    .trim()
-    .min(1, "Write a comment first.")
-    .max(
-      COMMENT_MAX_LENGTH,
-      `A comment can be at most ${COMMENT_MAX_LENGTH.toLocaleString("en-US")} characters.`,
-    ),
+  body: commentBody,
   idempotencyKey: text().min(1).max(200),
   /** Where it was written: on the web, or as a reply in the recognition's Slack thread. */
   source: z.enum(["web", "slack"]).default("web"),

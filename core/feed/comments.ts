@@ -1,8 +1,18 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
+import { text } from "../shared/validation";
 
 /** The longest comment, in characters. */
 export const COMMENT_MAX_LENGTH = 1000;
+
+/** A comment's words, as typed on the web or in a Slack thread. */
+export const commentBody = text()
+  .trim()
+  .min(1, "Write a comment first.")
+  .max(
+    COMMENT_MAX_LENGTH,
+    `A comment can be at most ${COMMENT_MAX_LENGTH.toLocaleString("en-US")} characters.`,
+  );
 
 /** A comment as it is shown under a recognition. */
 export interface CommentView {

@@ -20,6 +20,8 @@ const PERMISSIONS = {
   // The Slack post that shows a recognition given in Slack: the Slack adapter records it for the org, then
   // finds the recognition a reaction or thread reply there is about; the web copies what people add to it.
   record_slack_announcements: ["system"],
+  // A thread reply edited or deleted in Slack changes its comment on the web alike.
+  mirror_slack_replies: ["system"],
   read_slack_threads: ["member", "system"],
   // A person's own notifications: what happened to and around them.
   read_own_inbox: ["member"],

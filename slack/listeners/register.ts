@@ -7,6 +7,7 @@ import { registerAppHomeOpened } from "./events/app-home-opened";
 import { registerReactionChanged } from "./events/reaction-changed";
 import { registerPlusPoints } from "./messages/plus-points";
 import { registerThreadReplies } from "./messages/thread-replies";
+import { registerThreadReplyChanges } from "./messages/thread-reply-changes";
 import { registerGivePointsForMessage } from "./shortcuts/give-points-for-message";
 import { registerGiveModalSubmission } from "./views/give-modal-submitted";
 
@@ -15,6 +16,7 @@ export function registerListeners(app: App): void {
   registerGiveCommand(app);
   registerPlusPoints(app);
   registerThreadReplies(app);
+  registerThreadReplyChanges(app);
   registerAppHomeOpened(app);
   registerReactionChanged(app);
   registerOpenGiveModal(app);

@@ -93,9 +93,12 @@ import type { Actor } from "../../core/shared/actor";
 import { API_SCOPES, type ApiScope } from "../../core/shared/api-scopes";
 import type { DomainErrorCode } from "../../core/shared/errors";
 import { saveSlackInstallation } from "../../core/slack-identity/save-slack-installation";
+import { editSlackReply } from "../../core/slack-threads/edit-slack-reply";
 import { findAnnouncedRecognition } from "../../core/slack-threads/find-announced-recognition";
 import { findSlackThread } from "../../core/slack-threads/find-slack-thread";
 import { recordSlackAnnouncement } from "../../core/slack-threads/record-slack-announcement";
+import { removeSlackReply } from "../../core/slack-threads/remove-slack-reply";
+import { slackReplyKey } from "../../core/slack-threads/slack-reply-key";
 import { createCompanyValue } from "../../core/values/create-company-value";
 import { listCompanyValues } from "../../core/values/list-company-values";
 import { listValueUsage } from "../../core/values/list-value-usage";
@@ -188,6 +191,26 @@ async function announcedRecognitionFor(
   return refs;
 }
 
+/** The Slack thread reply the matrix's comment on a recognition came from. */
+const slackReplyOf = (recognitionId: string) => ({
+  teamId: "TMATRIX",
+  channelId: SLACK_CHANNEL,
+  messageTs: `reply-${recognitionId}`,
+});
+
+/** A recognition the person received, with a comment that came from a reply in its Slack thread. */
+async function slackReplyFor(db: Database, chart: OrgChart, person: TestPerson): Promise<Partial<Refs>> {
+  const refs = await announcedRecognitionFor(db, chart, person);
+  const recognitionId = defined(refs.recognitionId);
+  await commentOnRecognition(db, chart.admin.actor, {
+    recognitionId,
+    body: "Bravo",
+    source: "slack",
+    idempotencyKey: slackReplyKey(slackReplyOf(recognitionId)),
+  });
+  return refs;
+}
+
 const USE_CASES = {
   "give-points": {
     aboutPerson: true,
@@ -264,6 +287,20 @@ const USE_CASES = {
         messageTs: slackPostOf(refs.recognitionId),
         threadTs: slackPostOf(refs.recognitionId),
       }),
+  },
+  // A change to a comment's words, which no footprint counts: checked as a read.
+  "edit-slack-reply": {
+    aboutPerson: false,
+    writes: false,
+    prepare: slackReplyFor,
+    run: (db, actor, refs) =>
+      editSlackReply(db, actor, { ...slackReplyOf(refs.recognitionId), body: "Bravo, edited" }),
+  },
+  "remove-slack-reply": {
+    aboutPerson: false,
+    writes: true,
+    prepare: slackReplyFor,
+    run: (db, actor, refs) => removeSlackReply(db, actor, slackReplyOf(refs.recognitionId)),
   },
   "find-announced-recognition": {
     aboutPerson: true,
@@ -931,6 +968,8 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "list-recognition-comments": [ok,      ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      nf],
   "record-slack-announcement": [no,      no,           no,         no,     no,       no,           no,    no,      ok,      no],
   // Another org's ids find nothing, exactly like ids that exist nowhere.
+  "edit-slack-reply":      [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
+  "remove-slack-reply":    [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "find-announced-recognition": [ok,     ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      ok],
   "find-slack-thread":     [ok,          ok,           ok,         ok,     ok,       ok,           ok,    ok,      ok,      ok],
   "get-notification-preferences": [ok,   na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
@@ -1185,6 +1224,7 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "give-points": "recognitions:write",    "grant-points": null,                     "set-monthly-allowance": null,
   "add-to-recognition": null,             "react-to-recognition": null,
   "comment-on-recognition": null,         "list-recognition-comments": "recognitions:read",
+  "edit-slack-reply": null,              "remove-slack-reply": null,
   "record-slack-announcement": null,      "find-announced-recognition": null,       "find-slack-thread": null,
   "get-notification-preferences": null,  "update-notification-preferences": null,
   "queue-allowance-reminders": null,     "queue-team-digests": null,
@@ -1276,6 +1316,7 @@ const READS_SHOWING_NO_ROWS: UseCaseName[] = [
   "count-unread",
   "get-notification-preferences",
   "update-notification-preferences",
+  "edit-slack-reply",
   "mark-inbox-read",
   "get-giving-rules",
   "check-ledger",

@@ -243,6 +243,77 @@ describe("replies in the post's Slack thread", () => {
   });
 });
 
+describe("replies edited or deleted in Slack", () => {
+  async function replied(db: Database) {
+    const given = await announcedGive(db);
+    const ts = newTs();
+    const reply = { type: "message", user: given.cleo.slackId, text: "Bravo", ts, thread_ts: given.postTs };
+    await deliver(messageEvent(given.workspace, reply));
+    const change = (subtype: "message_changed" | "message_deleted", text?: string) =>
+      deliver(
+        messageEvent(given.workspace, {
+          subtype,
+          hidden: true,
+          ts: newTs(),
+          previous_message: reply,
+          ...(subtype === "message_changed"
+            ? { message: { ...reply, text, edited: { user: reply.user, ts: newTs() } } }
+            : { deleted_ts: ts }),
+        }),
+      );
+    const bodies = async () =>
+      (
+        await listRecognitionComments(db, given.cleo.actor, { recognitionId: given.recognitionId })
+      ).comments.map((comment) => comment.body);
+    return { ...given, change, bodies };
+  }
+
+  it("change the comment they became, and take it away", async () => {
+    const { db } = await database();
+    const { change, bodies } = await replied(db);
+    expect(await bodies()).toEqual(["Bravo"]);
+    await change("message_changed", "Bravo, &amp; well deserved");
+    expect(await bodies()).toEqual(["Bravo, & well deserved"]);
+    await change("message_deleted");
+    expect(await bodies()).toEqual([]);
+  });
+
+  it("keep the comment as it was when the edit is too long for the web, and say so", async () => {
+    const { db } = await database();
+    const { workspace, cleo, change, bodies } = await replied(db);
+    await change("message_changed", "b".repeat(1001));
+    expect(await bodies()).toEqual(["Bravo"]);
+    expect(workspace.ephemerals()).toContainEqual(
+      expect.objectContaining({
+        user: cleo.slackId,
+        text: "Plaudit keeps your reply as it was on the web: A comment can be at most 1,000 characters.",
+      }),
+    );
+  });
+
+  it("change nothing for a deleted reply that never became a comment", async () => {
+    const { db } = await database();
+    const { workspace, cleo, recognitionId, postTs } = await announcedGive(db);
+    await commentOnRecognition(db, cleo.actor, {
+      recognitionId,
+      body: "From the web",
+      idempotencyKey: key(),
+    });
+    const someTs = newTs();
+    await deliver(
+      messageEvent(workspace, {
+        subtype: "message_deleted",
+        hidden: true,
+        ts: newTs(),
+        deleted_ts: someTs,
+        previous_message: { type: "message", user: cleo.slackId, text: "x", ts: someTs, thread_ts: postTs },
+      }),
+    );
+    const { comments } = await listRecognitionComments(db, cleo.actor, { recognitionId });
+    expect(comments.map((comment) => comment.body)).toEqual(["From the web"]);
+  });
+});
+
 describe("what people add on the web", () => {
   it("shows in Slack as the bot's reaction while anyone on the web keeps it", async () => {
     const { db } = await database();

@@ -47,6 +47,7 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   comment_on_recognitions: { ...allPeople(true), system: false, operator: false },
   // The Slack adapter, for the org, remembers which post shows a recognition; no person or key does.
   record_slack_announcements: { ...allPeople(false), system: true, operator: false },
+  mirror_slack_replies: { ...allPeople(false), system: true, operator: false },
   read_slack_threads: { ...allPeople(true), system: true, operator: false },
   read_own_inbox: { ...allPeople(true), system: false, operator: false },
   manage_own_preferences: { ...allPeople(true), system: false, operator: false },
@@ -181,6 +182,7 @@ const KEY_SCOPE: Record<Action, ApiScope | null> = {
   react_to_recognitions: null,
   comment_on_recognitions: null,
   record_slack_announcements: null,
+  mirror_slack_replies: null,
   read_slack_threads: null,
   read_own_inbox: null,
   manage_own_preferences: null,

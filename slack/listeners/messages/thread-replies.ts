@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { commentOnRecognition } from "@/core/feed/comment-on-recognition";
 import { isDomainError } from "@/core/shared/errors";
 import { findAnnouncedRecognition } from "@/core/slack-threads/find-announced-recognition";
+import { slackReplyKey } from "@/core/slack-threads/slack-reply-key";
 import { plauditContext } from "../../plaudit-context";
 import { replyPrivately } from "../../private-reply";
 import { slackProfiles } from "../../slack-profiles";
@@ -35,7 +36,11 @@ export function registerThreadReplies(app: App): void {
       await commentOnRecognition(db, author.actor, {
         recognitionId: announced.recognitionId,
         body,
-        idempotencyKey: `slack:comment:${workspace.teamId}:${message.channel}:${message.ts}`,
+        idempotencyKey: slackReplyKey({
+          teamId: workspace.teamId,
+          channelId: message.channel,
+          messageTs: message.ts,
+        }),
         source: "slack",
       });
     } catch (error) {
