@@ -9,6 +9,7 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError, sqlState } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, text, uuid } from "../shared/validation";
+import { personDateProblem } from "./person-dates";
 import { PERSON_DETAIL_COLUMNS, type PersonDetails } from "./person-details";
 import { lockPersonAndAdmins, refuseErased } from "./person-lock";
 import { changesPrivilegedRoles, holdsPrivilegedRole, requirePrivilegedAccess } from "./privileged-roles";
@@ -21,7 +22,12 @@ const optionalText = (max: number) =>
     .nullable()
     .transform((value) => (value === "" ? null : value));
 
-const isoDate = z.iso.date("Use a date like 2026-03-31.").nullable();
+const isoDate = text()
+  .superRefine((value, context) => {
+    const problem = personDateProblem(value);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  })
+  .nullable();
 
 const updateInput = z.object({
   personId: uuid("Choose a person."),

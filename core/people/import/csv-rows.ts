@@ -3,6 +3,7 @@ import { ROLES, type Role } from "../../shared/actor";
 import { type CsvRow, parseCsv } from "../../shared/csv";
 import { isDomainError } from "../../shared/errors";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../../shared/validation";
+import { personDateProblem } from "../person-dates";
 import {
   COLUMNS,
   type ImportColumn,
@@ -120,7 +121,8 @@ export function readPerson(raw: ReadonlyMap<ImportColumn, string>): Omit<Draft, 
   };
   const date = (column: ImportColumn): string | null | undefined => {
     const value = cells.get(column);
-    if (value && !isIsoDate(value)) fail(column, `"${value}" is not a date; write it as YYYY-MM-DD.`);
+    const problem = value ? personDateProblem(value) : null;
+    if (problem) fail(column, problem);
     return value === undefined ? undefined : value || null;
   };
 
@@ -165,11 +167,4 @@ function readRoles(cell: string, fail: (message: string) => void): Role[] {
     fail(`Unknown role ${unknown.map((name) => `"${name}"`).join(", ")}; the roles are ${ROLES.join(", ")}.`);
   }
   return ROLES.filter((role) => role === "employee" || names.includes(role));
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  // Date rolls 2025-02-30 over to March; a round trip catches it.
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
