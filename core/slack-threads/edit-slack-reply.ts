@@ -1,20 +1,13 @@
-import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Database } from "../../db/client";
 import { recognitionComments } from "../../db/schema";
 import { commentBody } from "../feed/comments";
 import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import { slackReplyKey } from "./slack-reply-key";
-import { slackRef } from "./slack-thread-input";
+import { commentFromSlackReply, slackReplyInput } from "./slack-reply-key";
 
-const editInput = z.object({
-  teamId: slackRef("workspace id"),
-  channelId: slackRef("channel id"),
-  messageTs: slackRef("message timestamp"),
-  body: commentBody,
-});
+const editInput = slackReplyInput.extend({ body: commentBody });
 
 export type EditSlackReplyInput = z.input<typeof editInput>;
 
@@ -33,13 +26,7 @@ export async function editSlackReply(
   const edited = await db
     .update(recognitionComments)
     .set({ body })
-    .where(
-      and(
-        eq(recognitionComments.orgId, orgId),
-        eq(recognitionComments.idempotencyKey, slackReplyKey(reply)),
-        eq(recognitionComments.source, "slack"),
-      ),
-    )
+    .where(commentFromSlackReply(orgId, reply))
     .returning({ id: recognitionComments.id });
   return { edited: edited.length > 0 };
 }
