@@ -5,7 +5,7 @@ import { commentBody } from "../feed/comments";
 import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import { commentFromSlackReply, slackReplyInput } from "./slack-reply-key";
+import { commentFromSlackReply, slackReplyInput } from "./slack-reply";
 
 const editInput = slackReplyInput.extend({ body: commentBody });
 

@@ -4,7 +4,7 @@ import { recognitionComments } from "../../db/schema";
 import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import { commentFromSlackReply, slackReplyInput } from "./slack-reply-key";
+import { commentFromSlackReply, slackReplyInput } from "./slack-reply";
 
 export type RemoveSlackReplyInput = z.input<typeof slackReplyInput>;
 

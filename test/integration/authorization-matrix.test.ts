@@ -98,7 +98,7 @@ import { findAnnouncedRecognition } from "../../core/slack-threads/find-announce
 import { findSlackThread } from "../../core/slack-threads/find-slack-thread";
 import { recordSlackAnnouncement } from "../../core/slack-threads/record-slack-announcement";
 import { removeSlackReply } from "../../core/slack-threads/remove-slack-reply";
-import { slackReplyKey } from "../../core/slack-threads/slack-reply-key";
+import { slackReplyKey } from "../../core/slack-threads/slack-reply";
 import { createCompanyValue } from "../../core/values/create-company-value";
 import { listCompanyValues } from "../../core/values/list-company-values";
 import { listValueUsage } from "../../core/values/list-value-usage";

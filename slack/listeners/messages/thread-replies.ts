@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { commentOnRecognition } from "@/core/feed/comment-on-recognition";
 import { isDomainError } from "@/core/shared/errors";
 import { findAnnouncedRecognition } from "@/core/slack-threads/find-announced-recognition";
-import { slackReplyKey } from "@/core/slack-threads/slack-reply-key";
+import { slackReplyKey } from "@/core/slack-threads/slack-reply";
 import { plauditContext } from "../../plaudit-context";
 import { replyPrivately } from "../../private-reply";
 import { slackProfiles } from "../../slack-profiles";
