@@ -21,6 +21,7 @@ test("an admin imports a CSV: a bad row is shown with nothing imported, then the
   await page.goto("/admin/people/import");
 
   await page.getByLabel("CSV file").setInputFiles(csvFile([GOOD_ROW, BAD_ROW]));
+  await expect(page.getByLabel("CSV text")).toHaveValue(/not-an-email/);
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByText("Nothing has been imported")).toBeVisible();
   await expect(page.getByText(/not-an-email|valid email/i).first()).toBeVisible();
@@ -31,6 +32,7 @@ test("an admin imports a CSV: a bad row is shown with nothing imported, then the
 
   await page.goto("/admin/people/import");
   await page.getByLabel("CSV file").setInputFiles(csvFile([GOOD_ROW, FIXED_ROW]));
+  await expect(page.getByLabel("CSV text")).toHaveValue(/victor\.vale@acme/);
   await page.getByRole("button", { name: "Preview" }).click();
   await page.getByRole("button", { name: /^Import/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported 2 people" })).toBeVisible();

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type ChangeEvent, type FormEvent, useActionState, useState } from "react";
+import { type FormEvent, useActionState, useEffect, useRef, useState } from "react";
 import { describedBy, Field, FormMessage, SubmitButton } from "@/app/_components/form";
 import { buttonClass, inputClass, linkClass } from "@/app/_components/styles";
 import { IDLE } from "@/app/_lib/form-state";
@@ -34,13 +34,13 @@ export function ImportForm() {
     setStaleState(state);
   }
 
-  async function readChosenFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
+  async function readChosenFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
     setFileError(undefined);
     if (!file) return;
     if (file.size > MAX_CSV_BYTES) {
       setFileError(tooLargeMessage(file.size));
-      event.target.value = "";
+      input.value = "";
       return;
     }
     setReading(true);
@@ -52,6 +52,13 @@ export function ImportForm() {
       setReading(false);
     }
   }
+
+  // A file chosen before this form hydrated fired its change event with no one listening.
+  const fileInput = useRef<HTMLInputElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, for the file chosen before hydration.
+  useEffect(() => {
+    if (fileInput.current?.files?.length) void readChosenFile(fileInput.current);
+  }, []);
 
   function refuseIfTooLarge(event: FormEvent<HTMLFormElement>) {
     const bytes = new Blob([text]).size;
@@ -73,9 +80,10 @@ export function ImportForm() {
         >
           <input
             id={FILE_ID}
+            ref={fileInput}
             type="file"
             accept=".csv,text/csv"
-            onChange={readChosenFile}
+            onChange={(event) => readChosenFile(event.target)}
             className={`${inputClass} file:mr-3 file:rounded-md file:border-0 file:bg-amber-50 file:px-3 file:py-1 file:text-sm file:font-medium file:text-amber-900`}
             {...describedBy(FILE_ID, fileError)}
           />
