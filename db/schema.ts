@@ -24,6 +24,8 @@ import {
 export const valuesMode = pgEnum("values_mode", ["off", "optional", "required"]);
 export const leaverPolicy = pgEnum("leaver_policy", ["keep", "forfeit"]);
 export const personRole = pgEnum("person_role", ["employee", "manager", "admin", "finance"]);
+export const levelWindow = pgEnum("level_window", ["rolling_12_months", "all_time"]);
+export const celebrationOccasion = pgEnum("celebration_occasion", ["birthday", "work_anniversary"]);
 export const recognitionSource = pgEnum("recognition_source", ["web", "slack", "api", "system"]);
 
 /**
@@ -39,6 +41,8 @@ export const accountKind = pgEnum("account_kind", [
   "redeemed",
   "forfeited",
   "adjustments",
+  /** Pays the extra points of gives made during a campaign (core/campaigns). */
+  "campaign_bonus",
 ]);
 
 export const transactionKind = pgEnum("transaction_kind", [
@@ -83,6 +87,16 @@ export const organizations = pgTable(
     slackRecognitionChannel: text("slack_recognition_channel"),
     /** Whether a Slack user who is not yet a person is added to the org on first use. */
     slackAutoProvision: boolean("slack_auto_provision").notNull().default(false),
+    /** Points granted on a person's birthday; null: birthdays are not celebrated. */
+    birthdayPoints: integer("birthday_points"),
+    /** Points granted on a work anniversary, before the per-year part; null: anniversaries are not celebrated. */
+    anniversaryPoints: integer("anniversary_points"),
+    /** Added to `anniversaryPoints` for every year of service the anniversary marks. */
+    anniversaryPointsPerYear: integer("anniversary_points_per_year").notNull().default(0),
+    /** Slack channel id where birthdays, anniversaries and level-ups are announced; null: not announced in a channel. */
+    celebrationChannel: text("celebration_channel"),
+    /** Which points received count towards a person's level. */
+    levelWindow: levelWindow("level_window").notNull().default("rolling_12_months"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -90,6 +104,10 @@ export const organizations = pgTable(
     check("organizations_allowance_nonnegative", sql`${t.defaultMonthlyAllowance} >= 0`),
     check("organizations_manager_allowance_nonnegative", sql`${t.managerAllowancePerReport} >= 0`),
     check("organizations_allowance_ceiling_nonnegative", sql`${t.managerAllowanceCeiling} >= 0`),
+    check(
+      "organizations_celebration_points",
+      sql`${t.birthdayPoints} > 0 and ${t.anniversaryPoints} > 0 and ${t.anniversaryPointsPerYear} >= 0`,
+    ),
     check(
       "organizations_recognition_bounds",
       sql`${t.minPointsPerRecognition} >= 1 and ${t.maxPointsPerRecognition} >= ${t.minPointsPerRecognition}`,
@@ -130,6 +148,8 @@ export const people = pgTable(
     allowanceReminders: boolean("allowance_reminders").notNull().default(true),
     /** A manager's weekly Slack digest of their direct reports (their choice). */
     teamDigest: boolean("team_digest").notNull().default(true),
+    /** Birthdays and work anniversaries shown in the feed and Slack (their choice); points come either way. */
+    publicCelebrations: boolean("public_celebrations").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
@@ -357,6 +377,11 @@ export const recognitions = pgTable(
      * allowance. The feed shows it on that recognition rather than as one of its own.
      */
     addOnTo: uuid("add_on_to"),
+    /** The campaign whose multiplier paid `bonusPerRecipient` extra to each recipient, from the company. */
+    campaignId: uuid("campaign_id"),
+    bonusPerRecipient: integer("bonus_per_recipient").notNull().default(0),
+    /** False for what only its recipients see, such as a celebration of someone who keeps theirs private. */
+    inFeed: boolean("in_feed").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
@@ -375,6 +400,15 @@ export const recognitions = pgTable(
     index("recognitions_giver_idx").on(t.orgId, t.giverId, t.createdAt.desc(), t.id.desc()),
     unique("recognitions_org_id_id_unique").on(t.orgId, t.id),
     check("recognitions_amount_positive", sql`${t.amountPerRecipient} > 0`),
+    check(
+      "recognitions_bonus_with_campaign",
+      sql`${t.bonusPerRecipient} >= 0 and (${t.bonusPerRecipient} = 0 or ${t.campaignId} is not null)`,
+    ),
+    foreignKey({
+      name: "recognitions_campaign_same_org",
+      columns: [t.orgId, t.campaignId],
+      foreignColumns: [campaigns.orgId, campaigns.id],
+    }),
   ],
 );
 
@@ -505,6 +539,140 @@ export const slackAnnouncements = pgTable(
     primaryKey({ columns: [t.orgId, t.recognitionId] }),
     unique("slack_announcements_message_unique").on(t.orgId, t.channelId, t.messageTs),
     index("slack_announcements_thread_idx").on(t.orgId, t.channelId, t.threadTs),
+  ],
+);
+
+// ------------------------------------------------------------------------------------- engagement
+
+/** A double-points stretch: gives inside it credit recipients `multiplier` times, the extra from the company. */
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    /** Dates in the org's time zone, both included; no end date: until ended by hand. */
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on"),
+    /** Only gives tagged with this value earn the bonus; null: every give. */
+    valueId: uuid("value_id"),
+    multiplier: smallint("multiplier").notNull(),
+    /** The most bonus points the campaign may pay in all; null: no limit. */
+    budget: bigint("budget", { mode: "number" }),
+    /** Bonus points paid so far; the guarded update on it keeps a budget from being exceeded. */
+    bonusSpent: bigint("bonus_spent", { mode: "number" }).notNull().default(0),
+    createdBy: uuid("created_by"),
+    /** Set when an admin ends the campaign before its end date. */
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("campaigns_org_id_id_unique").on(t.orgId, t.id),
+    foreignKey({
+      name: "campaigns_value_same_org",
+      columns: [t.orgId, t.valueId],
+      foreignColumns: [companyValues.orgId, companyValues.id],
+    }),
+    foreignKey({
+      name: "campaigns_creator_same_org",
+      columns: [t.orgId, t.createdBy],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    index("campaigns_org_dates_idx").on(t.orgId, t.startsOn),
+    check("campaigns_multiplier_range", sql`${t.multiplier} between 2 and 5`),
+    check("campaigns_dates_ordered", sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+    check(
+      "campaigns_budget_kept",
+      sql`${t.bonusSpent} >= 0 and (${t.budget} is null or (${t.budget} > 0 and ${t.bonusSpent} <= ${t.budget}))`,
+    ),
+  ],
+);
+
+/** A birthday or work anniversary celebrated: one row per person, occasion and year, whatever retries. */
+export const celebrations = pgTable(
+  "celebrations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    occasion: celebrationOccasion("occasion").notNull(),
+    year: smallint("year").notNull(),
+    /** The day it fell on in the org's time zone (Feb 28 for a Feb 29 birthday outside leap years). */
+    celebratedOn: date("celebrated_on").notNull(),
+    /** Years of service, for anniversaries. */
+    years: smallint("years"),
+    points: integer("points").notNull(),
+    recognitionId: uuid("recognition_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      name: "celebrations_person_same_org",
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    foreignKey({
+      name: "celebrations_recognition_same_org",
+      columns: [t.orgId, t.recognitionId],
+      foreignColumns: [recognitions.orgId, recognitions.id],
+    }),
+    unique("celebrations_once_a_year").on(t.orgId, t.personId, t.occasion, t.year),
+    index("celebrations_org_day_idx").on(t.orgId, t.celebratedOn),
+  ],
+);
+
+/** A level reached by points received over the org's level window (organizations.level_window). */
+export const levels = pgTable(
+  "levels",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    name: text("name").notNull(),
+    threshold: integer("threshold").notNull(),
+    /** Points granted once to each person on first reaching the level; null: none. */
+    grantPoints: integer("grant_points"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("levels_org_id_id_unique").on(t.orgId, t.id),
+    unique("levels_org_name_unique").on(t.orgId, t.name),
+    unique("levels_org_threshold_unique").on(t.orgId, t.threshold),
+    check("levels_threshold_positive", sql`${t.threshold} > 0`),
+    check("levels_grant_positive", sql`${t.grantPoints} > 0`),
+  ],
+);
+
+/** The first time a person reached a level: its grant and announcement happen once, from this row. */
+export const levelAchievements = pgTable(
+  "level_achievements",
+  {
+    orgId: uuid("org_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    levelId: uuid("level_id").notNull(),
+    reachedAt: timestamp("reached_at", { withTimezone: true }).notNull(),
+    recognitionId: uuid("recognition_id"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.personId, t.levelId] }),
+    foreignKey({
+      name: "level_achievements_person_same_org",
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+    }),
+    foreignKey({
+      name: "level_achievements_level_same_org",
+      columns: [t.orgId, t.levelId],
+      foreignColumns: [levels.orgId, levels.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "level_achievements_recognition_same_org",
+      columns: [t.orgId, t.recognitionId],
+      foreignColumns: [recognitions.orgId, recognitions.id],
+    }),
   ],
 );
 

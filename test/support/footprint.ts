@@ -17,6 +17,8 @@ const ORG_TABLES = [
   "recognition_reactions",
   "recognition_comments",
   "slack_announcements",
+  "celebrations",
+  "level_achievements",
   "allowance_overrides",
   "allowance_boosts",
   "audit_log",
@@ -38,6 +40,8 @@ const DIGESTED_TABLES = [
   "bills",
   "bill_lines",
   "ledger_hours_summarised",
+  "campaigns",
+  "levels",
 ] as const;
 
 export type OrgTable = (typeof ORG_TABLES)[number];
