@@ -18,8 +18,19 @@ export interface GiveRecord {
   /** Each recipient's earned balance right after this give. */
   earnedBalances: Record<string, number>;
   createdAt: string;
+  /** The extra each recipient got from a running campaign, paid by the company; null when none. */
+  bonus: GiveBonus | null;
+  /** A campaign that would have applied but whose budget couldn't cover this give: it went at x1. */
+  budgetSpentCampaign: string | null;
   /** True when this call repeated an earlier request with the same idempotency key. */
   replayed: boolean;
+}
+
+export interface GiveBonus {
+  campaignId: string;
+  campaignName: string;
+  multiplier: number;
+  perRecipient: number;
 }
 
 export interface GiveStatementInput {

@@ -8,7 +8,8 @@ type SystemAccountKind =
   | "redemption_hold"
   | "redeemed"
   | "forfeited"
-  | "adjustments";
+  | "adjustments"
+  | "campaign_bonus";
 
 export async function systemAccountId(db: Executor, orgId: string, kind: SystemAccountKind): Promise<number> {
   const rows = await db.execute<{ id: string }>(

@@ -28,6 +28,9 @@ const PERMISSIONS = {
   // Which reminders and digests a person gets in Slack: theirs alone to choose.
   manage_own_preferences: ["member"],
   read_leaderboard: ["member", "system"],
+  // Double-points campaigns are news to everyone; only admins start or end one.
+  read_campaigns: ["member", "system"],
+  manage_campaigns: ["admin"],
   read_history: ["member", "system"],
   search_people: ["member", "system"],
   read_balances: ["self", "manager_of_target", "admin", "finance", "system", "recognitions:read"],

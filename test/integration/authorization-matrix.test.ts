@@ -18,6 +18,10 @@ import { getRollForward } from "../../core/billing/get-roll-forward";
 import { listBills } from "../../core/billing/list-bills";
 import { summariseLedgerHours } from "../../core/billing/summarise-ledger-hours";
 import { updateBillingSettings } from "../../core/billing/update-billing-settings";
+import { createCampaign } from "../../core/campaigns/create-campaign";
+import { endCampaign } from "../../core/campaigns/end-campaign";
+import { getCampaign } from "../../core/campaigns/get-campaign";
+import { listCampaigns } from "../../core/campaigns/list-campaigns";
 import { commentOnRecognition } from "../../core/feed/comment-on-recognition";
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { getPersonProfile } from "../../core/feed/get-person-profile";
@@ -143,6 +147,7 @@ type Refs = {
   newEmail: string;
   /** A recognition the person received. */
   recognitionId: string;
+  campaignId: string;
 } & RewardRefs &
   BillRefs;
 
@@ -166,6 +171,17 @@ async function recognitionFor(db: Database, chart: OrgChart, person: TestPerson)
     now,
   );
   return { recognitionId: award.recognitionId };
+}
+
+/** A x2 campaign running in the person's org. */
+async function campaignFor(db: Database, chart: OrgChart): Promise<Partial<Refs>> {
+  const campaign = await createCampaign(
+    db,
+    chart.admin.actor,
+    { name: "Matrix Week", startsOn: "2026-06-15", multiplier: 2 },
+    now,
+  );
+  return { campaignId: campaign.id };
 }
 
 /** Where the matrix's Slack posts are: one per recognition, named after it. */
@@ -526,6 +542,30 @@ const USE_CASES = {
     aboutPerson: false,
     writes: false,
     run: (db, actor) => listValueUsage(db, actor),
+  },
+  "list-campaigns": {
+    aboutPerson: false,
+    writes: false,
+    prepare: campaignFor,
+    run: (db, actor) => listCampaigns(db, actor, now),
+  },
+  "get-campaign": {
+    aboutPerson: false,
+    writes: false,
+    prepare: campaignFor,
+    run: (db, actor, refs) => getCampaign(db, actor, { campaignId: refs.campaignId }, now),
+  },
+  "create-campaign": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor) =>
+      createCampaign(db, actor, { name: "Customer Week", startsOn: "2026-06-15", multiplier: 2 }, now),
+  },
+  "end-campaign": {
+    aboutPerson: false,
+    writes: true,
+    prepare: campaignFor,
+    run: (db, actor, refs) => endCampaign(db, actor, { campaignId: refs.campaignId }, now),
   },
   "create-company-value": {
     aboutPerson: false,
@@ -1009,6 +1049,10 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "get-org-settings":      [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
   "update-org-settings":   [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
   "list-value-usage":      [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "list-campaigns":        [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      na],
+  "get-campaign":          [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      nf],
+  "create-campaign":       [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "end-campaign":          [no,          na,           no,         na,     na,       na,           ok,    no,      no,      nf],
   "create-company-value":  [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
   "rename-company-value":  [no,          na,           no,         na,     na,       na,           ok,    no,      no,      nf],
   "retire-company-value":  [no,          na,           no,         na,     na,       na,           ok,    no,      no,      nf],
@@ -1127,6 +1171,7 @@ async function preparedRefs(
     apiKeyId: chart.apiKeyId,
     newEmail: `new-${randomUUID()}@${chart.org.slug}.test`,
     recognitionId: randomUUID(),
+    campaignId: randomUUID(),
     ...nowhereRewards(),
     period: NO_BILL_PERIOD,
     ...prepared,
@@ -1157,6 +1202,7 @@ function nowhereRefs(): Refs {
     apiKeyId: randomUUID(),
     newEmail: `new-${randomUUID()}@nowhere.test`,
     recognitionId: randomUUID(),
+    campaignId: randomUUID(),
     ...nowhereRewards(),
     period: NO_BILL_PERIOD,
   };
@@ -1237,6 +1283,8 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "create-person": "people:write",        "upsert-person": "people:write",          "update-person": "people:write",
   "deactivate-person": "people:write",    "reactivate-person": "people:write",      "list-spot-awards": null,
   "get-org-settings": null,               "update-org-settings": null,              "list-value-usage": null,
+  "list-campaigns": null,                 "get-campaign": null,
+  "create-campaign": null,                "end-campaign": null,
   "create-company-value": null,           "rename-company-value": null,             "retire-company-value": null,
   "create-api-key": null,                 "list-api-keys": null,                    "revoke-api-key": null,
   "save-slack-installation": null,        "list-audit-log": null,                   "check-ledger": null,
@@ -1338,7 +1386,8 @@ async function markersOf(db: Database, chart: OrgChart): Promise<string[]> {
     union all select id::text from api_keys where org_id = ${orgId}::uuid
     union all select id::text from custom_rewards where org_id = ${orgId}::uuid
     union all select id::text from redemptions where org_id = ${orgId}::uuid
-    union all select id::text from bills where org_id = ${orgId}::uuid`);
+    union all select id::text from bills where org_id = ${orgId}::uuid
+    union all select id::text from campaigns where org_id = ${orgId}::uuid`);
   return [orgId, chart.org.slug, ...rows.map((row) => row.id)];
 }
 

@@ -52,6 +52,8 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
   read_own_inbox: { ...allPeople(true), system: false, operator: false },
   manage_own_preferences: { ...allPeople(true), system: false, operator: false },
   read_leaderboard: { ...allPeople(true), system: true, operator: false },
+  read_campaigns: { ...allPeople(true), system: true, operator: false },
+  manage_campaigns: { ...allPeople(false), admin: true, system: false, operator: false },
   read_history: { ...allPeople(true), system: true, operator: false },
   search_people: { ...allPeople(true), system: true, operator: false },
   // Full person records (emails, external ids, cost centers) are for admins and integrations.
@@ -187,6 +189,8 @@ const KEY_SCOPE: Record<Action, ApiScope | null> = {
   read_own_inbox: null,
   manage_own_preferences: null,
   read_leaderboard: null,
+  read_campaigns: null,
+  manage_campaigns: null,
   read_history: null,
   search_people: null,
   read_people: "people:read",

@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { organizations } from "../../db/schema";
+import type { Actor } from "../shared/actor";
+import { type Clock, systemClock } from "../shared/clock";
+import { DomainError } from "../shared/errors";
+import { actorOrgId, authorize } from "../shared/permissions";
+import { type Campaign, readCampaigns, todayIn } from "./campaign-rules";
+
+export interface CampaignList {
+  running: Campaign[];
+  upcoming: Campaign[];
+  ended: Campaign[];
+  /** The org's local day, `YYYY-MM-DD`: what the statuses were decided on. */
+  today: string;
+}
+
+/**
+ * The org's campaigns, running first. Everyone in the org may see them: a campaign is news, and the
+ * give form tells the giver what their points will be worth.
+ */
+export async function listCampaigns(
+  db: Executor,
+  actor: Actor,
+  clock: Clock = systemClock,
+): Promise<CampaignList> {
+  authorize(actor, "read_campaigns");
+  const orgId = actorOrgId(actor);
+  const [org] = await db
+    .select({ timeZone: organizations.timeZone })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  if (!org) throw new DomainError("not_found", "That organization doesn't exist.");
+  const now = clock();
+  const today = todayIn(org.timeZone, now);
+  const all = await readCampaigns(db, orgId, undefined, today, now);
+  return {
+    running: all.filter((campaign) => campaign.status === "running"),
+    // Soonest first.
+    upcoming: all.filter((campaign) => campaign.status === "upcoming").reverse(),
+    ended: all.filter((campaign) => campaign.status === "ended"),
+    today,
+  };
+}
