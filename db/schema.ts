@@ -396,6 +396,7 @@ export const recognitions = pgTable(
       foreignColumns: [t.orgId, t.id],
     }),
     index("recognitions_add_ons_idx").on(t.orgId, t.addOnTo).where(sql`${t.addOnTo} is not null`),
+    index("recognitions_campaign_idx").on(t.orgId, t.campaignId).where(sql`${t.campaignId} is not null`),
     index("recognitions_feed_idx").on(t.orgId, t.createdAt.desc(), t.id.desc()),
     index("recognitions_giver_idx").on(t.orgId, t.giverId, t.createdAt.desc(), t.id.desc()),
     unique("recognitions_org_id_id_unique").on(t.orgId, t.id),

@@ -19,7 +19,8 @@ export interface Campaign {
   valueName: string | null;
   multiplier: number;
   budget: number | null;
-  bonusSpent: number;
+  /** Bonus points paid to recipients so far (for a budget, what it has spent). */
+  bonusPaid: number;
   endedAt: Date | null;
   status: CampaignStatus;
 }
@@ -90,7 +91,11 @@ export async function readCampaigns(
       valueName: companyValues.name,
       multiplier: campaigns.multiplier,
       budget: campaigns.budget,
-      bonusSpent: campaigns.bonusSpent,
+      // Budgeted campaigns keep the sum up to date; the others are never written, so it is summed here.
+      bonusPaid: sql<string>`case when "campaigns"."budget" is not null then "campaigns"."bonus_spent" else (
+        select coalesce(sum(rr.amount - r.amount_per_recipient), 0)
+        from recognitions r join recognition_recipients rr on rr.org_id = r.org_id and rr.recognition_id = r.id
+        where r.org_id = "campaigns"."org_id" and r.campaign_id = "campaigns"."id") end`,
       endedAt: campaigns.endedAt,
     })
     .from(campaigns)
@@ -100,7 +105,11 @@ export async function readCampaigns(
     )
     .where(and(eq(campaigns.orgId, orgId), where))
     .orderBy(sql`${campaigns.startsOn} desc`, campaigns.createdAt);
-  return rows.map((row) => ({ ...row, status: campaignStatus(row, today, now) }));
+  return rows.map((row) => ({
+    ...row,
+    bonusPaid: Number(row.bonusPaid),
+    status: campaignStatus(row, today, now),
+  }));
 }
 
 export function campaignNotFound(): DomainError {

@@ -89,7 +89,7 @@ export async function createCampaign(
       valueName: request.valueName ? normaliseValueName(request.valueName) : null,
       multiplier: request.multiplier,
       budget: request.budget ?? null,
-      bonusSpent: 0,
+      bonusPaid: 0,
       endedAt: null,
     };
     await recordAudit(tx, actor, {

@@ -22,8 +22,6 @@ export interface CampaignReport {
   recognitions: number;
   /** Of those, the ones whose recipients got the bonus. */
   withBonus: number;
-  /** Bonus points paid to recipients, from the company. */
-  bonusPaid: number;
   peopleRecognised: number;
   topValues: { name: string; recognitions: number }[];
 }
@@ -78,14 +76,10 @@ export async function getCampaign(
   const [figures] = await db.execute<{
     recognitions: number;
     with_bonus: number;
-    bonus_paid: string;
     people: number;
   }>(sql`
     select count(*)::int as recognitions,
            count(*) filter (where r.campaign_id = ${campaignId}::uuid)::int as with_bonus,
-           coalesce((select sum(rr.amount - r2.amount_per_recipient) from recognitions r2
-                     join recognition_recipients rr on rr.org_id = r2.org_id and rr.recognition_id = r2.id
-                     where r2.org_id = ${orgId}::uuid and r2.campaign_id = ${campaignId}::uuid), 0) as bonus_paid,
            (select count(distinct rr.person_id)::int from recognitions r3
             join recognition_recipients rr on rr.org_id = r3.org_id and rr.recognition_id = r3.id
             where r3.org_id = ${orgId}::uuid and r3.created_at >= ${from.toISOString()}::timestamptz and r3.created_at < ${until.toISOString()}::timestamptz
@@ -116,7 +110,6 @@ export async function getCampaign(
     daysTotal: campaign.endsOn ? dayNumber(campaign.endsOn) - dayNumber(campaign.startsOn) + 1 : null,
     recognitions: figures?.recognitions ?? 0,
     withBonus: figures?.with_bonus ?? 0,
-    bonusPaid: Number(figures?.bonus_paid ?? 0),
     peopleRecognised: figures?.people ?? 0,
     topValues: [...topValues],
   };

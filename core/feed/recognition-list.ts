@@ -31,8 +31,17 @@ export interface RecognitionItem {
   /** Reactions in the fixed order, only those someone chose. */
   reactions: ReactionCount[];
   commentCount: number;
+  /** The campaign that multiplied this give: each recipient got `bonusPerRecipient` more, from the company. */
+  campaign: RecognitionCampaign | null;
   /** On a person's own history: their earned balance just after this recognition. */
   earnedAfter?: number;
+}
+
+export interface RecognitionCampaign {
+  id: string;
+  name: string;
+  multiplier: number;
+  bonusPerRecipient: number;
 }
 
 /** "Ana donated $25.00 to Doctors Without Borders": a charity donation its donor shared, once made. */
@@ -113,6 +122,7 @@ type RecognitionRow = {
   add_on_to: string | null;
   reactions: ReactionCount[] | null;
   comment_count: number;
+  campaign: RecognitionCampaign | null;
 };
 
 type DonationRow = {
@@ -142,6 +152,7 @@ function feedItem(row: RecognitionRow | DonationRow): FeedItem {
       (reaction) => row.reactions?.filter((count) => count.reaction === reaction) ?? [],
     ),
     commentCount: row.comment_count,
+    campaign: row.campaign,
   };
 }
 
@@ -205,6 +216,10 @@ export async function listRecognitions(
                     group by reaction) x) as reactions,
            (select count(*)::int from recognition_comments c
               where c.org_id = r.org_id and c.recognition_id = r.id) as comment_count,
+           case when r.campaign_id is not null then
+             (select json_build_object('id', k.id, 'name', k.name, 'multiplier', k.multiplier,
+                       'bonusPerRecipient', r.bonus_per_recipient)
+              from campaigns k where k.org_id = r.org_id and k.id = r.campaign_id) end as campaign,
            null::json as donation
     from recognitions r
     left join people g on g.org_id = r.org_id and g.id = r.giver_id
@@ -218,7 +233,7 @@ export async function listRecognitions(
     donationClauses
       ? sql`select * from ((${recognitions}) union all (
           select 'donation', d.id, d.fulfilled_at, to_json(d.fulfilled_at) #>> '{}',
-                 null, null, null, null, null, null, null, null, null, null, null, null,
+                 null, null, null, null, null, null, null, null, null, null, null, null, null,
                  json_build_object('donor', json_build_object('id', donor.id, 'name', donor.name),
                    'charity', d.brand, 'amountMinor', d.face_value_minor, 'currency', d.currency)
           from redemptions d join people donor on donor.org_id = d.org_id and donor.id = d.person_id

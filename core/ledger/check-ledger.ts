@@ -100,6 +100,31 @@ const CHECKS: LedgerCheck[] = [
       order by r.id limit 100`,
   },
   {
+    // A campaign's bonus was paid once, from the company's campaign_bonus account, and within its budget.
+    name: "campaign_bonus_mismatch",
+    orgColumn: "c.org_id",
+    query: (org) => sql`
+      select c.org_id, 'campaign ' || c.id || ' paid ' || coalesce(p.paid, 0) || ' bonus points to recipients, '
+        || coalesce(l.posted, 0) || ' from campaign_bonus'
+        || coalesce(', spent ' || c.bonus_spent || ' of its budget ' || c.budget, '') as detail
+      from campaigns c
+      left join lateral (
+        select sum(rr.amount - r.amount_per_recipient) as paid
+        from recognitions r join recognition_recipients rr on rr.org_id = r.org_id and rr.recognition_id = r.id
+        where r.org_id = c.org_id and r.campaign_id = c.id
+      ) p on true
+      left join lateral (
+        select -sum(e.amount) as posted
+        from recognitions r
+        join ledger_entries e on e.transaction_id = r.transaction_id
+        join ledger_accounts a on a.id = e.account_id and a.kind = 'campaign_bonus'
+        where r.org_id = c.org_id and r.campaign_id = c.id
+      ) l on true
+      where ${org} and (coalesce(p.paid, 0) <> coalesce(l.posted, 0)
+        or (c.budget is not null and (c.bonus_spent <> coalesce(p.paid, 0) or c.bonus_spent > c.budget)))
+      order by c.id limit 100`,
+  },
+  {
     name: "hold_without_open_redemption",
     orgColumn: "h.org_id",
     query: (org) => sql`

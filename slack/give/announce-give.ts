@@ -1,8 +1,10 @@
 import type { WebClient } from "@slack/web-api";
+import { describeGiveBonus } from "@/core/campaigns/bonus-text";
 import type { GivePointsResult } from "@/core/giving/give-points";
 import { formatPoints, formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import type { SlackRecipient } from "@/core/slack-identity/resolve-slack-recipients";
 import { componentLogger } from "@/observability/logger";
+import { escapeMrkdwn } from "../blocks/mrkdwn";
 import { replyPrivately } from "../private-reply";
 
 /** A give the ledger took, with what its announcements say. */
@@ -52,18 +54,26 @@ function valueTags(give: GiveAnnouncement): string {
 /** The public line, readable on its own in a busy channel. */
 function publicText(give: GiveAnnouncement): string {
   const each = give.recipients.length > 1 ? " each" : "";
-  return `:tada: <@${give.giverSlackId}> gave ${mentionList(give.recipients.map((r) => r.slackUserId))} ${formatPoints(give.amount)}${each}: ${give.reason}${valueTags(give)}`;
+  const bonus = give.result.bonus
+    ? `  _×${give.result.bonus.multiplier} ${escapeMrkdwn(give.result.bonus.campaignName)}_`
+    : "";
+  return `:tada: <@${give.giverSlackId}> gave ${mentionList(give.recipients.map((r) => r.slackUserId))} ${formatPoints(give.amount + (give.result.bonus?.perRecipient ?? 0))}${each}: ${give.reason}${valueTags(give)}${bonus}`;
 }
 
 /** What the giver alone is told: the give went through, and what is left this month. */
 export function confirmationText(give: GiveAnnouncement): string {
   const total = give.amount * give.recipients.length;
-  return `You gave ${formatPointsWithValue(total, give.pointValue)} to ${mentionList(give.recipients.map((r) => r.slackUserId))}. You have ${formatPointsWithValue(give.result.allowanceRemaining, give.pointValue)} left to give this month.`;
+  const bonus = escapeMrkdwn(describeGiveBonus(give.result, give.amount));
+  return `You gave ${formatPointsWithValue(total, give.pointValue)} to ${mentionList(give.recipients.map((r) => r.slackUserId))}.${bonus ? ` ${bonus}` : ""} You have ${formatPointsWithValue(give.result.allowanceRemaining, give.pointValue)} left to give this month.`;
 }
 
 function directMessageText(give: GiveAnnouncement, recipient: SlackRecipient): string {
   const earned = give.result.earnedBalances[recipient.personId] ?? 0;
-  return `<@${give.giverSlackId}> gave you ${formatPointsWithValue(give.amount, give.pointValue)}: ${give.reason}\nYou now have ${formatPointsWithValue(earned, give.pointValue)} earned.`;
+  const bonus = give.result.bonus;
+  const got = bonus
+    ? `${formatPointsWithValue(give.amount + bonus.perRecipient, give.pointValue)} (×${bonus.multiplier} ${escapeMrkdwn(bonus.campaignName)})`
+    : formatPointsWithValue(give.amount, give.pointValue);
+  return `<@${give.giverSlackId}> gave you ${got}: ${give.reason}\nYou now have ${formatPointsWithValue(earned, give.pointValue)} earned.`;
 }
 
 /**

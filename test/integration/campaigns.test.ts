@@ -7,7 +7,13 @@ import { listCampaigns } from "../../core/campaigns/list-campaigns";
 import { getBalances } from "../../core/giving/get-balances";
 import { givePoints } from "../../core/giving/give-points";
 import { isDomainError } from "../../core/shared/errors";
-import { defined, expectDomainError, expectLedgerClean } from "../support/assertions";
+import {
+  defined,
+  expectDomainError,
+  expectLedgerClean,
+  inRolledBackTransaction,
+  ledgerViolations,
+} from "../support/assertions";
 import { workerDatabase } from "../support/database";
 import { createTestOrg, key, type TestOrg, type TestPerson } from "../support/factories";
 import { giveAt } from "../support/giving";
@@ -196,13 +202,37 @@ describe("double-points campaigns", () => {
       { campaignId: campaign.id },
       at("2026-12-07T13:00:00Z"),
     );
-    expect(report.campaign.bonusSpent).toBe(90);
-    expect(report.bonusPaid).toBe(90);
+    expect(report.campaign.bonusPaid).toBe(90);
     expect(report.withBonus).toBe(9);
     expect(report.recognitions).toBe(23);
     expect(await systemTotal(db, org.id, "campaign_bonus")).toBe(-90);
     expect(await earned(db, ana)).toBe(23 * 10 + 90);
     await expectLedgerClean(db, org.id);
+
+    // The reconciliation notices a budget's running sum that disagrees with the bonus actually paid.
+    const violations = await inRolledBackTransaction(db, async (tx) => {
+      await tx.execute(sql`update campaigns set bonus_spent = 80 where id = ${campaign.id}::uuid`);
+      return ledgerViolations(tx, org.id);
+    });
+    expect(violations.map((violation) => violation.check)).toEqual(["campaign_bonus_mismatch"]);
+  });
+
+  it("never multiplies a give in another org", async () => {
+    const { db, org, giver, ana } = await setup();
+    const elsewhere = await setup();
+    await start(db, elsewhere.org, { name: "Elsewhere", startsOn: "2026-12-07", multiplier: 5 });
+    expect((await giveAt(db, giver, [ana], 10, { at: NOON })).bonus).toBeNull();
+    expect(await listCampaigns(db, giver.actor, at(NOON.toISOString()))).toMatchObject({
+      running: [],
+      upcoming: [],
+      ended: [],
+    });
+    const [campaign] = (await listCampaigns(db, elsewhere.giver.actor, at(NOON.toISOString()))).running;
+    await expectDomainError(getCampaign(db, giver.actor, { campaignId: defined(campaign).id }), "not_found");
+    await expectDomainError(
+      endCampaign(db, org.admin.actor, { campaignId: defined(campaign).id }),
+      "not_found",
+    );
   });
 
   it("refuses what an admin can't mean, and anyone but an admin", async () => {
@@ -247,7 +277,7 @@ describe("double-points campaigns", () => {
     expect(report.daysTotal).toBeNull();
     expect(report.recognitions).toBe(4);
     expect(report.peopleRecognised).toBe(2);
-    expect(report.bonusPaid).toBe(25);
+    expect(report.campaign.bonusPaid).toBe(25);
     expect(report.topValues).toEqual([
       { name: "ownership", recognitions: 3 },
       { name: "customers", recognitions: 2 },

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { todayIn } from "../../core/campaigns/campaign-rules";
+import { createCampaign } from "../../core/campaigns/create-campaign";
 import { getBalances } from "../../core/giving/get-balances";
 import { loadOrgContext } from "../../core/org/org-context";
 import { deactivatePerson } from "../../core/people/deactivate-person";
@@ -149,6 +151,37 @@ describe("/give", () => {
         },
       ].sort((x, y) => x.channel.localeCompare(y.channel)),
     );
+  });
+
+  it("tells the giver, the channel and the recipient of a campaign's bonus, escaped for Slack", async () => {
+    const { db } = await database();
+    const workspace = await slackOrg(db);
+    const giver = await workspace.member({ name: "Gil" });
+    const ana = await workspace.member({ name: "Ana" });
+    await createCampaign(db, workspace.org.admin.actor, {
+      name: "Customers <first>",
+      startsOn: todayIn("UTC", new Date()),
+      multiplier: 2,
+    });
+
+    const response = await slash(workspace, giver.slackId, `${ana.mention} 10 for the renewal`);
+
+    const [gil, a] = [giver, ana].map((member) => `<@${member.slackId}>`);
+    expect(await response.json()).toEqual(
+      privately(
+        `You gave 10 pts · $1.00 to ${a}. ×2 Customers &lt;first&gt;: each gets 20 pts, 10 pts of it from the company. You have 90 pts · $9.00 left to give this month.`,
+      ),
+    );
+    expect(workspace.publicPosts()).toEqual([
+      { channel: CHANNEL, text: `:tada: ${gil} gave ${a} 20 pts: the renewal  _×2 Customers &lt;first&gt;_` },
+    ]);
+    expect(workspace.directMessages()).toEqual([
+      {
+        channel: `D${ana.slackId}`,
+        text: `${gil} gave you 20 pts · $2.00 (×2 Customers &lt;first&gt;): the renewal\nYou now have 20 pts · $2.00 earned.`,
+      },
+    ]);
+    await expectLedgerClean(db, workspace.org.id);
   });
 
   it("reads the amount first, without 'for', and a value Slack sent as a channel link", async () => {

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { formAction, formIdempotencyKey, type Lookup, lookupAction, textField } from "@/app/_lib/form-state";
 import { signedIn } from "@/app/_lib/viewer";
+import { describeGiveBonus } from "@/core/campaigns/bonus-text";
 import { givePoints } from "@/core/giving/give-points";
 import { getDisplayNames } from "@/core/people/get-display-names";
 import { type ColleagueSearch, searchColleagues } from "@/core/people/search-colleagues";
@@ -40,22 +41,26 @@ export async function give(_previous: GiveFormState, form: FormData): Promise<Gi
       source: "web",
       idempotencyKey: formIdempotencyKey(form),
     });
-    await countedGive("web", given, (error) => isDomainError(error)).catch((error: unknown) => {
-      // The key was taken by an earlier give from this form whose answer never arrived.
-      if (!isDomainError(error, "idempotency_conflict")) throw error;
-      keySpent = true;
-      revalidatePath("/", "layout");
-      throw new DomainError(
-        "idempotency_conflict",
-        "Your previous give from this form already went through, so this one wasn't sent. Check the feed, then give again if you meant to.",
-      );
-    });
+    const result = await countedGive("web", given, (error) => isDomainError(error)).catch(
+      (error: unknown) => {
+        // The key was taken by an earlier give from this form whose answer never arrived.
+        if (!isDomainError(error, "idempotency_conflict")) throw error;
+        keySpent = true;
+        revalidatePath("/", "layout");
+        throw new DomainError(
+          "idempotency_conflict",
+          "Your previous give from this form already went through, so this one wasn't sent. Check the feed, then give again if you meant to.",
+        );
+      },
+    );
     revalidatePath("/", "layout");
     // Each person once, in the order chosen, however the form spelled their ids (the ledger's are lower case).
     const thanked = [...new Set(recipientIds.map((id) => id.toLowerCase()))];
     const names = await getDisplayNames(db, actor, { people: thanked });
     const recipientNames = thanked.map((id) => names.people[id] ?? "a colleague");
-    return describeGift(amount, recipientNames, org.pointValue);
+    return [describeGift(amount, recipientNames, org.pointValue), describeGiveBonus(result, amount)]
+      .filter(Boolean)
+      .join(" ");
   });
   return state.status === "ok" || keySpent ? { ...state, nextIdempotencyKey: randomUUID() } : state;
 }

@@ -12,6 +12,7 @@ import {
   textField,
 } from "@/app/_lib/form-state";
 import { signedIn } from "@/app/_lib/viewer";
+import { describeGiveBonus } from "@/core/campaigns/bonus-text";
 import { commentOnRecognition } from "@/core/feed/comment-on-recognition";
 import type { CommentView } from "@/core/feed/comments";
 import { listRecognitionComments } from "@/core/feed/list-recognition-comments";
@@ -37,7 +38,8 @@ export async function addPointsToRecognition(_previous: FormState, form: FormDat
     const result = await countedGive("web", added, (error) => isDomainError(error));
     revalidatePath("/", "layout");
     const left = formatPointsWithValue(result.allowanceRemaining, org.pointValue);
-    return `Added ${formatPointsWithValue(amount, org.pointValue)} each. ${left} left to give this month.`;
+    const bonus = describeGiveBonus(result, amount);
+    return `Added ${formatPointsWithValue(amount, org.pointValue)} each.${bonus ? ` ${bonus}` : ""} ${left} left to give this month.`;
   });
 }
 

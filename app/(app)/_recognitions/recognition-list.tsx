@@ -3,6 +3,7 @@ import { Fragment, type ReactNode } from "react";
 import { Points } from "@/app/_components/points";
 import type { DonationItem, FeedPage, RecognitionItem } from "@/core/feed/recognition-list";
 import { formatMoney, formatPoints } from "@/core/shared/money";
+import { CampaignChip } from "../_campaigns/campaign-facts";
 import { AddOnForm } from "./add-on-form";
 import { Avatar, CompanyAwardBadge, DonationBadge } from "./avatar";
 import { CommentsSection } from "./comments-section";
@@ -24,6 +25,11 @@ function separatorBefore(index: number, length: number): string {
   return index === length - 1 ? " and " : ", ";
 }
 
+/** What each recipient got: the points given, and a campaign's bonus on top. */
+function receivedEach(item: RecognitionItem): number {
+  return item.amountPerRecipient + (item.campaign?.bonusPerRecipient ?? 0);
+}
+
 /**
  * The points a recognition moved: as the feed shows them, or, on someone's history, as they moved for
  * that person: "+20 pts" received, "−40 pts" given (the whole give).
@@ -40,13 +46,13 @@ function Amount({
       <p className={`text-sm font-medium ${received ? "text-emerald-800" : "text-stone-700"}`}>
         <span className="sr-only">{received ? "Received" : "Gave"} </span>
         <span aria-hidden="true">{received ? "+" : "−"}</span>
-        <Points points={received ? item.amountPerRecipient : item.totalAmount} value={page.pointValue} />
+        <Points points={received ? receivedEach(item) : item.totalAmount} value={page.pointValue} />
       </p>
     );
   }
   return (
     <p className="text-sm text-amber-800">
-      <Points points={item.amountPerRecipient} value={page.pointValue} />
+      <Points points={receivedEach(item)} value={page.pointValue} />
       {item.recipients.length > 1 ? <span className="text-stone-500"> each</span> : null}
     </p>
   );
@@ -108,6 +114,15 @@ function RecognitionEntry({
                 </li>
               ))}
             </ul>
+          ) : null}
+          {item.campaign ? (
+            <p className="flex flex-wrap items-center gap-1.5">
+              <CampaignChip campaign={item.campaign} />
+              <span className="text-stone-600">
+                +{formatPoints(item.campaign.bonusPerRecipient)} bonus
+                {item.recipients.length > 1 ? " each" : ""} from the company
+              </span>
+            </p>
           ) : null}
           <p className="ml-auto text-stone-500">
             <When iso={item.createdAt} timeZone={timeZone} now={now} />

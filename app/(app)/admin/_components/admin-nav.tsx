@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/admin/people", label: "People" },
   { href: "/admin/values", label: "Values" },
   { href: "/admin/grants", label: "Spot awards" },
+  { href: "/admin/campaigns", label: "Campaigns" },
   { href: "/admin/rewards", label: "Rewards" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/api-keys", label: "API keys" },

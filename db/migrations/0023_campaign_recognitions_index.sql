@@ -1,0 +1,1 @@
+CREATE INDEX "recognitions_campaign_idx" ON "recognitions" USING btree ("org_id","campaign_id") WHERE "recognitions"."campaign_id" is not null;
