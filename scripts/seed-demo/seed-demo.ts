@@ -11,6 +11,7 @@ import { rewardProviders } from "../../providers/reward-providers";
 import { furnishOrg } from "./furnish-org";
 import { HISTORY_WEEKDAYS } from "./history-shape";
 import { ACME, ADMIN, STAFF } from "./org-chart";
+import { schedulePastCampaign } from "./past-campaign";
 import { planGives } from "./plan-gives";
 import { redeemHistory, setUpRewards } from "./redeem-history";
 import { reactAndComment } from "./social";
@@ -86,6 +87,7 @@ export async function seedDemo(
   await furnishOrg(db, admin, clock);
   const staff = await loadStaff(db, admin);
   const at = weekdayTimes(clock(), settings.timeZone, HISTORY_WEEKDAYS);
+  await schedulePastCampaign(db, admin, at, settings.timeZone);
   await giveHistory(db, staff, plan, at);
   await paySpotAwards(db, admin, staff, at);
   await setUpRewards(db, admin, providers, clock);

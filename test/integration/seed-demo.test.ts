@@ -8,6 +8,7 @@ import { type Connection, connect, type Database } from "../../db/client";
 import { auditLog, companyValues, people, recognitions, redemptions } from "../../db/schema";
 import { rewardProviders } from "../../providers/reward-providers";
 import { type SandboxProvider, startSandboxProvider } from "../../providers/sandbox/start-sandbox-provider";
+import { PAST_CAMPAIGN } from "../../scripts/seed-demo/past-campaign";
 import { REDEMPTIONS } from "../../scripts/seed-demo/rewards";
 import { type DemoSeedResult, needsDemoSeed, seedDemo } from "../../scripts/seed-demo/seed-demo";
 import { expectLedgerClean } from "../support/assertions";
@@ -161,6 +162,27 @@ describe("the demo seed", () => {
     expect(social?.comments).toBeGreaterThan(5);
     expect(social?.from_slack).toBeGreaterThan(0);
     expect(social?.by_leavers).toBe(0);
+  });
+
+  it("ran a x2 Customer Week a month back whose tagged gives earned the bonus, within its budget", async () => {
+    const [campaign] = await db.execute<{
+      ends_on: string;
+      budget: number;
+      bonus_spent: number;
+      boosted: number;
+      boosted_untagged: number;
+    }>(sql`
+      select c.ends_on::text, c.budget::int, c.bonus_spent::int,
+             (select count(*)::int from recognitions r where r.org_id = c.org_id and r.campaign_id = c.id) as boosted,
+             (select count(*)::int from recognitions r where r.org_id = c.org_id and r.campaign_id = c.id
+                and not exists (select 1 from recognition_values rv where rv.recognition_id = r.id
+                                and rv.value_id = c.value_id)) as boosted_untagged
+      from campaigns c where c.org_id = ${seeded.orgId}::uuid and c.name = ${PAST_CAMPAIGN.name}`);
+    expect(campaign?.ends_on.localeCompare("2026-03-18")).toBe(-1);
+    expect(campaign?.boosted).toBeGreaterThan(3);
+    expect(campaign?.boosted_untagged).toBe(0);
+    expect(campaign?.bonus_spent).toBeGreaterThan(0);
+    expect(campaign?.bonus_spent).toBeLessThanOrEqual(PAST_CAMPAIGN.budget);
   });
 
   it("keeps the ledger consistent", async () => {
