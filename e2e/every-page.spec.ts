@@ -73,6 +73,8 @@ test.describe("every page, at 1280 px and on a phone", () => {
     await signInAs(page, "Priya Raman");
     await page.goto("/admin/people");
     const person = await firstLinkTo(page, /^\/admin\/people\/[0-9a-f-]{36}$/);
+    await page.goto("/admin/campaigns");
+    const campaign = await firstLinkTo(page, /^\/campaigns\/[0-9a-f-]{36}$/);
     await checkPages(page, testInfo, [
       "/admin/settings",
       "/admin/people",
@@ -81,6 +83,8 @@ test.describe("every page, at 1280 px and on a phone", () => {
       "/admin/people/import",
       "/admin/values",
       "/admin/grants",
+      "/admin/campaigns",
+      campaign,
       "/admin/rewards",
       "/admin/rewards/approvals",
       "/admin/rewards/attention",

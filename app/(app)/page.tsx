@@ -7,11 +7,13 @@ import { linkClass } from "@/app/_components/styles";
 import { guarded } from "@/app/_lib/page-guard";
 import { awaitDatabase } from "@/app/_lib/unavailable";
 import { signedIn, viewerBalances } from "@/app/_lib/viewer";
+import { listCampaigns } from "@/core/campaigns/list-campaigns";
 import { listFeed } from "@/core/feed/list-feed";
 import { getGivingRules } from "@/core/giving/get-giving-rules";
 import { listDepartments } from "@/core/people/list-departments";
 import { lastDayOfMonthKey } from "@/core/shared/periods";
 import { listCompanyValues } from "@/core/values/list-company-values";
+import { RunningCampaigns } from "./_campaigns/campaign-facts";
 import { GiveForm } from "./_give/give-form";
 import { FeedFilters } from "./_recognitions/feed-filters";
 import { Pagination } from "./_recognitions/pagination";
@@ -29,13 +31,14 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
     department: firstParam(params, "department"),
   };
   const cursor = firstParam(params, "cursor");
-  const [page, { values }, { departments }, rules, balances] = await awaitDatabase(
+  const [page, { values }, { departments }, rules, balances, campaigns] = await awaitDatabase(
     Promise.all([
       guarded(listFeed(db, actor, { ...filters, cursor, donations: true })),
       listCompanyValues(db, actor),
       listDepartments(db, actor),
       getGivingRules(db, actor),
       viewerBalances(),
+      listCampaigns(db, actor),
     ]),
   );
   const filtered = Boolean(filters.value || filters.department);
@@ -47,6 +50,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         description={`Thank a colleague, and see who is being recognized at ${org.name}.`}
       />
       <Panel title="Give recognition">
+        <RunningCampaigns campaigns={campaigns.running} />
         <GiveForm
           idempotencyKey={randomUUID()}
           rules={rules}

@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { loadOrgContext } from "../org/org-context";
@@ -7,9 +7,9 @@ import { invalidCursor } from "../shared/cursor";
 import { sqlState } from "../shared/errors";
 import type { PointValue } from "../shared/money";
 import { text } from "../shared/validation";
-import { normaliseValueName } from "../values/value-names";
 import { decodeFeedCursor, encodeFeedCursor } from "./feed-cursor";
 import { REACTIONS, type ReactionCount } from "./reactions";
+import { filterClauses, type RecognitionFilter } from "./recognition-filter";
 import { sharedDonationClauses } from "./shared-donations";
 
 export interface RecognitionItem {
@@ -73,38 +73,6 @@ export const pageInput = {
   cursor: text().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(20),
 };
-
-export interface RecognitionFilter {
-  value?: string;
-  department?: string;
-  receivedBy?: string;
-  givenBy?: string;
-  /** Received or given by this person. */
-  involving?: string;
-}
-
-function filterClauses(orgId: string, filter: RecognitionFilter): SQL[] {
-  const clauses: SQL[] = [];
-  const recipientIn = (personId: string) => sql`r.id in (
-    select recognition_id from recognition_recipients where org_id = ${orgId}::uuid and person_id = ${personId}::uuid)`;
-  if (filter.value) {
-    clauses.push(sql`exists (select 1 from recognition_values rv join company_values v on v.id = rv.value_id
-      where rv.recognition_id = r.id and v.org_id = ${orgId}::uuid and v.name = ${normaliseValueName(filter.value)})`);
-  }
-  if (filter.department) {
-    clauses.push(sql`exists (select 1 from recognition_recipients rr
-      join people p on p.org_id = rr.org_id and p.id = rr.person_id
-      where rr.recognition_id = r.id and p.department = ${filter.department})`);
-  }
-  if (filter.receivedBy) clauses.push(recipientIn(filter.receivedBy));
-  if (filter.givenBy) clauses.push(sql`r.giver_id = ${filter.givenBy}::uuid`);
-  // The feed shows an add-on on the recognition it adds to; a person's own history lists it too.
-  if (!filter.receivedBy && !filter.givenBy && !filter.involving) clauses.push(sql`r.add_on_to is null`);
-  if (filter.involving) {
-    clauses.push(sql`(r.giver_id = ${filter.involving}::uuid or ${recipientIn(filter.involving)})`);
-  }
-  return clauses;
-}
 
 type RecognitionRow = {
   kind: "recognition";

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { RecognitionFilter } from "./recognition-list";
+import type { RecognitionFilter } from "./recognition-filter";
 
 /**
  * The feed's second kind of item: a charity donation its donor chose to share, once it was made. The

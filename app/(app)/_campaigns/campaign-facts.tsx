@@ -82,3 +82,33 @@ export function BudgetProgress({
     </div>
   );
 }
+
+/** Above the give form: what a give is worth today, campaign by campaign. */
+export function RunningCampaigns({ campaigns }: { campaigns: Campaign[] }) {
+  if (campaigns.length === 0) return null;
+  return (
+    <ul aria-label="Campaigns running" className="mb-4 space-y-2">
+      {campaigns.map((campaign) => {
+        const spent = campaign.budget !== null && campaign.bonusPaid >= campaign.budget;
+        return (
+          <li
+            key={campaign.id}
+            className="rounded-lg bg-violet-50 px-3 py-2 text-sm text-violet-950 ring-1 ring-violet-200 ring-inset"
+          >
+            <Link
+              href={`/campaigns/${campaign.id}`}
+              className="font-semibold underline-offset-4 hover:underline"
+            >
+              ×{campaign.multiplier} {campaign.name}
+            </Link>{" "}
+            {spent
+              ? "has spent its bonus budget: gives count ×1 again."
+              : `is on${campaign.endsOn ? ` until ${formatCampaignDay(campaign.endsOn)}` : ""}: ${
+                  campaign.valueName ? `gives tagged #${campaign.valueName}` : "every give"
+                } earn their recipients ×${campaign.multiplier}, the extra from the company.`}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
