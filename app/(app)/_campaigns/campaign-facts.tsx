@@ -104,8 +104,10 @@ export function RunningCampaigns({ campaigns }: { campaigns: Campaign[] }) {
             {spent
               ? "has spent its bonus budget: gives count ×1 again."
               : `is on${campaign.endsOn ? ` until ${formatCampaignDay(campaign.endsOn)}` : ""}: ${
-                  campaign.valueName ? `gives tagged #${campaign.valueName}` : "every give"
-                } earn their recipients ×${campaign.multiplier}, the extra from the company.`}
+                  campaign.valueName
+                    ? `gives tagged #${campaign.valueName} earn their recipients`
+                    : "every give earns its recipients"
+                } ×${campaign.multiplier}, the extra from the company.`}
           </li>
         );
       })}

@@ -11,6 +11,7 @@ import type { PointValue } from "@/core/shared/money";
 import { listCompanyValues } from "@/core/values/list-company-values";
 import { BudgetProgress, CampaignStatusBadge, campaignDates } from "../../_campaigns/campaign-facts";
 import { ConfirmForm } from "../_components/confirm-form";
+import { OutcomeAnnouncer } from "../_components/outcome-announcer";
 import { stopCampaign } from "./actions";
 import { CampaignForm } from "./campaign-form";
 
@@ -36,7 +37,7 @@ function CampaignItem({ campaign, pointValue }: { campaign: Campaign; pointValue
           <ConfirmForm
             action={stopCampaign}
             fields={{ campaignId: campaign.id }}
-            triggerLabel={campaign.status === "running" ? "End now" : "Call off"}
+            triggerLabel={campaign.status === "running" ? "End" : "Call off"}
             triggerAccessibleLabel={`${campaign.status === "running" ? "End" : "Call off"} ${campaign.name}`}
             title={`${campaign.status === "running" ? "End" : "Call off"} ${campaign.name}?`}
             confirmLabel={campaign.status === "running" ? "End campaign" : "Call off campaign"}
@@ -77,22 +78,24 @@ export default async function CampaignsAdminPage() {
         <Panel title="Start a campaign">
           <CampaignForm today={campaigns.today} values={values.map((value) => value.name)} />
         </Panel>
-        {sections.length === 0 ? (
-          <EmptyState title="No campaigns yet.">
-            Start one above, such as a ×2 Customer Week for gives tagged #customers, with a budget so the
-            bonus can't run away.
-          </EmptyState>
-        ) : (
-          sections.map((section) => (
-            <Panel key={section.title} title={`${section.title} (${section.list.length})`}>
-              <ul className="divide-y divide-stone-200">
-                {section.list.map((campaign) => (
-                  <CampaignItem key={campaign.id} campaign={campaign} pointValue={org.pointValue} />
-                ))}
-              </ul>
-            </Panel>
-          ))
-        )}
+        <OutcomeAnnouncer>
+          {sections.length === 0 ? (
+            <EmptyState title="No campaigns yet.">
+              Start one above, such as a ×2 Customer Week for gives tagged #customers, with a budget so the
+              bonus can't run away.
+            </EmptyState>
+          ) : (
+            sections.map((section) => (
+              <Panel key={section.title} title={`${section.title} (${section.list.length})`}>
+                <ul className="divide-y divide-stone-200">
+                  {section.list.map((campaign) => (
+                    <CampaignItem key={campaign.id} campaign={campaign} pointValue={org.pointValue} />
+                  ))}
+                </ul>
+              </Panel>
+            ))
+          )}
+        </OutcomeAnnouncer>
       </div>
     </>
   );

@@ -56,7 +56,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
             <Figure label="Days">{progressText(report)}</Figure>
             <Figure label="Recognitions">{count.format(report.recognitions)}</Figure>
             <Figure label="With the bonus">{count.format(report.withBonus)}</Figure>
-            <Figure label="People recognised">{count.format(report.peopleRecognised)}</Figure>
+            <Figure label="People recognized">{count.format(report.peopleRecognised)}</Figure>
           </dl>
           <div className="mt-4">
             <BudgetProgress
@@ -66,7 +66,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
             />
           </div>
         </Panel>
-        <Panel title="Top recognised values" description="Values tagged on recognitions during the campaign.">
+        <Panel title="Top recognized values" description="Values tagged on recognitions during the campaign.">
           {report.topValues.length === 0 ? (
             <EmptyState title="No values tagged yet.">
               {campaign.status === "upcoming"
