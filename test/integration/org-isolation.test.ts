@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { boostAllowance } from "../../core/allowances/boost-allowance";
 import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance";
+import { createCampaign } from "../../core/campaigns/create-campaign";
 import { commentOnRecognition } from "../../core/feed/comment-on-recognition";
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { listFeed } from "../../core/feed/list-feed";
@@ -68,6 +69,12 @@ async function twoOrgs(db: Database) {
     await setMonthlyAllowance(db, org.admin.actor, { personIds: [ben.id], monthlyAmount: 80 }, now);
     await boostAllowance(db, org.admin.actor, { personId: ana.id, amount: 15, idempotencyKey: key() }, now);
     await createApiKey(db, org.admin.actor, { name: "Integration", scopes: ["people:read"] }, now);
+    await createCampaign(
+      db,
+      org.admin.actor,
+      { name: "Same name", startsOn: NOW.toISOString().slice(0, 10), multiplier: 2, budget: 100 },
+      now,
+    );
     return { org, manager, ana, ben };
   };
   const a = await setUp();
