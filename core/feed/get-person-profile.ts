@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
+import { type LevelStanding, levelStanding } from "../levels/level-standing";
 import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
@@ -39,6 +40,8 @@ export interface PersonProfile {
   given: RecognitionTotals;
   /** Company values on the recognitions they received, most used first, at most five. */
   topValues: { name: string; count: number }[];
+  /** Their level and the next one; null when the org has no levels. */
+  level: LevelStanding | null;
 }
 
 const TOP_VALUES = 5;
@@ -113,6 +116,7 @@ export async function getPersonProfile(
     where p.org_id = ${orgId}::uuid and p.id = ${personId}::uuid`);
   const row = rows[0];
   if (!row) throw new DomainError("not_found", "That person isn't in your organization.");
+  const level = await levelStanding(db, orgId, personId, clock());
   return {
     person: {
       id: row.id,
@@ -135,5 +139,6 @@ export async function getPersonProfile(
       count: Number(row.given_count),
     },
     topValues: row.top_values,
+    level,
   };
 }

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
+import { currentLevels, type LevelBadge } from "../levels/current-levels";
 import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { invalidCursor } from "../shared/cursor";
@@ -12,6 +13,11 @@ import { decodeFeedCursor, encodeFeedCursor } from "./feed-cursor";
 import { REACTIONS, type ReactionCount } from "./reactions";
 import { sharedDonationClauses } from "./shared-donations";
 
+interface PersonOnPage {
+  id: string;
+  name: string;
+}
+
 export interface RecognitionItem {
   kind: "recognition";
   id: string;
@@ -19,8 +25,8 @@ export interface RecognitionItem {
   message: string;
   source: "web" | "slack" | "api" | "system";
   /** Null for a company grant. */
-  giver: { id: string; name: string } | null;
-  recipients: { id: string; name: string; amount: number }[];
+  giver: (PersonOnPage & { level: LevelBadge | null }) | null;
+  recipients: (PersonOnPage & { amount: number; level: LevelBadge | null })[];
   values: string[];
   amountPerRecipient: number;
   totalAmount: number;
@@ -105,7 +111,7 @@ type RecognitionRow = {
   source: RecognitionItem["source"];
   giver_id: string | null;
   giver_name: string | null;
-  recipients: RecognitionItem["recipients"] | null;
+  recipients: (PersonOnPage & { amount: number })[] | null;
   values: string[];
   amount_per_recipient: number;
   total_amount: number;
@@ -122,17 +128,21 @@ type DonationRow = {
   donation: Pick<DonationItem, "donor" | "charity" | "amountMinor" | "currency">;
 };
 
-function feedItem(row: RecognitionRow | DonationRow): FeedItem {
+function feedItem(row: RecognitionRow | DonationRow, levels: Map<string, LevelBadge>): FeedItem {
   if (row.kind === "donation")
     return { kind: "donation", id: row.id, createdAt: row.created_at, ...row.donation };
+  const levelOf = (personId: string) => levels.get(personId) ?? null;
   return {
     kind: "recognition",
     id: row.id,
     createdAt: row.created_at,
     message: row.message,
     source: row.source,
-    giver: row.giver_id && row.giver_name ? { id: row.giver_id, name: row.giver_name } : null,
-    recipients: row.recipients ?? [],
+    giver:
+      row.giver_id && row.giver_name
+        ? { id: row.giver_id, name: row.giver_name, level: levelOf(row.giver_id) }
+        : null,
+    recipients: (row.recipients ?? []).map((recipient) => ({ ...recipient, level: levelOf(recipient.id) })),
     values: row.values,
     amountPerRecipient: row.amount_per_recipient,
     totalAmount: row.total_amount,
@@ -150,6 +160,17 @@ interface PageRequest {
   limit: number;
   /** Who is looking: their own reactions are marked. */
   viewerId?: string;
+  /** The instant levels are read at (a rolling window ends here). */
+  now: Date;
+}
+
+/** Everyone a page names beside a recognition, whose level badges it shows. */
+function peopleOnPage(rows: readonly (RecognitionRow | DonationRow)[]): string[] {
+  return rows.flatMap((row) =>
+    row.kind === "donation"
+      ? []
+      : [...(row.giver_id ? [row.giver_id] : []), ...(row.recipients ?? []).map((recipient) => recipient.id)],
+  );
 }
 
 /** The person an actor is, whose own reactions a page marks; an org-level actor is no one. */
@@ -236,7 +257,9 @@ export async function listRecognitions(
       ? invalidCursor()
       : error;
   });
-  const items = rows.slice(0, page.limit).map(feedItem);
+  const shown = rows.slice(0, page.limit);
+  const levels = await currentLevels(db, orgId, peopleOnPage(shown), page.now);
+  const items = shown.map((row) => feedItem(row, levels));
   const last = items.at(-1);
   return {
     items,
