@@ -136,7 +136,9 @@ async function deliver(
     const code = slackErrorCode(error);
     if (code && UNREACHABLE.has(code)) {
       return skipped(
-        `Slack can't deliver this message to ${"channel" in to ? "the channel" : "this person"} (${code}).`,
+        "channel" in to
+          ? `Slack can't post in the channel (${code}).`
+          : `Slack can't send this person a message (${code}).`,
       );
     }
     return { outcome: "failed", detail: errorDetail(error) };
