@@ -10,7 +10,8 @@ import type { PointValue } from "../shared/money";
 import { text } from "../shared/validation";
 import { normaliseValueName } from "../values/value-names";
 import { decodeFeedCursor, encodeFeedCursor } from "./feed-cursor";
-import { REACTIONS, type ReactionCount } from "./reactions";
+import { type FeedRow, feedItem, peopleOnPage } from "./feed-rows";
+import type { ReactionCount } from "./reactions";
 import { sharedDonationClauses } from "./shared-donations";
 
 interface PersonOnPage {
@@ -103,58 +104,6 @@ function filterClauses(orgId: string, filter: RecognitionFilter): SQL[] {
   return clauses;
 }
 
-type RecognitionRow = {
-  kind: "recognition";
-  id: string;
-  created_at: string;
-  message: string;
-  source: RecognitionItem["source"];
-  giver_id: string | null;
-  giver_name: string | null;
-  recipients: (PersonOnPage & { amount: number })[] | null;
-  values: string[];
-  amount_per_recipient: number;
-  total_amount: number;
-  add_ons: { points: number; people: number } | null;
-  add_on_to: string | null;
-  reactions: ReactionCount[] | null;
-  comment_count: number;
-};
-
-type DonationRow = {
-  kind: "donation";
-  id: string;
-  created_at: string;
-  donation: Pick<DonationItem, "donor" | "charity" | "amountMinor" | "currency">;
-};
-
-function feedItem(row: RecognitionRow | DonationRow, levels: Map<string, LevelBadge>): FeedItem {
-  if (row.kind === "donation")
-    return { kind: "donation", id: row.id, createdAt: row.created_at, ...row.donation };
-  const levelOf = (personId: string) => levels.get(personId) ?? null;
-  return {
-    kind: "recognition",
-    id: row.id,
-    createdAt: row.created_at,
-    message: row.message,
-    source: row.source,
-    giver:
-      row.giver_id && row.giver_name
-        ? { id: row.giver_id, name: row.giver_name, level: levelOf(row.giver_id) }
-        : null,
-    recipients: (row.recipients ?? []).map((recipient) => ({ ...recipient, level: levelOf(recipient.id) })),
-    values: row.values,
-    amountPerRecipient: row.amount_per_recipient,
-    totalAmount: row.total_amount,
-    addOns: row.add_ons,
-    addedTo: row.add_on_to,
-    reactions: REACTIONS.flatMap(
-      (reaction) => row.reactions?.filter((count) => count.reaction === reaction) ?? [],
-    ),
-    commentCount: row.comment_count,
-  };
-}
-
 interface PageRequest {
   cursor?: string;
   limit: number;
@@ -162,15 +111,6 @@ interface PageRequest {
   viewerId?: string;
   /** The instant levels are read at (a rolling window ends here). */
   now: Date;
-}
-
-/** Everyone a page names beside a recognition, whose level badges it shows. */
-function peopleOnPage(rows: readonly (RecognitionRow | DonationRow)[]): string[] {
-  return rows.flatMap((row) =>
-    row.kind === "donation"
-      ? []
-      : [...(row.giver_id ? [row.giver_id] : []), ...(row.recipients ?? []).map((recipient) => recipient.id)],
-  );
 }
 
 /** The person an actor is, whose own reactions a page marks; an org-level actor is no one. */
@@ -235,7 +175,7 @@ export async function listRecognitions(
   const donationClauses = options.donations ? sharedDonationClauses(orgId, filter, after) : null;
   // Each kind's newest rows come from its own index; the union keeps the newest of both. Its columns
   // match the recognition branch's, in order.
-  const query = db.execute<RecognitionRow | DonationRow>(
+  const query = db.execute<FeedRow>(
     donationClauses
       ? sql`select * from ((${recognitions}) union all (
           select 'donation', d.id, d.fulfilled_at, to_json(d.fulfilled_at) #>> '{}',

@@ -65,16 +65,14 @@ export async function payCompanyGrant(
     })
     .returning({ id: recognitions.id });
   if (!recognition) throw new Error("recognition insert returned nothing");
-  await tx
-    .insert(recognitionRecipients)
-    .values(
-      recipientIds.map((personId) => ({
-        recognitionId: recognition.id,
-        personId,
-        orgId,
-        amount,
-        createdAt: at,
-      })),
-    );
+  await tx.insert(recognitionRecipients).values(
+    recipientIds.map((personId) => ({
+      recognitionId: recognition.id,
+      personId,
+      orgId,
+      amount,
+      createdAt: at,
+    })),
+  );
   return { transactionId, recognitionId: recognition.id };
 }
