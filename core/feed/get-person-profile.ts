@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
-import { type LevelStanding, levelStanding } from "../levels/level-standing";
+import {
+  type LevelStanding,
+  type LevelStandingColumns,
+  levelStandingColumns,
+  levelStandingOf,
+} from "../levels/level-standing";
 import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
@@ -46,7 +51,7 @@ export interface PersonProfile {
 
 const TOP_VALUES = 5;
 
-type Row = {
+type Row = LevelStandingColumns & {
   id: string;
   name: string;
   department: string | null;
@@ -84,7 +89,7 @@ export async function getPersonProfile(
            received.all_time as received_all_time, received.this_month as received_this_month,
            received.count as received_count,
            given.all_time as given_all_time, given.this_month as given_this_month, given.count as given_count,
-           top_values.list as top_values
+           top_values.list as top_values, level_standing.*
     from people p
     left join people m on m.org_id = p.org_id and m.id = p.manager_id
     cross join lateral (
@@ -113,10 +118,10 @@ export async function getPersonProfile(
         limit ${TOP_VALUES}
       ) ranked
     ) top_values
+    ${levelStandingColumns(clock())}
     where p.org_id = ${orgId}::uuid and p.id = ${personId}::uuid`);
   const row = rows[0];
   if (!row) throw new DomainError("not_found", "That person isn't in your organization.");
-  const level = await levelStanding(db, orgId, personId, clock());
   return {
     person: {
       id: row.id,
@@ -139,6 +144,6 @@ export async function getPersonProfile(
       count: Number(row.given_count),
     },
     topValues: row.top_values,
-    level,
+    level: levelStandingOf(row),
   };
 }

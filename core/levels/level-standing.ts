@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import type { Executor } from "../../db/client";
+import { type SQL, sql } from "drizzle-orm";
 import type { LevelBadge } from "./current-levels";
 import { type LevelWindow, pointsReceived, windowStart } from "./level-window";
 
@@ -13,36 +12,41 @@ export interface LevelStanding {
   next: { name: string; threshold: number } | null;
 }
 
+/** The columns `levelStandingOf` reads, as `levelStandingColumns` names them. */
+export type LevelStandingColumns = {
+  level_window: LevelWindow;
+  level_points: string;
+  level_ladder: { name: string; threshold: number }[] | null;
+  level_counts: boolean;
+};
+
 /**
- * One person's standing, or null when the org has no levels. Leavers and bots stand nowhere, as
- * they reach no levels.
+ * A lateral join, for a query over one person aliased `p`, that adds what their standing is read from,
+ * so that a profile stays one statement. It sums only when the org has levels.
  */
-export async function levelStanding(
-  db: Executor,
-  orgId: string,
-  personId: string,
-  now: Date,
-): Promise<LevelStanding | null> {
-  const [row] = await db.execute<{
-    level_window: LevelWindow;
-    points: string;
-    ladder: { name: string; threshold: number }[];
-    counts: boolean;
-  }>(sql`
-    select o.level_window, p.active and not p.is_bot as counts,
-           ${pointsReceived(sql`p.org_id`, sql`p.id`, windowStart(now))} as points,
-           (select json_agg(json_build_object('name', l.name, 'threshold', l.threshold) order by l.threshold)
-              from levels l where l.org_id = o.id) as ladder
-    from organizations o join people p on p.org_id = o.id and p.id = ${personId}::uuid
-    where o.id = ${orgId}::uuid`);
-  if (!row?.ladder) return null;
-  const points = Number(row.points);
-  const reached = row.counts ? row.ladder.filter((level) => level.threshold <= points).length : 0;
-  const current = row.ladder[reached - 1];
+export function levelStandingColumns(now: Date): SQL {
+  return sql`cross join lateral (
+      select o.level_window, p.active and not p.is_bot as level_counts, ladder.list as level_ladder,
+             case when ladder.list is null then 0
+                  else ${pointsReceived(sql`p.org_id`, sql`p.id`, windowStart(now))} end as level_points
+      from organizations o
+      cross join lateral (
+        select json_agg(json_build_object('name', l.name, 'threshold', l.threshold) order by l.threshold) as list
+        from levels l where l.org_id = o.id) ladder
+      where o.id = p.org_id) level_standing`;
+}
+
+/** A person's standing from those columns; null when the org has no levels. Leavers and bots have none. */
+export function levelStandingOf(row: LevelStandingColumns): LevelStanding | null {
+  const ladder = row.level_ladder;
+  if (!ladder) return null;
+  const points = Number(row.level_points);
+  const reached = row.level_counts ? ladder.filter((level) => level.threshold <= points).length : 0;
+  const current = ladder[reached - 1];
   return {
     window: row.level_window,
     points,
     current: current ? { name: current.name, number: reached } : null,
-    next: row.counts ? (row.ladder[reached] ?? null) : null,
+    next: row.level_counts ? (ladder[reached] ?? null) : null,
   };
 }
