@@ -11,9 +11,6 @@ export interface LevelCandidate {
   levelIds: string[];
 }
 
-/** Audit actions after which anyone may newly qualify: the ladder or window changed, or someone came back. */
-const LOOK_AT_EVERYONE_AFTER = [...LEVEL_AUDIT_ACTIONS, "person.reactivate"];
-
 const textArray = (values: readonly string[]) => `{${values.join(",")}}`;
 
 /**
@@ -21,9 +18,9 @@ const textArray = (values: readonly string[]) => `{${values.join(",")}}`;
  *
  * Only people who received points since `since` can have crossed a threshold: a rolling window only
  * ever loses points as time passes. So a pass with a watermark sums the history of those few people,
- * found through the org's time index of points received, and no one else's. Everyone is looked at
- * when there is no watermark (a worker's first pass) and in an org whose audit log shows a change to
- * its ladder, its window or a reactivation since then. Orgs without levels are passed over at once.
+ * found through the org's time index of points received, and no one else's, besides anyone reactivated
+ * since. Everyone is looked at when there is no watermark (a worker's first pass) and in an org whose
+ * audit log shows a change to its ladder or window since then. Orgs without levels are passed over.
  */
 export async function findLevelCandidates(
   db: Executor,
@@ -39,7 +36,7 @@ export async function findLevelCandidates(
              ${sinceParam}::timestamptz is null or exists (
                select 1 from audit_log a
                where a.org_id = o.id and a.created_at >= ${sinceParam}::timestamptz
-                 and a.action = any(${textArray(LOOK_AT_EVERYONE_AFTER)}::text[])) as everyone
+                 and a.action = any(${textArray(LEVEL_AUDIT_ACTIONS)}::text[])) as everyone
       from organizations o
       where ${ofActor} and exists (select 1 from levels l where l.org_id = o.id)
     ),
@@ -47,6 +44,10 @@ export async function findLevelCandidates(
       select distinct rr.org_id, rr.person_id, o.window_start
       from o join recognition_recipients rr on rr.org_id = o.id and rr.created_at >= ${sinceParam}::timestamptz
       where not o.everyone
+      union
+      select a.org_id, a.target_id::uuid, o.window_start
+      from o join audit_log a on a.org_id = o.id and a.created_at >= ${sinceParam}::timestamptz
+      where not o.everyone and a.action = 'person.reactivate'
       union
       select p.org_id, p.id, o.window_start from o join people p on p.org_id = o.id where o.everyone
     )

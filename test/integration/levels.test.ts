@@ -12,6 +12,7 @@ import { removeLevel } from "../../core/levels/remove-level";
 import { setLevelWindow } from "../../core/levels/set-level-window";
 import { updateLevel } from "../../core/levels/update-level";
 import { deactivatePerson } from "../../core/people/deactivate-person";
+import { reactivatePerson } from "../../core/people/reactivate-person";
 import type { Database } from "../../db/client";
 import { defined, expectDomainError, expectLedgerClean } from "../support/assertions";
 import { workerDatabase } from "../support/database";
@@ -154,6 +155,18 @@ describe("reaching a level", () => {
     );
     expect(pass.reached).toBe(3);
     expect(new Date(pass.watermark).getTime()).toBe(NOW.getTime() - 60_000);
+  });
+
+  it("happens to someone reactivated since the watermark, who received nothing since", async () => {
+    const { db } = await database();
+    const { org } = await ladderOrg(db);
+    const lea = await org.addPerson({ name: "Lea" });
+    await grant(db, org, [lea], 600, new Date("2026-06-01T00:00:00Z"));
+    await deactivatePerson(db, org.admin.actor, { personId: lea.id }, now);
+    expect((await awardDueLevels(db, org.system, {}, now)).reached).toBe(0);
+    const since = new Date().toISOString();
+    await reactivatePerson(db, org.admin.actor, { personId: lea.id }, now);
+    expect((await awardDueLevels(db, org.system, { since }, now)).reached).toBe(1);
   });
 
   it("never happens to leavers or bots", async () => {
