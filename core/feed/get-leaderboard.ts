@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
+import { currentLevels, type LevelBadge } from "../levels/current-levels";
 import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
@@ -25,6 +26,7 @@ export interface LeaderboardEntry {
   points: number;
   pointsMinor: number;
   recognitions: number;
+  level: LevelBadge | null;
 }
 
 export interface Leaderboard {
@@ -72,6 +74,12 @@ export async function getLeaderboard(
     group by p.id
     order by points desc, p.name
     limit ${request.limit}`);
+  const levels = await currentLevels(
+    db,
+    orgId,
+    rows.map((row) => row.person_id),
+    clock(),
+  );
   return {
     period,
     value,
@@ -84,6 +92,7 @@ export async function getLeaderboard(
       points: Number(row.points),
       pointsMinor: pointsToMinor(Number(row.points), org.pointValue),
       recognitions: Number(row.recognitions),
+      level: levels.get(row.person_id) ?? null,
     })),
   };
 }

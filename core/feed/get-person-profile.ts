@@ -1,6 +1,12 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
+import {
+  type LevelStanding,
+  type LevelStandingColumns,
+  levelStandingColumns,
+  levelStandingOf,
+} from "../levels/level-standing";
 import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
@@ -39,11 +45,13 @@ export interface PersonProfile {
   given: RecognitionTotals;
   /** Company values on the recognitions they received, most used first, at most five. */
   topValues: { name: string; count: number }[];
+  /** Their level and the next one; null when the org has no levels. */
+  level: LevelStanding | null;
 }
 
 const TOP_VALUES = 5;
 
-type Row = {
+type Row = LevelStandingColumns & {
   id: string;
   name: string;
   department: string | null;
@@ -81,7 +89,7 @@ export async function getPersonProfile(
            received.all_time as received_all_time, received.this_month as received_this_month,
            received.count as received_count,
            given.all_time as given_all_time, given.this_month as given_this_month, given.count as given_count,
-           top_values.list as top_values
+           top_values.list as top_values, level_standing.*
     from people p
     left join people m on m.org_id = p.org_id and m.id = p.manager_id
     cross join lateral (
@@ -110,6 +118,7 @@ export async function getPersonProfile(
         limit ${TOP_VALUES}
       ) ranked
     ) top_values
+    ${levelStandingColumns(clock())}
     where p.org_id = ${orgId}::uuid and p.id = ${personId}::uuid`);
   const row = rows[0];
   if (!row) throw new DomainError("not_found", "That person isn't in your organization.");
@@ -135,5 +144,6 @@ export async function getPersonProfile(
       count: Number(row.given_count),
     },
     topValues: row.top_values,
+    level: levelStandingOf(row),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import type { Actor } from "../shared/actor";
+import { type Clock, systemClock } from "../shared/clock";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, text } from "../shared/validation";
 import {
@@ -24,21 +25,30 @@ const feedInput = z.object({
 
 type FeedInput = z.input<typeof feedInput>;
 
-/** The org's recognition feed, newest first, optionally narrowed to a company value or a department. */
+/**
+ * The org's recognition feed, newest first, optionally narrowed to a company value or a department,
+ * with the level of everyone it names.
+ */
 export function listFeed(
   db: Executor,
   actor: Actor,
   input?: FeedInput & { donations?: false },
+  clock?: Clock,
 ): Promise<RecognitionPage>;
-export function listFeed(db: Executor, actor: Actor, input: FeedInput): Promise<FeedPage>;
-export async function listFeed(db: Executor, actor: Actor, input: FeedInput = {}): Promise<FeedPage> {
+export function listFeed(db: Executor, actor: Actor, input: FeedInput, clock?: Clock): Promise<FeedPage>;
+export async function listFeed(
+  db: Executor,
+  actor: Actor,
+  input: FeedInput = {},
+  clock: Clock = systemClock,
+): Promise<FeedPage> {
   authorize(actor, "read_feed");
   const request = parseInput(feedInput, input);
   return listRecognitions(
     db,
     actorOrgId(actor),
     { value: request.value, department: request.department },
-    { cursor: request.cursor, limit: request.limit, viewerId: viewerOf(actor) },
+    { cursor: request.cursor, limit: request.limit, viewerId: viewerOf(actor), now: clock() },
     { donations: request.donations },
   );
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { loadPeople } from "../people/people-lookup";
 import type { Actor } from "../shared/actor";
+import { type Clock, systemClock } from "../shared/clock";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
 import { earnedBalancesAfter } from "./earned-balances";
@@ -23,6 +24,7 @@ export async function listPersonHistory(
   db: Executor,
   actor: Actor,
   input: z.input<typeof historyInput>,
+  clock: Clock = systemClock,
 ): Promise<RecognitionPage> {
   authorize(actor, "read_history");
   const request = parseInput(historyInput, input);
@@ -38,6 +40,7 @@ export async function listPersonHistory(
     cursor: request.cursor,
     limit: request.limit,
     viewerId: viewerOf(actor),
+    now: clock(),
   });
   if (!request.withEarnedBalance) return page;
   authorize(actor, "read_balances", { self: actor.kind === "person" && actor.personId === request.personId });

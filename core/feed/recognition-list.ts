@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
+import { currentLevels, type LevelBadge } from "../levels/current-levels";
 import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { invalidCursor } from "../shared/cursor";
@@ -8,9 +9,15 @@ import { sqlState } from "../shared/errors";
 import type { PointValue } from "../shared/money";
 import { text } from "../shared/validation";
 import { decodeFeedCursor, encodeFeedCursor } from "./feed-cursor";
-import { REACTIONS, type ReactionCount } from "./reactions";
+import { type FeedRow, feedItem, peopleOnPage } from "./feed-rows";
+import type { ReactionCount } from "./reactions";
 import { filterClauses, type RecognitionFilter } from "./recognition-filter";
 import { sharedDonationClauses } from "./shared-donations";
+
+interface PersonOnPage {
+  id: string;
+  name: string;
+}
 
 export interface RecognitionItem {
   kind: "recognition";
@@ -19,8 +26,8 @@ export interface RecognitionItem {
   message: string;
   source: "web" | "slack" | "api" | "system";
   /** Null for a company grant. */
-  giver: { id: string; name: string } | null;
-  recipients: { id: string; name: string; amount: number }[];
+  giver: (PersonOnPage & { level: LevelBadge | null }) | null;
+  recipients: (PersonOnPage & { amount: number; level: LevelBadge | null })[];
   values: string[];
   amountPerRecipient: number;
   totalAmount: number;
@@ -74,61 +81,13 @@ export const pageInput = {
   limit: z.number().int().min(1).max(100).default(20),
 };
 
-type RecognitionRow = {
-  kind: "recognition";
-  id: string;
-  created_at: string;
-  message: string;
-  source: RecognitionItem["source"];
-  giver_id: string | null;
-  giver_name: string | null;
-  recipients: RecognitionItem["recipients"] | null;
-  values: string[];
-  amount_per_recipient: number;
-  total_amount: number;
-  add_ons: { points: number; people: number } | null;
-  add_on_to: string | null;
-  reactions: ReactionCount[] | null;
-  comment_count: number;
-  campaign: RecognitionCampaign | null;
-};
-
-type DonationRow = {
-  kind: "donation";
-  id: string;
-  created_at: string;
-  donation: Pick<DonationItem, "donor" | "charity" | "amountMinor" | "currency">;
-};
-
-function feedItem(row: RecognitionRow | DonationRow): FeedItem {
-  if (row.kind === "donation")
-    return { kind: "donation", id: row.id, createdAt: row.created_at, ...row.donation };
-  return {
-    kind: "recognition",
-    id: row.id,
-    createdAt: row.created_at,
-    message: row.message,
-    source: row.source,
-    giver: row.giver_id && row.giver_name ? { id: row.giver_id, name: row.giver_name } : null,
-    recipients: row.recipients ?? [],
-    values: row.values,
-    amountPerRecipient: row.amount_per_recipient,
-    totalAmount: row.total_amount,
-    addOns: row.add_ons,
-    addedTo: row.add_on_to,
-    reactions: REACTIONS.flatMap(
-      (reaction) => row.reactions?.filter((count) => count.reaction === reaction) ?? [],
-    ),
-    commentCount: row.comment_count,
-    campaign: row.campaign,
-  };
-}
-
 interface PageRequest {
   cursor?: string;
   limit: number;
   /** Who is looking: their own reactions are marked. */
   viewerId?: string;
+  /** The instant levels are read at (a rolling window ends here). */
+  now: Date;
 }
 
 /** The person an actor is, whose own reactions a page marks; an org-level actor is no one. */
@@ -197,7 +156,7 @@ export async function listRecognitions(
   const donationClauses = options.donations ? sharedDonationClauses(orgId, filter, after) : null;
   // Each kind's newest rows come from its own index; the union keeps the newest of both. Its columns
   // match the recognition branch's, in order.
-  const query = db.execute<RecognitionRow | DonationRow>(
+  const query = db.execute<FeedRow>(
     donationClauses
       ? sql`select * from ((${recognitions}) union all (
           select 'donation', d.id, d.fulfilled_at, to_json(d.fulfilled_at) #>> '{}',
@@ -219,7 +178,9 @@ export async function listRecognitions(
       ? invalidCursor()
       : error;
   });
-  const items = rows.slice(0, page.limit).map(feedItem);
+  const shown = rows.slice(0, page.limit);
+  const levels = await currentLevels(db, orgId, peopleOnPage(shown), page.now);
+  const items = shown.map((row) => feedItem(row, levels));
   const last = items.at(-1);
   return {
     items,

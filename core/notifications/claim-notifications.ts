@@ -23,6 +23,11 @@ export interface ClaimedNotification {
   attempts: number;
   /** Where to reach the person in Slack; null when they have never used Plaudit from Slack. */
   slack: { teamId: string; userId: string } | null;
+  /**
+   * The org's Slack workspace, for a notice posted in a channel: the person's, else the one that
+   * installed the app for the org, else a colleague's. Null when no one of the org is known to Slack.
+   */
+  workspaceTeamId: string | null;
 }
 
 /**
@@ -50,6 +55,7 @@ export async function claimNotifications(
     attempts: number;
     slack_team_id: string | null;
     slack_user_id: string | null;
+    workspace_team_id: string | null;
   }>(sql`
     with claimed as (
       update notifications set next_attempt_at = ${new Date(now.getTime() + NOTIFICATION_LEASE_MS).toISOString()}::timestamptz,
@@ -60,7 +66,12 @@ export async function claimNotifications(
         order by next_attempt_at limit ${limit}
         for update skip locked)
       returning id, org_id, person_id, kind, payload, attempts)
-    select c.*, p.slack_team_id, p.slack_user_id
+    select c.*, p.slack_team_id, p.slack_user_id,
+           coalesce(p.slack_team_id,
+             (select i.team_id from slack_installations i where i.org_id = c.org_id
+              order by i.installed_at desc limit 1),
+             (select q.slack_team_id from people q where q.org_id = c.org_id and q.slack_team_id is not null
+              limit 1)) as workspace_team_id
     from claimed c join people p on p.org_id = c.org_id and p.id = c.person_id
     order by c.id`);
   return rows.map((row) => ({
@@ -74,5 +85,6 @@ export async function claimNotifications(
       row.slack_team_id && row.slack_user_id
         ? { teamId: row.slack_team_id, userId: row.slack_user_id }
         : null,
+    workspaceTeamId: row.workspace_team_id,
   }));
 }

@@ -10,7 +10,10 @@ export type NotificationKind =
   | "redemption.delivery_failed"
   | "redemption.awaiting_approval"
   | "nudge.allowance_left"
-  | "digest.team_weekly";
+  | "digest.team_weekly"
+  | "level.reached"
+  /** Posted in the org's celebration channel (`payload.channel`) rather than sent to the person. */
+  | "level.reached_channel";
 
 export interface Notice {
   orgId: string;

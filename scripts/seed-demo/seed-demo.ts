@@ -10,6 +10,7 @@ import type { Database } from "../../db/client";
 import { rewardProviders } from "../../providers/reward-providers";
 import { furnishOrg } from "./furnish-org";
 import { HISTORY_WEEKDAYS } from "./history-shape";
+import { setUpLevels } from "./levels";
 import { ACME, ADMIN, STAFF } from "./org-chart";
 import { schedulePastCampaign } from "./past-campaign";
 import { planGives } from "./plan-gives";
@@ -22,7 +23,8 @@ import { deactivateLeavers, giveHistory, paySpotAwards } from "./write-history";
 
 /**
  * The demo organization: Acme, about 40 people in four departments with three months of recognition,
- * all derived from the data beside this file and a fixed PRNG seed, so every run plans the same. It is
+ * all derived from the data beside this file and a fixed PRNG seed, so every run plans the same, and
+ * the Bronze, Silver and Gold levels reached by whoever's points qualify. It is
  * written only through the core use cases (but for one bot, see ./bot.ts), as the operator and then as
  * the org's first admin; a seed that was interrupted is finished by running it again.
  */
@@ -94,6 +96,7 @@ export async function seedDemo(
   await redeemHistory(db, admin, staff, at, providers);
   await deactivateLeavers(db, admin, staff, at);
   await reactAndComment(db, admin, staff, clock);
+  await setUpLevels(db, admin, clock);
   await markDemoSeeded(db, OPERATOR, { orgId, people: summary.people, recognitions: summary.recognitions });
   return { ...summary, alreadySeeded: false };
 }

@@ -30,4 +30,18 @@ export const SPOT_AWARDS = [
     amount: 150,
     message: "Spot award for steering us through the SOC 2 audit.",
   },
+  // Appended last, so that the awards above keep their idempotency keys. Together with what colleagues
+  // gave them, these take a few people past Bronze (500) and one past Silver (1,500).
+  {
+    daysAgo: 61,
+    to: ["Diego Fernández", "Emily Nguyen", "Kenji Watanabe", "Grace Liu"],
+    amount: 400,
+    message: "Annual awards: the people who carried last year. Thank you!",
+  },
+  {
+    daysAgo: 60,
+    to: ["Amara Osei"],
+    amount: 1250,
+    message: "Founder's award for the design system the whole product now stands on.",
+  },
 ] as const;

@@ -1,5 +1,6 @@
 import { closeDueBills } from "../../core/billing/close-due-bills";
 import { summariseLedgerHours } from "../../core/billing/summarise-ledger-hours";
+import { awardDueLevels } from "../../core/levels/award-due-levels";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { queueAllowanceReminders } from "../../core/nudges/queue-allowance-reminders";
 import { queueTeamDigests } from "../../core/nudges/queue-team-digests";
@@ -17,6 +18,12 @@ export interface BackgroundTask {
   /** Does one batch of due work; returns what it did for the log (empty when there was nothing). */
   run: (db: Database) => Promise<string>;
 }
+
+/**
+ * Where this worker's last level pass got to. A worker's first pass looks at everyone; the next ones
+ * only at people who received points since (see core/levels/level-candidates.ts).
+ */
+let levelsWatermark: string | undefined;
 
 function summary(parts: Record<string, number>, errors: { message: string }[]): string {
   const done = Object.entries(parts)
@@ -52,6 +59,14 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
         { "month-end reminders queued": reminders.queued, "team digests queued": digests.queued },
         [],
       );
+    },
+  },
+  {
+    name: "levels",
+    run: async (db) => {
+      const { reached, watermark } = await awardDueLevels(db, DEPLOYMENT, { since: levelsWatermark });
+      levelsWatermark = watermark;
+      return summary({ "levels reached": reached }, []);
     },
   },
   {

@@ -42,8 +42,31 @@ const CALL_TIMEOUT_MS = 5_000;
  */
 const LAST_START_BEFORE_LEASE_ENDS_MS = 2 * CALL_TIMEOUT_MS + 5_000;
 
-/** Slack's answers that mean this person can't get a direct message, however often it is tried. */
-const UNREACHABLE = new Set(["user_not_found", "user_disabled", "cannot_dm_bot"]);
+/** Slack's answers that mean this person or channel can't get the message, however often it is tried. */
+const UNREACHABLE = new Set([
+  "user_not_found",
+  "user_disabled",
+  "cannot_dm_bot",
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+]);
+
+type Destination = { teamId: string; channel: string } | { teamId: string; userId: string };
+
+/**
+ * Where a notice goes: a notice that names a channel in its payload (a level-up for the org's
+ * celebration channel) is posted there from the org's workspace, any other is the person's DM.
+ */
+function destination(notice: ClaimedNotification): Destination | string {
+  const channel = notice.payload.channel;
+  if (typeof channel === "string" && channel !== "") {
+    return notice.workspaceTeamId
+      ? { teamId: notice.workspaceTeamId, channel }
+      : "Nobody in the organization is known to Slack yet, so its workspace is unknown.";
+  }
+  return notice.slack ?? "The person has no Slack account linked: they haven't used Plaudit from Slack.";
+}
 
 /**
  * A worker's client. Unlike a chat reply, a notice that fails is tried again by core's schedule, so one
@@ -93,25 +116,31 @@ async function deliver(
   notice: ClaimedNotification,
 ): Promise<Outcome> {
   if (!settings) return skipped("Slack is not set up in this deployment (SLACK_SIGNING_SECRET is unset).");
-  if (!notice.slack)
-    return skipped("The person has no Slack account linked: they haven't used Plaudit from Slack.");
+  const to = destination(notice);
+  if (typeof to === "string") return skipped(to);
   const text = noticeText(notice.kind, notice.payload);
   if (text === null) return skipped(`A ${notice.kind} notice this sender can't read.`);
-  const { teamId, userId } = notice.slack;
+  const { teamId } = to;
   try {
     const bot = await botFor(db, settings, bots, teamId);
     if (!bot) return skipped(`Slack workspace ${teamId} has not installed Plaudit.`);
     if (bot.orgId !== notice.orgId) {
       return skipped(`Slack workspace ${teamId} belongs to another organization here.`);
     }
-    const dm = await bot.client.conversations.open({ users: userId });
-    const channel = dm.channel?.id;
+    const channel =
+      "channel" in to ? to.channel : (await bot.client.conversations.open({ users: to.userId })).channel?.id;
     if (!channel) throw new Error("conversations.open answered without a channel.");
     await bot.client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false });
     return { outcome: "sent" };
   } catch (error) {
     const code = slackErrorCode(error);
-    if (code && UNREACHABLE.has(code)) return skipped(`Slack can't send this person a message (${code}).`);
+    if (code && UNREACHABLE.has(code)) {
+      return skipped(
+        "channel" in to
+          ? `Slack can't post in the channel (${code}).`
+          : `Slack can't send this person a message (${code}).`,
+      );
+    }
     return { outcome: "failed", detail: errorDetail(error) };
   }
 }

@@ -39,6 +39,12 @@ import { countUnread } from "../../core/inbox/count-unread";
 import { listInbox } from "../../core/inbox/list-inbox";
 import { markInboxRead } from "../../core/inbox/mark-inbox-read";
 import { checkLedger } from "../../core/ledger/check-ledger";
+import { awardDueLevels } from "../../core/levels/award-due-levels";
+import { createLevel } from "../../core/levels/create-level";
+import { listLevels } from "../../core/levels/list-levels";
+import { removeLevel } from "../../core/levels/remove-level";
+import { setLevelWindow } from "../../core/levels/set-level-window";
+import { updateLevel } from "../../core/levels/update-level";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { claimNotifications } from "../../core/notifications/claim-notifications";
 import { finishNotification } from "../../core/notifications/finish-notification";
@@ -148,6 +154,8 @@ type Refs = {
   /** A recognition the person received. */
   recognitionId: string;
   campaignId: string;
+  /** A level of the org's ladder. */
+  levelId: string;
 } & RewardRefs &
   BillRefs;
 
@@ -182,6 +190,26 @@ async function campaignFor(db: Database, chart: OrgChart): Promise<Partial<Refs>
     now,
   );
   return { campaignId: campaign.id };
+}
+
+let levelsMade = 0;
+
+/** A level of its own on the org's ladder, which the person is then granted the points to reach. */
+async function levelFor(db: Database, chart: OrgChart, person: TestPerson): Promise<Partial<Refs>> {
+  levelsMade += 1;
+  const threshold = levelsMade;
+  const level = await createLevel(db, chart.admin.actor, {
+    name: `Level ${threshold}`,
+    threshold,
+    grantPoints: 5,
+  });
+  const award = await grantPoints(
+    db,
+    chart.admin.actor,
+    { recipientIds: [person.id], amount: threshold, message: "Spot award", idempotencyKey: key() },
+    now,
+  );
+  return { recognitionId: award.recognitionId, levelId: level.id };
 }
 
 /** Where the matrix's Slack posts are: one per recognition, named after it. */
@@ -361,6 +389,41 @@ const USE_CASES = {
     aboutPerson: false,
     writes: true,
     run: (db, actor) => queueTeamDigests(db, actor, () => new Date("2026-06-29T12:00:00Z")),
+  },
+  "list-levels": {
+    aboutPerson: false,
+    writes: false,
+    prepare: levelFor,
+    run: (db, actor) => listLevels(db, actor),
+  },
+  "create-level": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor) => createLevel(db, actor, { name: "Silver", threshold: 1500, grantPoints: 100 }),
+  },
+  "update-level": {
+    aboutPerson: false,
+    writes: true,
+    prepare: levelFor,
+    run: (db, actor, refs) =>
+      updateLevel(db, actor, { levelId: refs.levelId, name: "Silver", threshold: 1500, grantPoints: null }),
+  },
+  "remove-level": {
+    aboutPerson: false,
+    writes: true,
+    prepare: levelFor,
+    run: (db, actor, refs) => removeLevel(db, actor, { levelId: refs.levelId }),
+  },
+  "set-level-window": {
+    aboutPerson: false,
+    writes: true,
+    run: (db, actor) => setLevelWindow(db, actor, { window: "all_time" }),
+  },
+  "award-due-levels": {
+    aboutPerson: false,
+    writes: true,
+    prepare: levelFor,
+    run: (db, actor) => awardDueLevels(db, actor, {}, now),
   },
   "count-unread": { aboutPerson: false, writes: false, run: (db, actor) => countUnread(db, actor) },
   "list-inbox": {
@@ -1016,6 +1079,13 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "update-notification-preferences": [ok, na,          ok,         na,     na,       na,           ok,    ok,      no,      na],
   "queue-allowance-reminders": [no,      na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "queue-team-digests":    [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
+  // Levels belong to the org's settings: its admins set them.
+  "list-levels":           [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "create-level":          [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "update-level":          [no,          na,           no,         na,     na,       na,           ok,    no,      no,      nf],
+  "remove-level":          [no,          na,           no,         na,     na,       na,           ok,    no,      no,      nf],
+  "set-level-window":      [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
+  "award-due-levels":      [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "count-unread":          [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
   "list-inbox":            [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
   "mark-inbox-read":       [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
@@ -1172,6 +1242,7 @@ async function preparedRefs(
     newEmail: `new-${randomUUID()}@${chart.org.slug}.test`,
     recognitionId: randomUUID(),
     campaignId: randomUUID(),
+    levelId: randomUUID(),
     ...nowhereRewards(),
     period: NO_BILL_PERIOD,
     ...prepared,
@@ -1203,6 +1274,7 @@ function nowhereRefs(): Refs {
     newEmail: `new-${randomUUID()}@nowhere.test`,
     recognitionId: randomUUID(),
     campaignId: randomUUID(),
+    levelId: randomUUID(),
     ...nowhereRewards(),
     period: NO_BILL_PERIOD,
   };
@@ -1303,7 +1375,9 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "get-billing-settings": null,           "update-billing-settings": null,          "get-liability": "finance:read",
   "get-roll-forward": "finance:read",     "get-finance-trends": "finance:read",     "purge-rate-limits": null,
   "erase-person": null,                   "summarise-ledger-hours": null,
-  "get-operations-figures": null,
+  "get-operations-figures": null,         "list-levels": null,                      "create-level": null,
+  "update-level": null,                   "remove-level": null,                     "set-level-window": null,
+  "award-due-levels": null,
 };
 
 /** How a key without the scope is refused, where it isn't `forbidden`. */
@@ -1387,7 +1461,8 @@ async function markersOf(db: Database, chart: OrgChart): Promise<string[]> {
     union all select id::text from custom_rewards where org_id = ${orgId}::uuid
     union all select id::text from redemptions where org_id = ${orgId}::uuid
     union all select id::text from bills where org_id = ${orgId}::uuid
-    union all select id::text from campaigns where org_id = ${orgId}::uuid`);
+    union all select id::text from campaigns where org_id = ${orgId}::uuid
+    union all select id::text from levels where org_id = ${orgId}::uuid`);
   return [orgId, chart.org.slug, ...rows.map((row) => row.id)];
 }
 

@@ -12,6 +12,11 @@ import { getBalances } from "../../core/giving/get-balances";
 import { givePoints } from "../../core/giving/give-points";
 import { grantPoints } from "../../core/giving/grant-points";
 import { systemAccountId } from "../../core/ledger/accounts";
+import { awardDueLevels } from "../../core/levels/award-due-levels";
+import { createLevel } from "../../core/levels/create-level";
+import { listLevels } from "../../core/levels/list-levels";
+import { removeLevel } from "../../core/levels/remove-level";
+import { updateLevel } from "../../core/levels/update-level";
 import { createApiKey } from "../../core/org/create-api-key";
 import { findAnnouncedRecognition } from "../../core/slack-threads/find-announced-recognition";
 import { findSlackThread } from "../../core/slack-threads/find-slack-thread";
@@ -75,7 +80,10 @@ async function twoOrgs(db: Database) {
       { name: "Same name", startsOn: NOW.toISOString().slice(0, 10), multiplier: 2, budget: 100 },
       now,
     );
-    return { org, manager, ana, ben };
+    // Ana reaches Bronze, with its grant.
+    const bronze = await createLevel(db, org.admin.actor, { name: "Bronze", threshold: 20, grantPoints: 5 });
+    await awardDueLevels(db, org.system, {}, now);
+    return { org, manager, ana, ben, bronze };
   };
   const a = await setUp();
   const b = await setUp();
@@ -186,6 +194,33 @@ describe("a person of one org and a person of another", () => {
     }
   });
 
+  it("cannot have their levels changed or removed by the first org's admin", async () => {
+    const { db } = await database();
+    const { a, b, both } = await twoOrgs(db);
+    await expectRefusedWithoutWrites(db, both, "not_found", () =>
+      updateLevel(db, a.org.admin.actor, {
+        levelId: b.bronze.id,
+        name: "Tin",
+        threshold: 1,
+        grantPoints: null,
+      }),
+    );
+    await expectRefusedWithoutWrites(db, both, "not_found", () =>
+      removeLevel(db, a.org.admin.actor, { levelId: b.bronze.id }),
+    );
+    expect((await listLevels(db, a.org.admin.actor)).levels.map((level) => level.id)).toEqual([a.bronze.id]);
+  });
+
+  it("reach no level through the first org's level pass, which writes nothing in the other org", async () => {
+    const { db } = await database();
+    const { a, b } = await twoOrgs(db);
+    await giveAt(db, b.manager, [b.ben], 50, { at: NOW });
+    const before = await orgFootprint(db, b.org.id);
+    expect((await awardDueLevels(db, a.org.system, {}, now)).reached).toBe(0);
+    expect(await orgFootprint(db, b.org.id)).toEqual(before);
+    expect((await awardDueLevels(db, b.org.system, {}, now)).reached).toBe(1);
+  });
+
   it("has rows of every kind in both orgs, so the footprints above would show a stray write", async () => {
     const { db } = await database();
     const { both } = await twoOrgs(db);
@@ -239,9 +274,12 @@ describe("reads of one org", () => {
       for (const entry of board.entries) expect(aPeople.has(entry.personId)).toBe(true);
     }
     const overall = await getLeaderboard(db, a.ana.actor, {}, now);
-    expect(overall.entries.map((entry) => [entry.rank, entry.name, entry.points])).toEqual([
-      [1, "Ana", 25],
-      [2, "Ben", 10],
+    // Ana's 25 points received include Bronze's grant of 5; B's Bronze is no level of A's.
+    expect(
+      overall.entries.map((entry) => [entry.rank, entry.name, entry.points, entry.level?.name ?? null]),
+    ).toEqual([
+      [1, "Ana", 30, "Bronze"],
+      [2, "Ben", 10, null],
     ]);
   });
 
@@ -252,7 +290,8 @@ describe("reads of one org", () => {
     const bRecognitions = await db.execute<{ id: string }>(
       sql`select id from recognitions where org_id = ${b.org.id}::uuid`,
     );
-    expect(history.items).toHaveLength(3);
+    // A give each way, the welcome grant and Bronze's grant.
+    expect(history.items).toHaveLength(4);
     for (const row of bRecognitions) expect(history.items.map((item) => item.id)).not.toContain(row.id);
   });
 

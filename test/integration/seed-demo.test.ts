@@ -185,6 +185,31 @@ describe("the demo seed", () => {
     expect(campaign?.bonus_spent).toBeLessThanOrEqual(PAST_CAMPAIGN.budget);
   });
 
+  it("has Bronze, Silver and Gold, reached by exactly the active people whose points received qualify", async () => {
+    const rows = await db.execute<{ name: string; received: string; reached: string[] }>(sql`
+      select p.name,
+             (select coalesce(sum(rr.amount), 0) from recognition_recipients rr
+              where rr.org_id = p.org_id and rr.person_id = p.id
+                and rr.recognition_id not in (select recognition_id from level_achievements
+                                              where org_id = p.org_id and recognition_id is not null)) as received,
+             array(select l.name from level_achievements a join levels l on l.id = a.level_id
+                   where a.org_id = p.org_id and a.person_id = p.id order by l.threshold)::text[] as reached
+      from people p where p.org_id = ${seeded.orgId}::uuid and p.active and not p.is_bot`);
+    const ladder = [
+      ["Bronze", 500],
+      ["Silver", 1500],
+      ["Gold", 4000],
+    ] as const;
+    for (const row of rows) {
+      const qualifies = ladder
+        .filter(([, threshold]) => Number(row.received) >= threshold)
+        .map(([name]) => name);
+      expect(row.reached, `${row.name}, ${row.received} received`).toEqual(qualifies);
+    }
+    expect(rows.filter((row) => row.reached.includes("Bronze")).length).toBeGreaterThanOrEqual(4);
+    expect(rows.filter((row) => row.reached.includes("Silver")).length).toBeGreaterThanOrEqual(1);
+  });
+
   it("keeps the ledger consistent", async () => {
     await expectLedgerClean(db, seeded.orgId);
   });

@@ -2,11 +2,13 @@ import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import { Points } from "@/app/_components/points";
 import type { DonationItem, FeedPage, RecognitionItem } from "@/core/feed/recognition-list";
+import type { LevelBadge as LevelBadgeFacts } from "@/core/levels/current-levels";
 import { formatMoney, formatPoints } from "@/core/shared/money";
 import { CampaignChip } from "../_campaigns/campaign-facts";
 import { AddOnForm } from "./add-on-form";
 import { Avatar, CompanyAwardBadge, DonationBadge } from "./avatar";
 import { CommentsSection } from "./comments-section";
+import { LevelBadge } from "./level-badge";
 import { PersonLink } from "./person-link";
 import { ReactionBar } from "./reaction-bar";
 import { hrefWith } from "./search-params";
@@ -58,6 +60,16 @@ function Amount({
   );
 }
 
+/** A level badge after a name in a line of text, or nothing for someone without a level. */
+function LevelBeside({ level }: { level: LevelBadgeFacts | null }) {
+  return level ? (
+    <>
+      {" "}
+      <LevelBadge level={level} />
+    </>
+  ) : null;
+}
+
 function RecognitionEntry({
   item,
   page,
@@ -78,6 +90,7 @@ function RecognitionEntry({
     <Fragment key={recipient.id}>
       {separatorBefore(index, item.recipients.length)}
       <PersonLink id={recipient.id} name={recipient.name} />
+      <LevelBeside level={recipient.level} />
     </Fragment>
   ));
   return (
@@ -87,7 +100,10 @@ function RecognitionEntry({
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
           <p className="min-w-0 text-sm leading-6 text-stone-700">
             {item.giver ? (
-              <PersonLink id={item.giver.id} name={item.giver.name} />
+              <>
+                <PersonLink id={item.giver.id} name={item.giver.name} />
+                <LevelBeside level={item.giver.level} />
+              </>
             ) : (
               <span className="font-semibold text-amber-800">Company award</span>
             )}

@@ -11,6 +11,7 @@ import { signedIn } from "@/app/_lib/viewer";
 import { getLeaderboard, type Leaderboard, type LeaderboardEntry } from "@/core/feed/get-leaderboard";
 import type { PeriodKind, PeriodRange } from "@/core/shared/periods";
 import { listCompanyValues } from "@/core/values/list-company-values";
+import { LevelBadge } from "../_recognitions/level-badge";
 import { PersonLink } from "../_recognitions/person-link";
 import { choiceParam, firstParam, hrefWith, type SearchParams } from "../_recognitions/search-params";
 import { TabLinks } from "../_recognitions/tab-links";
@@ -84,6 +85,11 @@ function LeaderboardTable({ board, viewerId }: { board: Leaderboard; viewerId: s
                 </td>
                 <th scope="row" className="px-2 py-3 text-left font-normal">
                   <PersonLink id={entry.personId} name={entry.name} />
+                  {entry.level ? (
+                    <span className="ml-2">
+                      <LevelBadge level={entry.level} />
+                    </span>
+                  ) : null}
                   {isViewer ? <span className="ml-2 text-xs font-medium text-amber-700">You</span> : null}
                   {entry.department ? (
                     <span className="block text-xs text-stone-500">{entry.department}</span>

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/people", label: "People" },
   { href: "/admin/values", label: "Values" },
+  { href: "/admin/levels", label: "Levels" },
   { href: "/admin/grants", label: "Spot awards" },
   { href: "/admin/campaigns", label: "Campaigns" },
   { href: "/admin/rewards", label: "Rewards" },

@@ -6,7 +6,9 @@ import { linkClass } from "@/app/_components/styles";
 import type { RecognitionTotals } from "@/core/feed/get-person-profile";
 import type { PointValue } from "@/core/shared/money";
 import { Avatar } from "../../_recognitions/avatar";
+import { LevelBadge } from "../../_recognitions/level-badge";
 import { hrefWith } from "../../_recognitions/search-params";
+import { LevelPanel } from "./level-panel";
 import { loadProfile } from "./profile";
 
 const count = new Intl.NumberFormat("en-US");
@@ -76,6 +78,7 @@ export default async function PersonLayout({
                 Deactivated
               </span>
             )}
+            {profile.level?.current ? <LevelBadge level={profile.level.current} /> : null}
           </div>
           <p className="mt-1 text-sm text-stone-600">
             {[person.department, person.managerName ? `Reports to ${person.managerName}` : null]
@@ -98,6 +101,9 @@ export default async function PersonLayout({
         <TotalsPanel title="Received" totals={profile.received} pointValue={profile.pointValue} />
         <TotalsPanel title="Given" totals={profile.given} pointValue={profile.pointValue} />
       </div>
+      {profile.level && person.active ? (
+        <LevelPanel standing={profile.level} pointValue={profile.pointValue} />
+      ) : null}
       <Panel title="Top values" description="The company values that come up most on recognition received.">
         {profile.topValues.length === 0 ? (
           <p className="text-sm text-stone-500">
