@@ -10,6 +10,7 @@ import { text } from "../shared/validation";
 import { normaliseValueName } from "../values/value-names";
 import { decodeFeedCursor, encodeFeedCursor } from "./feed-cursor";
 import { REACTIONS, type ReactionCount } from "./reactions";
+import { visibleTo } from "./recognition-lookup";
 import { sharedDonationClauses } from "./shared-donations";
 
 export interface RecognitionItem {
@@ -182,7 +183,11 @@ export async function listRecognitions(
   const org = await loadOrgContext(db, orgId);
   const after = page.cursor ? decodeFeedCursor(page.cursor) : null;
   const limit = page.limit + 1;
-  const clauses = [sql`r.org_id = ${orgId}::uuid`, ...filterClauses(orgId, filter)];
+  const clauses = [
+    sql`r.org_id = ${orgId}::uuid`,
+    visibleTo(orgId, page.viewerId),
+    ...filterClauses(orgId, filter),
+  ];
   if (after) clauses.push(sql`(r.created_at, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
   const recognitions = sql`
     select 'recognition' as kind, r.id, r.created_at as at, to_json(r.created_at) #>> '{}' as created_at,

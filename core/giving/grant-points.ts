@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { recognitionRecipients, recognitions } from "../../db/schema";
-import { earnedAccountIds, earnedBalances, systemAccountId } from "../ledger/accounts";
+import { earnedBalances } from "../ledger/accounts";
 import { runOnce } from "../ledger/idempotency";
-import { post, recordResult } from "../ledger/postings";
+import { recordResult } from "../ledger/postings";
 import { requestHash } from "../ledger/request-hash";
 import { recordAudit } from "../org/audit";
 import { loadPeople } from "../people/people-lookup";
@@ -12,6 +11,7 @@ import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, text, uuid } from "../shared/validation";
+import { postCompanyGrant } from "./company-grant";
 import { MESSAGE_MAX_LENGTH, MESSAGE_TOO_LONG } from "./message-length";
 
 const grantInput = z.object({
@@ -60,49 +60,20 @@ export async function grantPoints(
           { field: "recipientIds" },
         );
       }
-      const earned = await earnedAccountIds(tx, orgId, recipientIds);
-      const total = request.amount * recipientIds.length;
-      const now = clock();
-      const transactionId = await post(tx, {
+      const { transactionId, recognitionId } = await postCompanyGrant(tx, {
         orgId,
-        kind: "grant",
-        at: now,
+        recipientIds,
+        amount: request.amount,
+        message: request.message,
         idempotencyKey: request.idempotencyKey,
         requestHash: hash,
         actorPersonId,
-        memo: request.message,
-        entries: [
-          { accountId: await systemAccountId(tx, orgId, "company_grants"), amount: -total },
-          ...recipientIds.map((id) => ({ accountId: earned.get(id) ?? 0, amount: request.amount })),
-        ],
+        at: clock(),
       });
-      const [recognition] = await tx
-        .insert(recognitions)
-        .values({
-          orgId,
-          giverId: null,
-          source: "system",
-          message: request.message,
-          amountPerRecipient: request.amount,
-          totalAmount: total,
-          transactionId,
-          createdAt: now,
-        })
-        .returning({ id: recognitions.id });
-      if (!recognition) throw new Error("recognition insert returned nothing");
-      await tx.insert(recognitionRecipients).values(
-        recipientIds.map((personId) => ({
-          recognitionId: recognition.id,
-          personId,
-          orgId,
-          amount: request.amount,
-          createdAt: now,
-        })),
-      );
       const balances = await earnedBalances(tx, orgId, recipientIds);
       const outcome = {
         transactionId,
-        recognitionId: recognition.id,
+        recognitionId,
         earnedBalances: balances,
       };
       await recordResult(tx, transactionId, outcome);
@@ -110,7 +81,7 @@ export async function grantPoints(
         orgId,
         action: "points.grant",
         targetType: "recognition",
-        targetId: recognition.id,
+        targetId: recognitionId,
         after: { recipientIds, amount: request.amount, message: request.message },
       });
       return outcome;

@@ -23,6 +23,12 @@ export interface ClaimedNotification {
   attempts: number;
   /** Where to reach the person in Slack; null when they have never used Plaudit from Slack. */
   slack: { teamId: string; userId: string } | null;
+  /**
+   * The org's Slack workspace, for a notice posted in a channel: the person's own, else the one that
+   * installed Plaudit, else a colleague's (one workspace served from the environment). Null for other
+   * notices, and when no workspace is known.
+   */
+  workspaceTeamId: string | null;
 }
 
 /**
@@ -50,6 +56,7 @@ export async function claimNotifications(
     attempts: number;
     slack_team_id: string | null;
     slack_user_id: string | null;
+    workspace_team_id: string | null;
   }>(sql`
     with claimed as (
       update notifications set next_attempt_at = ${new Date(now.getTime() + NOTIFICATION_LEASE_MS).toISOString()}::timestamptz,
@@ -60,7 +67,12 @@ export async function claimNotifications(
         order by next_attempt_at limit ${limit}
         for update skip locked)
       returning id, org_id, person_id, kind, payload, attempts)
-    select c.*, p.slack_team_id, p.slack_user_id
+    select c.*, p.slack_team_id, p.slack_user_id,
+           case when c.kind = 'celebration.channel' then coalesce(p.slack_team_id,
+             (select i.team_id from slack_installations i where i.org_id = c.org_id
+              order by i.installed_at limit 1),
+             (select q.slack_team_id from people q where q.org_id = c.org_id and q.slack_team_id is not null
+              limit 1)) end as workspace_team_id
     from claimed c join people p on p.org_id = c.org_id and p.id = c.person_id
     order by c.id`);
   return rows.map((row) => ({
@@ -74,5 +86,6 @@ export async function claimNotifications(
       row.slack_team_id && row.slack_user_id
         ? { teamId: row.slack_team_id, userId: row.slack_user_id }
         : null,
+    workspaceTeamId: row.workspace_team_id,
   }));
 }

@@ -10,7 +10,15 @@ export type NotificationKind =
   | "redemption.delivery_failed"
   | "redemption.awaiting_approval"
   | "nudge.allowance_left"
-  | "digest.team_weekly";
+  | "digest.team_weekly"
+  /** To the person celebrated, as a direct message. */
+  | "celebration.direct"
+  /**
+   * A post in the org's celebration channel about the person celebrated (`payload.channel`). It goes
+   * through the outbox like a direct message, so that it is sent once the celebration commits, however
+   * the pass ends; it is kept under that person, whom it is about.
+   */
+  | "celebration.channel";
 
 export interface Notice {
   orgId: string;
