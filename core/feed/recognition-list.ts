@@ -75,8 +75,8 @@ export interface RecognitionFilter {
   involving?: string;
 }
 
-function filterClauses(orgId: string, filter: RecognitionFilter): SQL[] {
-  const clauses: SQL[] = [];
+function filterClauses(orgId: string, filter: RecognitionFilter, viewerId: string | undefined): SQL[] {
+  const clauses: SQL[] = [visibleTo(orgId, viewerId)];
   const recipientIn = (personId: string) => sql`r.id in (
     select recognition_id from recognition_recipients where org_id = ${orgId}::uuid and person_id = ${personId}::uuid)`;
   if (filter.value) {
@@ -183,11 +183,7 @@ export async function listRecognitions(
   const org = await loadOrgContext(db, orgId);
   const after = page.cursor ? decodeFeedCursor(page.cursor) : null;
   const limit = page.limit + 1;
-  const clauses = [
-    sql`r.org_id = ${orgId}::uuid`,
-    visibleTo(orgId, page.viewerId),
-    ...filterClauses(orgId, filter),
-  ];
+  const clauses = [sql`r.org_id = ${orgId}::uuid`, ...filterClauses(orgId, filter, page.viewerId)];
   if (after) clauses.push(sql`(r.created_at, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
   const recognitions = sql`
     select 'recognition' as kind, r.id, r.created_at as at, to_json(r.created_at) #>> '{}' as created_at,
