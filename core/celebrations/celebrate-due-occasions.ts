@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
@@ -62,6 +62,9 @@ async function dueOccasions(
 ): Promise<DueOccasion[]> {
   const column = <Key extends keyof (typeof days)[number]>(key: Key) =>
     `{${days.map((day) => day[key]).join(",")}}`;
+  // Month and day as one number (June 15th is 615): date_part reads it at half the cost of to_char.
+  const monthDays = `{${days.map((day) => Number(day.monthDay.replace("-", ""))).join(",")}}`;
+  const monthDayOf = (date: SQL) => sql`(date_part('month', ${date}) * 100 + date_part('day', ${date}))`;
   const rows = await db.execute<{
     org_id: string;
     person_id: string;
@@ -71,7 +74,7 @@ async function dueOccasions(
     years: number | null;
   }>(sql`
     with w as (
-      select * from unnest(${column("orgId")}::uuid[], ${column("monthDay")}::text[],
+      select * from unnest(${column("orgId")}::uuid[], ${monthDays}::float8[],
                            ${column("year")}::int[], ${column("celebratedOn")}::date[])
         as w(org_id, month_day, year, celebrated_on)
     ),
@@ -84,18 +87,18 @@ async function dueOccasions(
     candidates as (
       select p.org_id, p.id, p.birthday, p.hire_date, o.birthday_points, o.anniversary_points
       from o join people p on p.org_id = o.id and p.active and not p.is_bot
-      where to_char(p.birthday, 'MM-DD') = any(o.month_days)
-         or to_char(p.hire_date, 'MM-DD') = any(o.month_days)
+      where ${monthDayOf(sql`p.birthday`)} = any(o.month_days)
+         or ${monthDayOf(sql`p.hire_date`)} = any(o.month_days)
     ),
     due as (
       select c.org_id, c.id as person_id, 'birthday'::celebration_occasion as occasion, w.year,
              w.celebrated_on, null::int as years
-      from candidates c join w on w.org_id = c.org_id and w.month_day = to_char(c.birthday, 'MM-DD')
+      from candidates c join w on w.org_id = c.org_id and w.month_day = ${monthDayOf(sql`c.birthday`)}
       where c.birthday_points is not null
       union all
       select c.org_id, c.id, 'work_anniversary', w.year, w.celebrated_on,
              w.year - extract(year from c.hire_date)::int
-      from candidates c join w on w.org_id = c.org_id and w.month_day = to_char(c.hire_date, 'MM-DD')
+      from candidates c join w on w.org_id = c.org_id and w.month_day = ${monthDayOf(sql`c.hire_date`)}
       where c.anniversary_points is not null and w.year - extract(year from c.hire_date)::int >= 1
     )
     select d.org_id, d.person_id, d.occasion, d.year, to_char(d.celebrated_on, 'YYYY-MM-DD') as celebrated_on,
