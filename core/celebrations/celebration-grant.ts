@@ -52,7 +52,7 @@ export async function celebrateOccasion(db: Database, due: DueOccasion, now: Dat
       from people p join organizations o on o.id = p.org_id
       where p.org_id = ${due.orgId}::uuid and p.id = ${due.personId}::uuid
       for share of p, o`);
-    if (!facts || !facts.active || facts.is_bot) return false;
+    if (!facts?.active || facts.is_bot) return false;
     const points = occasionPoints(
       {
         birthdayPoints: facts.birthday_points,
