@@ -5,7 +5,8 @@ import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
 import { earnedBalancesAfter } from "./earned-balances";
-import { listRecognitions, pageInput, type RecognitionPage, viewerOf } from "./recognition-list";
+import { listRecognitions, pageInput, type RecognitionPage } from "./recognition-list";
+import { viewerOf } from "./recognition-lookup";
 
 const historyInput = z.object({
   ...pageInput,

@@ -4,8 +4,7 @@ import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
 import { type CommentView, commentsOn } from "./comments";
-import { viewerOf } from "./recognition-list";
-import { requireVisibleRecognition } from "./recognition-lookup";
+import { requireVisibleRecognition, viewerOf } from "./recognition-lookup";
 
 const listInput = z.object({ recognitionId: uuid("Choose a recognition.") });
 

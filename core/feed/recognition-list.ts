@@ -2,7 +2,6 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { loadOrgContext } from "../org/org-context";
-import type { Actor } from "../shared/actor";
 import { invalidCursor } from "../shared/cursor";
 import { sqlState } from "../shared/errors";
 import type { PointValue } from "../shared/money";
@@ -32,6 +31,8 @@ export interface RecognitionItem {
   /** Reactions in the fixed order, only those someone chose. */
   reactions: ReactionCount[];
   commentCount: number;
+  /** Kept out of the feed (a private celebration): only its recipients see it. */
+  onlyRecipients: boolean;
   /** On a person's own history: their earned balance just after this recognition. */
   earnedAfter?: number;
 }
@@ -114,6 +115,7 @@ type RecognitionRow = {
   add_on_to: string | null;
   reactions: ReactionCount[] | null;
   comment_count: number;
+  in_feed: boolean;
 };
 
 type DonationRow = {
@@ -143,19 +145,15 @@ function feedItem(row: RecognitionRow | DonationRow): FeedItem {
       (reaction) => row.reactions?.filter((count) => count.reaction === reaction) ?? [],
     ),
     commentCount: row.comment_count,
+    onlyRecipients: !row.in_feed,
   };
 }
 
 interface PageRequest {
   cursor?: string;
   limit: number;
-  /** Who is looking: their own reactions are marked. */
+  /** Who is looking: their own reactions are marked, and they see what was kept out of the feed for them. */
   viewerId?: string;
-}
-
-/** The person an actor is, whose own reactions a page marks; an org-level actor is no one. */
-export function viewerOf(actor: Actor): string | undefined {
-  return actor.kind === "person" ? actor.personId : undefined;
 }
 
 /** One page of an org's recognitions, newest first, with givers, recipients and values. */
@@ -206,7 +204,7 @@ export async function listRecognitions(
                     group by reaction) x) as reactions,
            (select count(*)::int from recognition_comments c
               where c.org_id = r.org_id and c.recognition_id = r.id) as comment_count,
-           null::json as donation
+           r.in_feed, null::json as donation
     from recognitions r
     left join people g on g.org_id = r.org_id and g.id = r.giver_id
     where ${sql.join(clauses, sql` and `)}
@@ -219,7 +217,7 @@ export async function listRecognitions(
     donationClauses
       ? sql`select * from ((${recognitions}) union all (
           select 'donation', d.id, d.fulfilled_at, to_json(d.fulfilled_at) #>> '{}',
-                 null, null, null, null, null, null, null, null, null, null, null, null,
+                 null, null, null, null, null, null, null, null, null, null, null, null, null,
                  json_build_object('donor', json_build_object('id', donor.id, 'name', donor.name),
                    'charity', d.brand, 'amountMinor', d.face_value_minor, 'currency', d.currency)
           from redemptions d join people donor on donor.org_id = d.org_id and donor.id = d.person_id

@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { recognitions } from "../../db/schema";
+import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
 
 /** Refuses a recognition the org doesn't have, exactly like one that doesn't exist anywhere. */
@@ -10,6 +11,11 @@ export async function requireRecognition(db: Executor, orgId: string, recognitio
     .from(recognitions)
     .where(and(eq(recognitions.orgId, orgId), eq(recognitions.id, recognitionId)));
   if (!recognition) throw new DomainError("not_found", "That recognition doesn't exist.");
+}
+
+/** The person an actor is, whose own reactions a page marks; an org-level actor is no one. */
+export function viewerOf(actor: Actor): string | undefined {
+  return actor.kind === "person" ? actor.personId : undefined;
 }
 
 /**

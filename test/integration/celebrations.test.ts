@@ -254,7 +254,9 @@ describe("what a celebration gives and shows", () => {
     expect((await listPersonHistory(db, colleague.actor, { personId: ana.id })).items).toEqual([]);
     expect((await listPersonHistory(db, org.admin.actor, { personId: ana.id })).items).toEqual([]);
     const own = await listPersonHistory(db, ana.actor, { personId: ana.id, withEarnedBalance: true });
-    expect(own.items.map((item) => [item.message, item.earnedAfter])).toEqual([["Happy birthday, Ana!", 50]]);
+    expect(own.items.map((item) => [item.message, item.earnedAfter, item.onlyRecipients])).toEqual([
+      ["Happy birthday, Ana!", 50, true],
+    ]);
     expect((await listFeed(db, ana.actor)).items.map((item) => item.id)).toEqual(
       own.items.map((item) => item.id),
     );
