@@ -8,7 +8,7 @@ import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { parseInput, text, uuid } from "../shared/validation";
 import { type CommentView, commentBody, commentsOn } from "./comments";
-import { requireRecognition } from "./recognition-lookup";
+import { requireVisibleRecognition } from "./recognition-lookup";
 
 const commentInput = z.object({
   recognitionId: uuid("Choose a recognition."),
@@ -34,7 +34,7 @@ export async function commentOnRecognition(
   if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person comments on a recognition.");
   const request = parseInput(commentInput, input);
   return db.transaction(async (tx) => {
-    await requireRecognition(tx, actor.orgId, request.recognitionId);
+    await requireVisibleRecognition(tx, actor.orgId, request.recognitionId, actor.personId);
     const inserted = await tx
       .insert(recognitionComments)
       .values({

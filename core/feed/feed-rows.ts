@@ -19,6 +19,7 @@ type RecognitionRow = {
   reactions: ReactionCount[] | null;
   comment_count: number;
   campaign: RecognitionItem["campaign"];
+  in_feed: boolean;
 };
 
 type DonationRow = {
@@ -54,6 +55,7 @@ export function feedItem(row: RecognitionRow | DonationRow, levels: Map<string, 
     ),
     commentCount: row.comment_count,
     campaign: row.campaign,
+    onlyRecipients: !row.in_feed,
   };
 }
 

@@ -70,6 +70,8 @@ export async function getLeaderboard(
     where rr.org_id = ${orgId}::uuid and p.active
       and rr.created_at >= ${period.start.toISOString()}::timestamptz
       and rr.created_at < ${period.end.toISOString()}::timestamptz
+      -- A recognition kept out of the feed (a private celebration) isn't for others to rank.
+      and exists (select 1 from recognitions r where r.org_id = rr.org_id and r.id = rr.recognition_id and r.in_feed)
       ${valueFilter}
     group by p.id
     order by points desc, p.name

@@ -83,6 +83,12 @@ export async function getPersonProfile(
   const period = periodContaining("month", clock(), org.timeZone);
   const monthStart = period.start.toISOString();
   const monthEnd = period.end.toISOString();
+  const isSelf = actor.kind === "person" && actor.personId === personId;
+  // What they received out of the feed (a private celebration) counts on their own profile only.
+  const privateKept = isSelf
+    ? sql``
+    : sql`and exists (select 1 from recognitions kept
+        where kept.org_id = rr.org_id and kept.id = rr.recognition_id and kept.in_feed)`;
   // Every figure reads only this person's range of an index (received, given); nothing scans the org.
   const rows = await db.execute<Row>(sql`
     select p.id, p.name, p.department, p.active, m.name as manager_name,
@@ -96,7 +102,7 @@ export async function getPersonProfile(
       select coalesce(sum(rr.amount), 0) as all_time, count(*) as count,
              coalesce(sum(rr.amount) filter (where rr.created_at >= ${monthStart}::timestamptz
                                                and rr.created_at < ${monthEnd}::timestamptz), 0) as this_month
-      from recognition_recipients rr where rr.org_id = p.org_id and rr.person_id = p.id
+      from recognition_recipients rr where rr.org_id = p.org_id and rr.person_id = p.id ${privateKept}
     ) received
     cross join lateral (
       select coalesce(sum(r.total_amount), 0) as all_time, count(*) as count,
@@ -129,7 +135,7 @@ export async function getPersonProfile(
       department: row.department,
       active: row.active,
       managerName: row.manager_name,
-      isSelf: actor.kind === "person" && actor.personId === row.id,
+      isSelf,
     },
     period,
     pointValue: org.pointValue,

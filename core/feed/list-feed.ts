@@ -4,13 +4,8 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, text } from "../shared/validation";
-import {
-  type FeedPage,
-  listRecognitions,
-  pageInput,
-  type RecognitionPage,
-  viewerOf,
-} from "./recognition-list";
+import { type FeedPage, listRecognitions, pageInput, type RecognitionPage } from "./recognition-list";
+import { viewerOf } from "./recognition-lookup";
 
 const feedInput = z.object({
   ...pageInput,

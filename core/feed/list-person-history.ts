@@ -6,7 +6,8 @@ import { type Clock, systemClock } from "../shared/clock";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
 import { earnedBalancesAfter } from "./earned-balances";
-import { listRecognitions, pageInput, type RecognitionPage, viewerOf } from "./recognition-list";
+import { listRecognitions, pageInput, type RecognitionPage } from "./recognition-list";
+import { viewerOf } from "./recognition-lookup";
 
 const historyInput = z.object({
   ...pageInput,

@@ -4,7 +4,7 @@ import type { Actor } from "../shared/actor";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
 import { type CommentView, commentsOn } from "./comments";
-import { requireRecognition } from "./recognition-lookup";
+import { requireVisibleRecognition, viewerOf } from "./recognition-lookup";
 
 const listInput = z.object({ recognitionId: uuid("Choose a recognition.") });
 
@@ -17,6 +17,6 @@ export async function listRecognitionComments(
   authorize(actor, "read_feed");
   const orgId = actorOrgId(actor);
   const request = parseInput(listInput, input);
-  await requireRecognition(db, orgId, request.recognitionId);
+  await requireVisibleRecognition(db, orgId, request.recognitionId, viewerOf(actor));
   return { comments: await commentsOn(db, orgId, request.recognitionId) };
 }

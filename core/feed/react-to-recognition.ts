@@ -8,7 +8,7 @@ import { DomainError } from "../shared/errors";
 import { authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
 import { REACTIONS, type ReactionCount } from "./reactions";
-import { requireRecognition } from "./recognition-lookup";
+import { requireVisibleRecognition } from "./recognition-lookup";
 
 const reactInput = z.object({
   recognitionId: uuid("Choose a recognition."),
@@ -35,7 +35,7 @@ export async function reactToRecognition(
   if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person reacts to a recognition.");
   const request = parseInput(reactInput, input);
   return db.transaction(async (tx) => {
-    await requireRecognition(tx, actor.orgId, request.recognitionId);
+    await requireVisibleRecognition(tx, actor.orgId, request.recognitionId, actor.personId);
     const row = {
       orgId: actor.orgId,
       recognitionId: request.recognitionId,

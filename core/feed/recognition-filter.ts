@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { normaliseValueName } from "../values/value-names";
+import { visibleTo } from "./recognition-lookup";
 
 export interface RecognitionFilter {
   value?: string;
@@ -10,8 +11,9 @@ export interface RecognitionFilter {
   involving?: string;
 }
 
-export function filterClauses(orgId: string, filter: RecognitionFilter): SQL[] {
-  const clauses: SQL[] = [];
+/** What a page of recognitions shows `viewerId` (no one, for an org-level actor) under `filter`. */
+export function filterClauses(orgId: string, filter: RecognitionFilter, viewerId: string | undefined): SQL[] {
+  const clauses: SQL[] = [visibleTo(orgId, viewerId)];
   const recipientIn = (personId: string) => sql`r.id in (
     select recognition_id from recognition_recipients where org_id = ${orgId}::uuid and person_id = ${personId}::uuid)`;
   if (filter.value) {

@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { currentLevels, type LevelBadge } from "../levels/current-levels";
 import { loadOrgContext } from "../org/org-context";
-import type { Actor } from "../shared/actor";
 import { invalidCursor } from "../shared/cursor";
 import { sqlState } from "../shared/errors";
 import type { PointValue } from "../shared/money";
@@ -40,6 +39,8 @@ export interface RecognitionItem {
   commentCount: number;
   /** The campaign that multiplied this give: each recipient got `bonusPerRecipient` more, from the company. */
   campaign: RecognitionCampaign | null;
+  /** Kept out of the feed (a private celebration): only its recipients see it. */
+  onlyRecipients: boolean;
   /** On a person's own history: their earned balance just after this recognition. */
   earnedAfter?: number;
 }
@@ -84,15 +85,10 @@ export const pageInput = {
 interface PageRequest {
   cursor?: string;
   limit: number;
-  /** Who is looking: their own reactions are marked. */
+  /** Who is looking: their own reactions are marked, and they see what was kept out of the feed for them. */
   viewerId?: string;
   /** The instant levels are read at (a rolling window ends here). */
   now: Date;
-}
-
-/** The person an actor is, whose own reactions a page marks; an org-level actor is no one. */
-export function viewerOf(actor: Actor): string | undefined {
-  return actor.kind === "person" ? actor.personId : undefined;
 }
 
 /** One page of an org's recognitions, newest first, with givers, recipients and values. */
@@ -120,7 +116,7 @@ export async function listRecognitions(
   const org = await loadOrgContext(db, orgId);
   const after = page.cursor ? decodeFeedCursor(page.cursor) : null;
   const limit = page.limit + 1;
-  const clauses = [sql`r.org_id = ${orgId}::uuid`, ...filterClauses(orgId, filter)];
+  const clauses = [sql`r.org_id = ${orgId}::uuid`, ...filterClauses(orgId, filter, page.viewerId)];
   if (after) clauses.push(sql`(r.created_at, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
   const recognitions = sql`
     select 'recognition' as kind, r.id, r.created_at as at, to_json(r.created_at) #>> '{}' as created_at,
@@ -147,7 +143,7 @@ export async function listRecognitions(
              (select json_build_object('id', k.id, 'name', k.name, 'multiplier', k.multiplier,
                        'bonusPerRecipient', r.bonus_per_recipient)
               from campaigns k where k.org_id = r.org_id and k.id = r.campaign_id) end as campaign,
-           null::json as donation
+           r.in_feed, null::json as donation
     from recognitions r
     left join people g on g.org_id = r.org_id and g.id = r.giver_id
     where ${sql.join(clauses, sql` and `)}
@@ -160,7 +156,7 @@ export async function listRecognitions(
     donationClauses
       ? sql`select * from ((${recognitions}) union all (
           select 'donation', d.id, d.fulfilled_at, to_json(d.fulfilled_at) #>> '{}',
-                 null, null, null, null, null, null, null, null, null, null, null, null, null,
+                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                  json_build_object('donor', json_build_object('id', donor.id, 'name', donor.name),
                    'charity', d.brand, 'amountMinor', d.face_value_minor, 'currency', d.currency)
           from redemptions d join people donor on donor.org_id = d.org_id and donor.id = d.person_id

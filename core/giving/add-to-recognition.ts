@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Executor } from "../../db/client";
 import { recognitions } from "../../db/schema";
+import { visibleTo } from "../feed/recognition-lookup";
 import { requestHash } from "../ledger/request-hash";
 import { type RateLimit, rateLimit } from "../limits/rate-limits";
 import type { Actor } from "../shared/actor";
@@ -41,7 +42,12 @@ interface Original {
 }
 
 /** The recognition points are added to: the one named, or the one it was itself added to. */
-async function originalOf(tx: Executor, orgId: string, recognitionId: string): Promise<Original> {
+async function originalOf(
+  tx: Executor,
+  orgId: string,
+  recognitionId: string,
+  giverId: string,
+): Promise<Original> {
   const [row] = await tx.execute<{
     id: string;
     message: string;
@@ -57,7 +63,7 @@ async function originalOf(tx: Executor, orgId: string, recognitionId: string): P
                and (select values_mode from organizations where id = o.org_id) <> 'off') as values
     from recognitions r
     join recognitions o on o.org_id = r.org_id and o.id = coalesce(r.add_on_to, r.id)
-    where r.org_id = ${orgId}::uuid and r.id = ${recognitionId}::uuid`);
+    where r.org_id = ${orgId}::uuid and r.id = ${recognitionId}::uuid and ${visibleTo(orgId, giverId)}`);
   if (!row) throw new DomainError("not_found", "That recognition doesn't exist.");
   return { id: row.id, message: row.message, recipientIds: row.recipient_ids, values: row.values };
 }
@@ -88,7 +94,7 @@ export async function addToRecognition(
   let addedTo = "";
   const record = await limitedGive(db, limit, give, () =>
     db.transaction(async (tx) => {
-      const original = await originalOf(tx, actor.orgId, request.recognitionId);
+      const original = await originalOf(tx, actor.orgId, request.recognitionId, giverId);
       addedTo = original.id;
       if (original.recipientIds.includes(giverId)) {
         throw new DomainError("self_give", "You can't add points to a recognition you received.");

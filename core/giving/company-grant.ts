@@ -13,14 +13,17 @@ export interface CompanyGrant {
   message: string;
   idempotencyKey: string;
   requestHash: string;
+  /** The admin who made it; null for what Plaudit grants by itself (a birthday, a level). */
   actorPersonId: string | null;
   at: Date;
+  /** False for what only its recipients see, such as a celebration of someone who keeps theirs private. */
+  inFeed?: boolean;
 }
 
 /**
  * Pays a company grant inside the caller's transaction: points from the org's company grants account
  * into each recipient's earned balance, and the recognition with no giver that shows it. Bots and
- * leavers can't receive points. Spot awards and level grants are both this.
+ * leavers can't receive points. Spot awards, celebrations and level grants are all this.
  */
 export async function payCompanyGrant(
   tx: Transaction,
@@ -61,6 +64,7 @@ export async function payCompanyGrant(
       amountPerRecipient: amount,
       totalAmount: total,
       transactionId,
+      inFeed: grant.inFeed ?? true,
       createdAt: at,
     })
     .returning({ id: recognitions.id });

@@ -54,6 +54,8 @@ export async function listSpotAwards(
     join ledger_transactions t on t.org_id = r.org_id and t.id = r.transaction_id
     left join people a on a.org_id = t.org_id and a.id = t.actor_person_id
     where r.org_id = ${orgId}::uuid and r.giver_id is null and t.kind = 'grant'
+      -- Birthdays and anniversaries are Plaudit's own grants, not awards an admin made.
+      and not exists (select 1 from celebrations c where c.org_id = r.org_id and c.recognition_id = r.id)
     order by r.created_at desc nulls last, r.id desc nulls last
     limit ${request.limit}`);
   return {

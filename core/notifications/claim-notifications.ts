@@ -24,8 +24,9 @@ export interface ClaimedNotification {
   /** Where to reach the person in Slack; null when they have never used Plaudit from Slack. */
   slack: { teamId: string; userId: string } | null;
   /**
-   * The org's Slack workspace, for a notice posted in a channel: the person's, else the one that
-   * installed the app for the org, else a colleague's. Null when no one of the org is known to Slack.
+   * The org's Slack workspace, for a notice posted in a channel (one whose payload names the channel):
+   * the person's own, else the one that installed Plaudit, else a colleague's. Null for other notices,
+   * and when no one of the org is known to Slack.
    */
   workspaceTeamId: string | null;
 }
@@ -67,11 +68,11 @@ export async function claimNotifications(
         for update skip locked)
       returning id, org_id, person_id, kind, payload, attempts)
     select c.*, p.slack_team_id, p.slack_user_id,
-           coalesce(p.slack_team_id,
+           case when c.payload ? 'channel' then coalesce(p.slack_team_id,
              (select i.team_id from slack_installations i where i.org_id = c.org_id
               order by i.installed_at desc limit 1),
              (select q.slack_team_id from people q where q.org_id = c.org_id and q.slack_team_id is not null
-              limit 1)) as workspace_team_id
+              limit 1)) end as workspace_team_id
     from claimed c join people p on p.org_id = c.org_id and p.id = c.person_id
     order by c.id`);
   return rows.map((row) => ({

@@ -13,7 +13,15 @@ export type NotificationKind =
   | "digest.team_weekly"
   | "level.reached"
   /** Posted in the org's celebration channel (`payload.channel`) rather than sent to the person. */
-  | "level.reached_channel";
+  | "level.reached_channel"
+  /** To the person celebrated, as a direct message. */
+  | "celebration.direct"
+  /**
+   * A post in the org's celebration channel about the person celebrated (`payload.channel`). It goes
+   * through the outbox like a direct message, so that it is sent once the celebration commits, however
+   * the pass ends; it is kept under that person, whom it is about.
+   */
+  | "celebration.channel";
 
 export interface Notice {
   orgId: string;

@@ -8,13 +8,15 @@ import { authorize } from "../shared/permissions";
 export type NotificationPreferences = {
   allowanceReminders: boolean;
   teamDigest: boolean;
+  /** Their birthday and work anniversaries shown in the feed and announced in Slack; points come either way. */
+  publicCelebrations: boolean;
   /** Someone reports to them, so a weekly team digest has something to say. */
   hasReports: boolean;
   /** Plaudit knows their Slack account, where reminders and digests are sent. */
   slackLinked: boolean;
 };
 
-/** The actor's own reminder and digest choices. */
+/** The actor's own reminder, digest and celebration choices. */
 export async function getNotificationPreferences(
   db: Executor,
   actor: Actor,
@@ -23,6 +25,7 @@ export async function getNotificationPreferences(
   if (actor.kind !== "person") throw new DomainError("forbidden", "Only a person has preferences.");
   const [row] = await db.execute<NotificationPreferences>(sql`
     select p.allowance_reminders as "allowanceReminders", p.team_digest as "teamDigest",
+           p.public_celebrations as "publicCelebrations",
            exists (select 1 from people r
                    where r.org_id = p.org_id and r.manager_id = p.id and r.active) as "hasReports",
            p.slack_user_id is not null as "slackLinked"

@@ -11,6 +11,20 @@ const points = (what: string) =>
     .int(`${what[0]?.toUpperCase()}${what.slice(1)} must be a whole number.`)
     .max(1_000_000, `That ${what} is too large.`);
 
+/** A public (C...) or private (G...) channel's id; channel names change, ids do not. */
+const slackChannel = () =>
+  text("Enter a Slack channel ID.")
+    .trim()
+    .toUpperCase()
+    .regex(
+      /^[CG][A-Z0-9]{6,}$/,
+      "Use a Slack channel ID such as C0123ABCD (channel details, at the bottom).",
+    );
+
+/** Points for an occasion; null (an empty field) turns its celebration off. */
+const occasionPoints = (what: string, off: string) =>
+  points(what).positive(`Give at least 1 point, or leave it empty: ${off}.`).nullable();
+
 /** Every setting an admin edits, each with the rule it must meet. */
 export const orgSettingFields = z.object({
   name: text().trim().min(1, "Name the organization.").max(120, "Keep the name under 120 characters."),
@@ -28,13 +42,14 @@ export const orgSettingFields = z.object({
   maxPointsPerRecognition: points("maximum").min(1, "The maximum is at least 1 point."),
   valuesMode: z.enum(["off", "optional", "required"], "Choose off, optional or required."),
   leaverPolicy: z.enum(["keep", "forfeit"], "Choose keep or forfeit."),
-  /** A public (C...) or private (G...) channel's id; channel names change, ids do not. Null posts where people give. */
-  slackRecognitionChannel: text("Enter a Slack channel ID.")
-    .trim()
-    .toUpperCase()
-    .regex(/^[CG][A-Z0-9]{6,}$/, "Use a Slack channel ID such as C0123ABCD (channel details, at the bottom).")
-    .nullable(),
+  /** Null posts where people give. */
+  slackRecognitionChannel: slackChannel().nullable(),
   slackAutoProvision: z.boolean("Choose whether people who use Plaudit from Slack are added."),
+  birthdayPoints: occasionPoints("birthday points", "birthdays aren't celebrated"),
+  anniversaryPoints: occasionPoints("anniversary points", "work anniversaries aren't celebrated"),
+  anniversaryPointsPerYear: points("points per year of service").min(0, "Points per year can't be negative."),
+  /** Null: birthdays and anniversaries are not announced in a channel (the feed and direct messages still are). */
+  celebrationChannel: slackChannel().nullable(),
 });
 
 export type OrgSettings = z.output<typeof orgSettingFields>;
@@ -56,6 +71,10 @@ export const SETTING_COLUMNS = {
   leaverPolicy: organizations.leaverPolicy,
   slackRecognitionChannel: organizations.slackRecognitionChannel,
   slackAutoProvision: organizations.slackAutoProvision,
+  birthdayPoints: organizations.birthdayPoints,
+  anniversaryPoints: organizations.anniversaryPoints,
+  anniversaryPointsPerYear: organizations.anniversaryPointsPerYear,
+  celebrationChannel: organizations.celebrationChannel,
 } as const;
 
 /**

@@ -8,6 +8,8 @@ import { type Clock, systemClock } from "../../core/shared/clock";
 import { DomainError } from "../../core/shared/errors";
 import type { Database } from "../../db/client";
 import { rewardProviders } from "../../providers/reward-providers";
+import { celebrateHistory } from "./celebrate-history";
+import { PAST_OCCASIONS } from "./celebrations";
 import { furnishOrg } from "./furnish-org";
 import { HISTORY_WEEKDAYS } from "./history-shape";
 import { setUpLevels } from "./levels";
@@ -23,8 +25,9 @@ import { deactivateLeavers, giveHistory, paySpotAwards } from "./write-history";
 
 /**
  * The demo organization: Acme, about 40 people in four departments with three months of recognition,
- * all derived from the data beside this file and a fixed PRNG seed, so every run plans the same, and
- * the Bronze, Silver and Gold levels reached by whoever's points qualify. It is
+ * a few birthdays and work anniversaries (celebrated, or a few days ahead), a past x2 campaign and the
+ * Bronze, Silver and Gold levels reached by whoever's points qualify, all derived from the data beside
+ * this file and a fixed PRNG seed, so every run plans the same. It is
  * written only through the core use cases (but for one bot, see ./bot.ts), as the operator and then as
  * the org's first admin; a seed that was interrupted is finished by running it again.
  */
@@ -82,7 +85,7 @@ export async function seedDemo(
     slug: ACME.slug,
     adminEmail: DEMO.adminEmail,
     people: STAFF.length + 1,
-    recognitions: plan.length + SPOT_AWARDS.length,
+    recognitions: plan.length + SPOT_AWARDS.length + PAST_OCCASIONS,
   };
   if (status.kind === "demo" && status.complete) return { ...summary, alreadySeeded: true };
 
@@ -95,6 +98,7 @@ export async function seedDemo(
   await setUpRewards(db, admin, providers, clock);
   await redeemHistory(db, admin, staff, at, providers);
   await deactivateLeavers(db, admin, staff, at);
+  await celebrateHistory(db, admin, staff, settings.timeZone, clock);
   await reactAndComment(db, admin, staff, clock);
   await setUpLevels(db, admin, clock);
   await markDemoSeeded(db, OPERATOR, { orgId, people: summary.people, recognitions: summary.recognitions });

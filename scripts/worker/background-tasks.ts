@@ -1,5 +1,6 @@
 import { closeDueBills } from "../../core/billing/close-due-bills";
 import { summariseLedgerHours } from "../../core/billing/summarise-ledger-hours";
+import { celebrateDueOccasions } from "../../core/celebrations/celebrate-due-occasions";
 import { awardDueLevels } from "../../core/levels/award-due-levels";
 import { purgeRateLimits } from "../../core/limits/purge-rate-limits";
 import { queueAllowanceReminders } from "../../core/nudges/queue-allowance-reminders";
@@ -59,6 +60,13 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
         { "month-end reminders queued": reminders.queued, "team digests queued": digests.queued },
         [],
       );
+    },
+  },
+  {
+    name: "celebrations",
+    run: async (db) => {
+      const { celebrated, errors } = await celebrateDueOccasions(db, DEPLOYMENT);
+      return summary({ "birthdays and anniversaries celebrated": celebrated }, errors);
     },
   },
   {

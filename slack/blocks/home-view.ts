@@ -16,14 +16,15 @@ export const RECENT_RECOGNITIONS = 5;
  */
 export const OPEN_REWARDS_ACTION_ID = "open_rewards";
 
-/** A reminder's button in App Home; its value says which, and whether to turn it on or off. */
+/** A reminder's (or public celebrations') button in App Home; its value says which, and whether to turn it on or off. */
 export const SET_REMINDER_ACTION_ID = "set_reminder";
 
-/** What a reminder button's value asks for: `allowanceReminders:off`, `teamDigest:on`. */
+const CHOICES = ["allowanceReminders", "teamDigest", "publicCelebrations"] as const;
+
+/** What a choice's button value asks for: `allowanceReminders:off`, `teamDigest:on`, `publicCelebrations:off`. */
 export function reminderChange(value: string): UpdateNotificationPreferencesInput | null {
   const [name, state] = value.split(":");
-  if ((name !== "allowanceReminders" && name !== "teamDigest") || (state !== "on" && state !== "off"))
-    return null;
+  if (!CHOICES.some((choice) => choice === name) || (state !== "on" && state !== "off") || !name) return null;
   return { [name]: state === "on" };
 }
 
@@ -97,18 +98,25 @@ export function homeView({ balances, received, rewardsUrl, preferences }: HomeFi
             ),
           ]
         : []),
+      { type: "header", text: { type: "plain_text", text: "Celebrations" } },
+      choiceBlock(
+        "publicCelebrations",
+        "Public celebrations",
+        "Your birthday and work anniversaries in the feed and the celebration channel. Off, you still get the points and a direct message.",
+        preferences.publicCelebrations,
+      ),
     ],
   };
 }
 
 function reminderBlock(name: string, title: string, when: string, on: boolean): types.KnownBlock {
+  return choiceBlock(name, title, `A direct message ${when}.`, on);
+}
+
+function choiceBlock(name: string, title: string, description: string, on: boolean): types.KnownBlock {
   return {
     type: "section",
-    text: {
-      type: "mrkdwn",
-      text: `*${title}: ${on ? "on" : "off"}*
-A direct message ${when}.`,
-    },
+    text: { type: "mrkdwn", text: `*${title}: ${on ? "on" : "off"}*\n${description}` },
     accessory: {
       type: "button",
       action_id: SET_REMINDER_ACTION_ID,

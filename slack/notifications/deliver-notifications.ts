@@ -11,6 +11,7 @@ import type { Database } from "@/db/client";
 import { workspaceBot } from "../authorize";
 import { slackClientOptions } from "../client-options";
 import { type SlackSettings, slackSettingsFromEnv } from "../settings";
+import { celebrationChannelText } from "./celebration-text";
 import { noticeText } from "./notice-text";
 
 export interface DeliverNotificationsOptions {
@@ -42,31 +43,10 @@ const CALL_TIMEOUT_MS = 5_000;
  */
 const LAST_START_BEFORE_LEASE_ENDS_MS = 2 * CALL_TIMEOUT_MS + 5_000;
 
-/** Slack's answers that mean this person or channel can't get the message, however often it is tried. */
-const UNREACHABLE = new Set([
-  "user_not_found",
-  "user_disabled",
-  "cannot_dm_bot",
-  "channel_not_found",
-  "not_in_channel",
-  "is_archived",
-]);
-
-type Destination = { teamId: string; channel: string } | { teamId: string; userId: string };
-
-/**
- * Where a notice goes: a notice that names a channel in its payload (a level-up for the org's
- * celebration channel) is posted there from the org's workspace, any other is the person's DM.
- */
-function destination(notice: ClaimedNotification): Destination | string {
-  const channel = notice.payload.channel;
-  if (typeof channel === "string" && channel !== "") {
-    return notice.workspaceTeamId
-      ? { teamId: notice.workspaceTeamId, channel }
-      : "Nobody in the organization is known to Slack yet, so its workspace is unknown.";
-  }
-  return notice.slack ?? "The person has no Slack account linked: they haven't used Plaudit from Slack.";
-}
+/** Slack's answers that mean this person can't get a direct message, however often it is tried. */
+const UNREACHABLE = new Set(["user_not_found", "user_disabled", "cannot_dm_bot"]);
+/** Slack's answers that mean the bot can't post in a channel until an admin changes something. */
+const CHANNEL_CLOSED = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
 
 /**
  * A worker's client. Unlike a chat reply, a notice that fails is tried again by core's schedule, so one
@@ -109,6 +89,42 @@ function botFor(db: Database, settings: SlackSettings, bots: Bots, teamId: strin
   return bot;
 }
 
+type Target =
+  | { teamId: string; text: string; userId: string }
+  | { teamId: string; text: string; channel: string }
+  | { skip: string };
+
+/**
+ * Where a notice goes: most to the person as a direct message; one whose payload names a channel (a
+ * celebration's or a level-up's post in the org's celebration channel) there, from the org's workspace.
+ */
+function targetOf(notice: ClaimedNotification): Target {
+  const channel = notice.payload.channel;
+  if (channel !== undefined) {
+    if (typeof channel !== "string" || channel === "")
+      return { skip: "A channel post that names no channel." };
+    if (!notice.workspaceTeamId) return { skip: "No Slack workspace of this organization is known yet." };
+    const text =
+      notice.kind === "celebration.channel"
+        ? celebrationChannelText(notice.payload, notice.slack?.userId ?? null)
+        : noticeText(notice.kind, notice.payload);
+    if (text === null) return { skip: `A ${notice.kind} notice this sender can't read.` };
+    return { teamId: notice.workspaceTeamId, text, channel };
+  }
+  if (!notice.slack)
+    return { skip: "The person has no Slack account linked: they haven't used Plaudit from Slack." };
+  const text = noticeText(notice.kind, notice.payload);
+  if (text === null) return { skip: `A ${notice.kind} notice this sender can't read.` };
+  return { teamId: notice.slack.teamId, text, userId: notice.slack.userId };
+}
+
+async function directChannel(client: WebClient, userId: string): Promise<string> {
+  const dm = await client.conversations.open({ users: userId });
+  const channel = dm.channel?.id;
+  if (!channel) throw new Error("conversations.open answered without a channel.");
+  return channel;
+}
+
 async function deliver(
   db: Database,
   settings: SlackSettings | null,
@@ -116,29 +132,24 @@ async function deliver(
   notice: ClaimedNotification,
 ): Promise<Outcome> {
   if (!settings) return skipped("Slack is not set up in this deployment (SLACK_SIGNING_SECRET is unset).");
-  const to = destination(notice);
-  if (typeof to === "string") return skipped(to);
-  const text = noticeText(notice.kind, notice.payload);
-  if (text === null) return skipped(`A ${notice.kind} notice this sender can't read.`);
-  const { teamId } = to;
+  const target = targetOf(notice);
+  if ("skip" in target) return skipped(target.skip);
+  const { teamId, text } = target;
   try {
     const bot = await botFor(db, settings, bots, teamId);
     if (!bot) return skipped(`Slack workspace ${teamId} has not installed Plaudit.`);
     if (bot.orgId !== notice.orgId) {
       return skipped(`Slack workspace ${teamId} belongs to another organization here.`);
     }
-    const channel =
-      "channel" in to ? to.channel : (await bot.client.conversations.open({ users: to.userId })).channel?.id;
-    if (!channel) throw new Error("conversations.open answered without a channel.");
+    const channel = "channel" in target ? target.channel : await directChannel(bot.client, target.userId);
     await bot.client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false });
     return { outcome: "sent" };
   } catch (error) {
     const code = slackErrorCode(error);
-    if (code && UNREACHABLE.has(code)) {
+    if (code && UNREACHABLE.has(code)) return skipped(`Slack can't send this person a message (${code}).`);
+    if (code && CHANNEL_CLOSED.has(code)) {
       return skipped(
-        "channel" in to
-          ? `Slack can't post in the channel (${code}).`
-          : `Slack can't send this person a message (${code}).`,
+        `Plaudit can't post in the celebration channel (${code}): invite it, or check the channel ID.`,
       );
     }
     return { outcome: "failed", detail: errorDetail(error) };

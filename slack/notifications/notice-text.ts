@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { NotificationKind } from "@/core/notifications/outbox";
 import { formatPointsWithValue } from "@/core/shared/money";
 import { escapeMrkdwn } from "../blocks/mrkdwn";
+import { celebrationDirectText } from "./celebration-text";
 import { levelText } from "./level-text";
 import { link } from "./notice-link";
 import { nudgeText } from "./nudge-text";
@@ -69,6 +70,7 @@ const MESSAGES: Record<
  * page to act on it; null when the notice is not one this sender can read.
  */
 export function noticeText(kind: string, payload: unknown): string | null {
+  if (kind === "celebration.direct") return celebrationDirectText(payload);
   if (!Object.hasOwn(MESSAGES, kind)) return nudgeText(kind, payload) ?? levelText(kind, payload);
   const message = MESSAGES[kind as RedemptionNoticeKind];
   const facts = redemptionFacts.safeParse(payload);

@@ -564,10 +564,14 @@ describe("integration API: people", () => {
       cost_center: "CC-7",
       external_id: "E-100",
       hire_date: "2024-02-29",
+      birthday: "1990-04-02",
     });
     expect(created.status, created.text).toBe(201);
     expectShape(created.body.data, "Person");
     expect(created.body.data).toMatchObject({
+      // The birth year is kept for the HR system that sent it, and never shown.
+      birthday: "--04-02",
+      hire_date: "2024-02-29",
       email: "mia@example.test",
       name: "Mia Manager",
       roles: ["employee", "manager"],

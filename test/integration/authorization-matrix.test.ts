@@ -22,6 +22,7 @@ import { createCampaign } from "../../core/campaigns/create-campaign";
 import { endCampaign } from "../../core/campaigns/end-campaign";
 import { getCampaign } from "../../core/campaigns/get-campaign";
 import { listCampaigns } from "../../core/campaigns/list-campaigns";
+import { celebrateDueOccasions } from "../../core/celebrations/celebrate-due-occasions";
 import { commentOnRecognition } from "../../core/feed/comment-on-recognition";
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { getPersonProfile } from "../../core/feed/get-person-profile";
@@ -424,6 +425,18 @@ const USE_CASES = {
     writes: true,
     prepare: levelFor,
     run: (db, actor) => awardDueLevels(db, actor, {}, now),
+  },
+  // Birthdays on, and the person's birthday is the matrix's day.
+  "celebrate-due-occasions": {
+    aboutPerson: false,
+    writes: true,
+    prepare: async (db, chart, person) => {
+      await db.execute(sql`update organizations set birthday_points = 20 where id = ${chart.org.id}::uuid`);
+      await db.execute(sql`update people set birthday = '1990-06-15'
+        where org_id = ${chart.org.id}::uuid and id = ${person.id}::uuid`);
+      return {};
+    },
+    run: (db, actor) => celebrateDueOccasions(db, actor, now),
   },
   "count-unread": { aboutPerson: false, writes: false, run: (db, actor) => countUnread(db, actor) },
   "list-inbox": {
@@ -1086,6 +1099,7 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "remove-level":          [no,          na,           no,         na,     na,       na,           ok,    no,      no,      nf],
   "set-level-window":      [no,          na,           no,         na,     na,       na,           ok,    no,      no,      na],
   "award-due-levels":      [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
+  "celebrate-due-occasions": [no,        na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "count-unread":          [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
   "list-inbox":            [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
   "mark-inbox-read":       [ok,          na,           ok,         na,     na,       na,           ok,    ok,      no,      na],
@@ -1345,7 +1359,7 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "edit-slack-reply": null,              "remove-slack-reply": null,
   "record-slack-announcement": null,      "find-announced-recognition": null,       "find-slack-thread": null,
   "get-notification-preferences": null,  "update-notification-preferences": null,
-  "queue-allowance-reminders": null,     "queue-team-digests": null,
+  "queue-allowance-reminders": null,     "queue-team-digests": null,           "celebrate-due-occasions": null,
   "count-unread": null,                   "list-inbox": null,                       "mark-inbox-read": null,
   "boost-allowance": null,                "get-balances": "recognitions:read",      "list-feed": "recognitions:read",
   "list-person-history": null,            "get-person-profile": null,               "get-leaderboard": null,

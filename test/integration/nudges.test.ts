@@ -140,6 +140,7 @@ describe("weekly team digests", () => {
     expect(preferences).toEqual({
       allowanceReminders: false,
       teamDigest: true,
+      publicCelebrations: true,
       hasReports: false,
       slackLinked: false,
     });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { boostAllowance } from "../../core/allowances/boost-allowance";
 import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance";
 import { createCampaign } from "../../core/campaigns/create-campaign";
+import { celebrateDueOccasions } from "../../core/celebrations/celebrate-due-occasions";
 import { commentOnRecognition } from "../../core/feed/comment-on-recognition";
 import { getLeaderboard } from "../../core/feed/get-leaderboard";
 import { listFeed } from "../../core/feed/list-feed";
@@ -24,7 +25,7 @@ import { recordSlackAnnouncement } from "../../core/slack-threads/record-slack-a
 import type { Database } from "../../db/client";
 import { defined, expectLedgerClean, ledgerViolations, sqlStateOfFailure } from "../support/assertions";
 import { workerDatabase } from "../support/database";
-import { createTestOrg, key, type TestPerson } from "../support/factories";
+import { createTestOrg, key, type TestOrg, type TestPerson } from "../support/factories";
 import { expectRefusedWithoutWrites, orgFootprint } from "../support/footprint";
 import { giveAt } from "../support/giving";
 
@@ -32,6 +33,17 @@ const database = workerDatabase();
 
 const NOW = new Date("2026-06-15T12:00:00Z");
 const now = () => NOW;
+
+/**
+ * Birthdays on in the org, and the person's birthday is NOW's day: a pass celebrates it. They keep it
+ * private, so the feed, history and leaderboard reads below see no more than before.
+ */
+async function celebrateBirthdayToday(db: Database, org: TestOrg, person: TestPerson) {
+  await db.execute(sql`update organizations set birthday_points = 20 where id = ${org.id}::uuid`);
+  await db.execute(sql`update people set birthday = '1990-06-15', public_celebrations = false
+    where org_id = ${org.id}::uuid and id = ${person.id}::uuid`);
+  expect(await celebrateDueOccasions(db, org.system, now)).toEqual({ celebrated: 1, errors: [] });
+}
 
 /**
  * Two orgs that look alike (same value names, same department) and both have history: gives, a
@@ -71,6 +83,7 @@ async function twoOrgs(db: Database) {
       messageTs: "1700000000.000100",
       threadTs: "1700000000.000100",
     });
+    await celebrateBirthdayToday(db, org, manager);
     await setMonthlyAllowance(db, org.admin.actor, { personIds: [ben.id], monthlyAmount: 80 }, now);
     await boostAllowance(db, org.admin.actor, { personId: ana.id, amount: 15, idempotencyKey: key() }, now);
     await createApiKey(db, org.admin.actor, { name: "Integration", scopes: ["people:read"] }, now);
@@ -221,6 +234,24 @@ describe("a person of one org and a person of another", () => {
     expect((await awardDueLevels(db, b.org.system, {}, now)).reached).toBe(1);
   });
 
+  it("is not celebrated by the first org's background pass, which celebrates its own people", async () => {
+    const { db } = await database();
+    const { a, b } = await twoOrgs(db);
+    const ada = await a.org.addPerson({ name: "Ada" });
+    const bea = await b.org.addPerson({ name: "Bea" });
+    for (const [org, person] of [
+      [a.org, ada],
+      [b.org, bea],
+    ] as const) {
+      await db.execute(sql`update people set birthday = '1991-06-15'
+        where org_id = ${org.id}::uuid and id = ${person.id}::uuid`);
+    }
+    const before = await orgFootprint(db, b.org.id);
+    expect(await celebrateDueOccasions(db, a.org.system, now)).toEqual({ celebrated: 1, errors: [] });
+    expect(await orgFootprint(db, b.org.id)).toEqual(before);
+    await expectLedgerClean(db, a.org.id);
+  });
+
   it("has rows of every kind in both orgs, so the footprints above would show a stray write", async () => {
     const { db } = await database();
     const { both } = await twoOrgs(db);
@@ -245,7 +276,8 @@ describe("reads of one org", () => {
     const { a, b } = await twoOrgs(db);
     const bPeople = new Set([b.ana.id, b.ben.id, b.manager.id, b.org.admin.id]);
     const aRecognitions = await db.execute<{ id: string }>(
-      sql`select id from recognitions where org_id = ${a.org.id}::uuid`,
+      // The manager's private birthday is not in anyone else's feed.
+      sql`select id from recognitions where org_id = ${a.org.id}::uuid and in_feed`,
     );
     const expectedIds = new Set(aRecognitions.map((row) => row.id));
 

@@ -68,6 +68,10 @@ describe("updating org settings", () => {
       leaverPolicy: "forfeit",
       slackRecognitionChannel: null,
       slackAutoProvision: false,
+      birthdayPoints: null,
+      anniversaryPoints: null,
+      anniversaryPointsPerYear: 0,
+      celebrationChannel: null,
     });
     const [row] = await db.select().from(organizations).where(eq(organizations.id, org.id));
     expect(row).toMatchObject(settings);
@@ -117,6 +121,12 @@ describe("updating org settings", () => {
       [{ slackRecognitionChannel: "C01" }, "slackRecognitionChannel"],
       [{ slackRecognitionChannel: "" }, "slackRecognitionChannel"],
       [{ slackAutoProvision: "yes" as unknown as boolean }, "slackAutoProvision"],
+      [{ birthdayPoints: 0 }, "birthdayPoints"],
+      [{ birthdayPoints: 2.5 }, "birthdayPoints"],
+      [{ anniversaryPoints: -10 }, "anniversaryPoints"],
+      [{ anniversaryPointsPerYear: -1 }, "anniversaryPointsPerYear"],
+      [{ anniversaryPointsPerYear: null as unknown as number }, "anniversaryPointsPerYear"],
+      [{ celebrationChannel: "#party" }, "celebrationChannel"],
       [{}, "_"],
     ];
     for (const [input, field] of cases) {
@@ -163,6 +173,52 @@ describe("updating org settings", () => {
       },
       // Auto-provisioning was already on: only the channel changed.
       { before: { slackRecognitionChannel: "C0123ABCD" }, after: { slackRecognitionChannel: null } },
+    ]);
+  });
+
+  it("turns birthdays and anniversaries on and off, with their channel, and audits each change", async () => {
+    const { db, org } = await setup();
+    const on = await updateOrgSettings(db, org.admin.actor, {
+      birthdayPoints: 50,
+      anniversaryPoints: 100,
+      anniversaryPointsPerYear: 25,
+      celebrationChannel: " c0party99 ",
+    });
+    expect(on).toMatchObject({
+      birthdayPoints: 50,
+      anniversaryPoints: 100,
+      anniversaryPointsPerYear: 25,
+      celebrationChannel: "C0PARTY99",
+    });
+    const off = await updateOrgSettings(db, org.admin.actor, {
+      birthdayPoints: null,
+      celebrationChannel: null,
+    });
+    expect(off).toMatchObject({ birthdayPoints: null, anniversaryPoints: 100, celebrationChannel: null });
+    const audits = await db
+      .select({ before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, "organization.update_settings")))
+      .orderBy(auditLog.id);
+    expect(audits).toEqual([
+      {
+        before: {
+          birthdayPoints: null,
+          anniversaryPoints: null,
+          anniversaryPointsPerYear: 0,
+          celebrationChannel: null,
+        },
+        after: {
+          birthdayPoints: 50,
+          anniversaryPoints: 100,
+          anniversaryPointsPerYear: 25,
+          celebrationChannel: "C0PARTY99",
+        },
+      },
+      {
+        before: { birthdayPoints: 50, celebrationChannel: "C0PARTY99" },
+        after: { birthdayPoints: null, celebrationChannel: null },
+      },
     ]);
   });
 

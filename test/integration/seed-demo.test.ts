@@ -210,6 +210,39 @@ describe("the demo seed", () => {
     expect(rows.filter((row) => row.reached.includes("Silver")).length).toBeGreaterThanOrEqual(1);
   });
 
+  it("celebrates birthdays and work anniversaries: a few in the feed, a few in the days ahead", async () => {
+    const [org] = await db.execute<{
+      birthday_points: number;
+      anniversary_points: number;
+      per_year: number;
+    }>(sql`
+      select birthday_points, anniversary_points, anniversary_points_per_year as per_year
+      from organizations where id = ${seeded.orgId}::uuid`);
+    expect(org).toEqual({ birthday_points: 50, anniversary_points: 100, per_year: 25 });
+    const past = await db.execute<{ message: string; created_at: Date }>(sql`
+      select r.message, r.created_at from celebrations c join recognitions r on r.id = c.recognition_id
+      where c.org_id = ${seeded.orgId}::uuid order by r.created_at`);
+    expect(past.map((row) => row.message)).toEqual([
+      "Happy birthday, Hannah Schmidt!",
+      "Happy 2nd work anniversary, Lucas Moreau!",
+      "Happy birthday, Amara Osei!",
+    ]);
+    expect(past.every((row) => new Date(row.created_at) < NOW)).toBe(true);
+    // Two birthdays and two anniversaries in the coming week: NOW is March 18th in New York.
+    const ahead = await db.execute<{ name: string; birthday: string | null; hire_date: string | null }>(sql`
+      select name, to_char(birthday, 'MM-DD') as birthday, to_char(hire_date, 'YYYY-MM-DD') as hire_date
+      from people p where org_id = ${seeded.orgId}::uuid
+        and not exists (select 1 from celebrations c where c.org_id = p.org_id and c.person_id = p.id)
+        and (birthday is not null or hire_date is not null)
+      order by name`);
+    expect(ahead).toEqual([
+      { name: "Emily Nguyen", birthday: "03-22", hire_date: null },
+      { name: "Kenji Watanabe", birthday: null, hire_date: "2021-03-20" },
+      { name: "Marcus Chen", birthday: null, hire_date: "2023-03-24" },
+      { name: "Sofia Rossi", birthday: "03-19", hire_date: null },
+    ]);
+  });
+
   it("keeps the ledger consistent", async () => {
     await expectLedgerClean(db, seeded.orgId);
   });

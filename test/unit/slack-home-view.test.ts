@@ -14,7 +14,13 @@ const balances: Balances = {
 
 type Block = { type: string; block_id?: string; fields?: { text: string }[]; elements?: unknown[] };
 
-const preferences = { allowanceReminders: true, teamDigest: false, hasReports: true, slackLinked: true };
+const preferences = {
+  allowanceReminders: true,
+  teamDigest: false,
+  publicCelebrations: true,
+  hasReports: true,
+  slackLinked: true,
+};
 
 function blocksOf(rewardsUrl: string, shown: NotificationPreferences = preferences): Block[] {
   return homeView({ balances, received: [], rewardsUrl, preferences: shown }).blocks as Block[];
@@ -62,15 +68,21 @@ describe("App Home's reminders", () => {
         text: "*Weekly team digest: off*\nA direct message on Monday mornings: your reports' recognition, and who hasn't been thanked lately.",
         value: "teamDigest:on",
       },
+      {
+        text: "*Public celebrations: on*\nYour birthday and work anniversaries in the feed and the celebration channel. Off, you still get the points and a direct message.",
+        value: "publicCelebrations:off",
+      },
     ]);
     expect(buttons({ ...preferences, hasReports: false }).map((button) => button.value)).toEqual([
       "allowanceReminders:off",
+      "publicCelebrations:off",
     ]);
   });
 
   it("read a button's value as the change it asks for, and nothing else", () => {
     expect(reminderChange("allowanceReminders:off")).toEqual({ allowanceReminders: false });
     expect(reminderChange("teamDigest:on")).toEqual({ teamDigest: true });
+    expect(reminderChange("publicCelebrations:off")).toEqual({ publicCelebrations: false });
     for (const value of ["", "teamDigest", "teamDigest:maybe", "roles:on", "toString:on", "a:b:c"]) {
       expect(reminderChange(value), value).toBeNull();
     }

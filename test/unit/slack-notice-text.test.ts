@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { celebrationChannelText } from "../../slack/notifications/celebration-text";
 import { noticeText } from "../../slack/notifications/notice-text";
 
 const ID = "9b1c0000-0000-4000-8000-0000000000aa";
@@ -126,5 +127,49 @@ describe("the direct message of each notice", () => {
     expect(noticeText("redemption.fulfilled", null)).toBeNull();
     expect(noticeText("nudge.allowance_left", { left: 0, until: "2026-11-30" })).toBeNull();
     expect(noticeText("digest.team_weekly", payload())).toBeNull();
+  });
+});
+
+describe("a celebration's messages", () => {
+  beforeEach(() => {
+    vi.stubEnv("PLAUDIT_URL", "https://plaudit.acme.example");
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  const celebration = (extra: Record<string, unknown> = {}) => ({
+    occasion: "work_anniversary",
+    years: 3,
+    points: 175,
+    pointValue: { points: 10, minor: 100, currency: "USD" },
+    celebratedOn: "2026-06-15",
+    name: "Ana <Lima>",
+    public: true,
+    ...extra,
+  });
+
+  it("wishes the person well by direct message, with the points' value and their history", () => {
+    expect(noticeText("celebration.direct", celebration())).toBe(
+      ":tada: Happy 3rd work anniversary! Thank you for 3 years with us. The company gave you 175 pts · $17.50 to celebrate. <https://plaudit.acme.example/history|See it in Plaudit>",
+    );
+    expect(
+      noticeText("celebration.direct", celebration({ occasion: "birthday", years: null, public: false })),
+    ).toBe(
+      [
+        ":birthday: Happy birthday! The company gave you 175 pts · $17.50 to celebrate. <https://plaudit.acme.example/history|See it in Plaudit>",
+        "You keep your celebrations private, so only you see this one. <https://plaudit.acme.example/settings|Change that in Settings>",
+      ].join("\n"),
+    );
+  });
+
+  it("announces in the channel by mention when Slack knows the person, else by their escaped name", () => {
+    expect(celebrationChannelText(celebration(), "U0ANA")).toBe(
+      ":tada: Happy 3rd work anniversary, <@U0ANA>! 175 pts · $17.50 from the company.",
+    );
+    expect(celebrationChannelText(celebration({ occasion: "birthday", years: null }), null)).toBe(
+      ":birthday: Happy birthday, *Ana &lt;Lima&gt;*! 175 pts · $17.50 from the company.",
+    );
+    expect(celebrationChannelText({ ...celebration(), points: "175" }, null)).toBeNull();
   });
 });

@@ -143,6 +143,7 @@ function RecognitionEntry({
           <p className="ml-auto text-stone-500">
             <When iso={item.createdAt} timeZone={timeZone} now={now} />
             {source ? <span className="text-stone-500"> · {source}</span> : null}
+            {item.onlyRecipients ? <span className="text-stone-500"> · Only you see this</span> : null}
           </p>
           {social ? (
             <div className="w-full">

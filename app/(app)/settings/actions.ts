@@ -11,13 +11,14 @@ function shownBox(form: FormData, name: string): boolean | undefined {
   return form.get(name) === "on";
 }
 
-/** Saves the viewer's reminder and digest choices. */
+/** Saves the viewer's reminder, digest and celebration choices. */
 export async function savePreferences(_previous: FormState, form: FormData): Promise<FormState> {
   const { db, actor } = await signedIn();
   return formAction(async () => {
     await updateNotificationPreferences(db, actor, {
       allowanceReminders: shownBox(form, "allowanceReminders"),
       teamDigest: shownBox(form, "teamDigest"),
+      publicCelebrations: shownBox(form, "publicCelebrations"),
     });
     revalidatePath("/settings");
     return "Saved. Plaudit will send you what you chose.";

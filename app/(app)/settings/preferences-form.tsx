@@ -21,7 +21,10 @@ function Choice(props: { name: string; label: string; description: string; check
   );
 }
 
-/** The viewer's reminder and digest choices; the team digest only for someone people report to. */
+/**
+ * The viewer's reminder, digest and celebration choices; the team digest only for someone people report
+ * to.
+ */
 export function PreferencesForm({ preferences }: { preferences: NotificationPreferences }) {
   const form = useKeptForm(savePreferences);
   const kept = (name: string, saved: boolean) =>
@@ -43,6 +46,12 @@ export function PreferencesForm({ preferences }: { preferences: NotificationPref
             checked={kept("teamDigest", preferences.teamDigest)}
           />
         ) : null}
+        <Choice
+          name="publicCelebrations"
+          label="Celebrate my birthday and work anniversaries in public"
+          description="In the feed and the company's Slack channel, when your company celebrates them. Turned off, you still get the points and a direct message, and your history still shows them; only your birthday's month and day are ever shown."
+          checked={kept("publicCelebrations", preferences.publicCelebrations)}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending="Saving…">Save</SubmitButton>

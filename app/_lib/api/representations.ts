@@ -1,6 +1,7 @@
 import type { RecognitionItem } from "@/core/feed/recognition-list";
 import type { Balances } from "@/core/giving/get-balances";
 import type { GivePointsInput, GivePointsResult } from "@/core/giving/give-points";
+import { monthDayOf } from "@/core/people/month-day";
 import type { PersonDetails } from "@/core/people/person-details";
 import { type PointValue, pointsToMinor } from "@/core/shared/money";
 
@@ -29,7 +30,8 @@ export function personJson(person: PersonDetails) {
     manager_id: person.managerId,
     department: person.department,
     cost_center: person.costCenter,
-    birthday: person.birthday,
+    // Month and day only: a birth year is never shown, to an integration either.
+    birthday: monthDayOf(person.birthday),
     hire_date: person.hireDate,
     active: person.active,
   };

@@ -514,7 +514,11 @@ export const openApiDocument = {
           manager_id: { type: ["string", "null"], format: "uuid" },
           department: nullableText,
           cost_center: nullableText,
-          birthday: nullableDate,
+          birthday: {
+            type: ["string", "null"],
+            pattern: "^--\\d{2}-\\d{2}$",
+            description: "Month and day only, as ISO 8601 writes a date without its year (`--04-02`).",
+          },
           hire_date: nullableDate,
           active: { type: "boolean" },
         },

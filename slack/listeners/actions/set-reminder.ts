@@ -4,7 +4,7 @@ import { reminderChange, SET_REMINDER_ACTION_ID } from "../../blocks/home-view";
 import { plauditContext } from "../../plaudit-context";
 import { publishHome } from "../events/app-home-opened";
 
-/** App Home's "Turn off" / "Turn on" beside a reminder: saves the person's choice and shows it. */
+/** App Home's "Turn off" / "Turn on" beside a reminder or public celebrations: saves the person's choice and shows it. */
 export function registerSetReminder(app: App): void {
   app.action<BlockAction<ButtonAction>>(
     SET_REMINDER_ACTION_ID,

@@ -1,5 +1,6 @@
 import type { AuditLogEntry } from "@/core/org/list-audit-log";
 import type { DisplayNames } from "@/core/people/get-display-names";
+import { formatMonthDay } from "@/core/people/month-day";
 import { formatMoney, formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { formatInZone } from "../_components/format-time";
 import { STATUS_TEXT } from "../rewards/_components/redemption-text";
@@ -74,6 +75,11 @@ const LABELS: Record<string, string> = {
   leaverPolicy: "Leaver policy",
   slackRecognitionChannel: "Slack recognition channel",
   slackAutoProvision: "Add people from Slack",
+  birthdayPoints: "Points on a birthday",
+  anniversaryPoints: "Points on a work anniversary",
+  anniversaryPointsPerYear: "Anniversary points per year of service",
+  celebrationChannel: "Celebration channel",
+  publicCelebrations: "Public celebrations",
   teamName: "Slack workspace",
   teamId: "Slack workspace ID",
   botUserId: "Slack bot user",
@@ -155,6 +161,10 @@ const FIELD_ORDER = [
   "leaverPolicy",
   "slackRecognitionChannel",
   "slackAutoProvision",
+  "birthdayPoints",
+  "anniversaryPoints",
+  "anniversaryPointsPerYear",
+  "celebrationChannel",
   "teamName",
   "teamId",
   "recipientIds",
@@ -186,6 +196,9 @@ const POINT_FIELDS = new Set([
   "forfeited",
   "approvalThreshold",
   "pointsPrice",
+  "birthdayPoints",
+  "anniversaryPoints",
+  "anniversaryPointsPerYear",
 ]);
 
 const CHOICE_TEXT: Record<string, Record<string, string>> = {
@@ -254,6 +267,8 @@ function formatValue(
     return `${value.length} ${value.length === 1 ? "person" : "people"}`;
   }
   if (field === "transactionId") return `#${String(value)}`;
+  // The audit log shows a birthday as everything else in Plaudit does: without its year.
+  if (field === "birthday" && typeof value === "string") return formatMonthDay(value);
   if (field.endsWith("At") && typeof value === "string") return formatInZone(value, context.timeZone);
   const choice = CHOICE_TEXT[field]?.[String(value)];
   if (choice) return choice;

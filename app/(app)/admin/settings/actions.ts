@@ -54,6 +54,11 @@ export async function saveOrgSettings(_previous: FormState, form: FormData): Pro
       // An empty channel field means none: announce where people give.
       slackRecognitionChannel: textField(form, "slackRecognitionChannel") ?? null,
       slackAutoProvision: form.get("slackAutoProvision") === "on",
+      // An empty points field turns that celebration off; an empty channel announces in the feed alone.
+      birthdayPoints: numberField(form, "birthdayPoints") ?? null,
+      anniversaryPoints: numberField(form, "anniversaryPoints") ?? null,
+      anniversaryPointsPerYear: numberField(form, "anniversaryPointsPerYear") ?? 0,
+      celebrationChannel: textField(form, "celebrationChannel") ?? null,
     });
     // The org's name and point value appear in the header of every page.
     revalidatePath("/", "layout");

@@ -9,6 +9,7 @@ import type { OrgSettingsView } from "@/core/org/get-org-settings";
 import { formatPointsWithValue, type PointValue } from "@/core/shared/money";
 import { useKeptForm } from "../_components/use-kept-form";
 import { saveOrgSettings } from "./actions";
+import { CelebrationsPanel } from "./celebrations-panel";
 import { ChoiceGroup } from "./choice-group";
 import { PointValueFields } from "./point-value-fields";
 import { SlackPanel } from "./slack-panel";
@@ -231,6 +232,13 @@ export function SettingsForm({
             error={form.error("leaverPolicy")}
           />
         </Panel>
+
+        <CelebrationsPanel
+          saved={settings}
+          pointValue={pointValue}
+          kept={(name, saved) => form.kept(name, saved)}
+          error={(name) => form.error(name)}
+        />
 
         <SlackPanel
           status={slack.status}

@@ -142,8 +142,14 @@ export function PersonForm({
         {text("externalEmployeeId", "person-external-id", "External employee id", {
           hint: "The HR system's id; CSV imports match people on it.",
         })}
-        {text("hireDate", "person-hire-date", "Hire date", { type: "date" })}
-        {text("birthday", "person-birthday", "Birthday", { type: "date" })}
+        {text("hireDate", "person-hire-date", "Hire date", {
+          type: "date",
+          hint: "Work anniversaries count from it, when the org celebrates them.",
+        })}
+        {text("birthday", "person-birthday", "Birthday", {
+          type: "date",
+          hint: "Only the month and day are ever shown, to anyone; the year stays on this form.",
+        })}
       </div>
 
       <FormMessage state={state} />
