@@ -195,9 +195,19 @@ describe("what a celebration gives and shows", () => {
     const feed = await listFeed(db, org.admin.actor);
     expect(feed.items.map((item) => [item.message, item.giver, item.source, item.recipients])).toEqual(
       expect.arrayContaining([
-        ["Happy birthday, Ana!", null, "system", [{ id: ana.id, name: "Ana", amount: 50 }]],
-        ["Happy 3rd work anniversary, Ana!", null, "system", [{ id: ana.id, name: "Ana", amount: 175 }]],
-        ["Happy 1st work anniversary, Ben!", null, "system", [{ id: ben.id, name: "Ben", amount: 125 }]],
+        ["Happy birthday, Ana!", null, "system", [{ id: ana.id, name: "Ana", amount: 50, level: null }]],
+        [
+          "Happy 3rd work anniversary, Ana!",
+          null,
+          "system",
+          [{ id: ana.id, name: "Ana", amount: 175, level: null }],
+        ],
+        [
+          "Happy 1st work anniversary, Ben!",
+          null,
+          "system",
+          [{ id: ben.id, name: "Ben", amount: 125, level: null }],
+        ],
       ]),
     );
     expect(feed.items).toHaveLength(3);

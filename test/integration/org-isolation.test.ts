@@ -298,20 +298,22 @@ describe("reads of one org", () => {
     const { a, b } = await twoOrgs(db);
     // B's people receive more this month than anyone in A.
     await giveAt(db, b.manager, [b.ana], 100, { at: NOW });
-    const aPeople = new Set([a.ana.id, a.ben.id]);
+    const aPeople = new Set([a.ana.id, a.ben.id, a.manager.id]);
 
     for (const value of [undefined, "ownership", "teamwork"]) {
       const board = await getLeaderboard(db, a.org.system, { value }, now);
       expect(board.entries.length, String(value)).toBeGreaterThan(0);
-      for (const entry of board.entries) expect(aPeople.has(entry.personId)).toBe(true);
+      for (const entry of board.entries) expect(aPeople.has(entry.personId), entry.name).toBe(true);
     }
     const overall = await getLeaderboard(db, a.ana.actor, {}, now);
-    // Ana's 25 points received include Bronze's grant of 5; B's Bronze is no level of A's.
+    // Ana's points received include Bronze's grant of 5; B's Bronze is no level of A's. The manager's
+    // private birthday isn't ranked, but its points took them to Bronze, whose grant is.
     expect(
       overall.entries.map((entry) => [entry.rank, entry.name, entry.points, entry.level?.name ?? null]),
     ).toEqual([
       [1, "Ana", 30, "Bronze"],
       [2, "Ben", 10, null],
+      [3, "Manager", 5, "Bronze"],
     ]);
   });
 
