@@ -44,6 +44,14 @@ function report(result: ErasePersonResult, email: string, slug: string): string[
     ])}.`,
     `Removed: ${listOf([
       [changed.giftLinks, count(changed.giftLinks, "gift link")],
+      [
+        changed.celebrations,
+        count(
+          changed.celebrations,
+          "birthday or anniversary celebrated",
+          "birthdays and anniversaries celebrated",
+        ),
+      ],
       [changed.noticesRemoved, count(changed.noticesRemoved, "notice to them", "notices to them")],
       [changed.signInIdentities, count(changed.signInIdentities, "sign-in identity", "sign-in identities")],
       [changed.slackInstallations, count(changed.slackInstallations, "Slack workspace's installer")],

@@ -9,6 +9,7 @@ import { reactToRecognition } from "../../core/feed/react-to-recognition";
 import { getBalances } from "../../core/giving/get-balances";
 import { updateNotificationPreferences } from "../../core/nudges/update-notification-preferences";
 import { deactivatePerson } from "../../core/people/deactivate-person";
+import { erasePerson } from "../../core/people/erase-person";
 import type { Database } from "../../db/client";
 import { people } from "../../db/schema";
 import { expectDomainError, expectLedgerClean } from "../support/assertions";
@@ -183,6 +184,21 @@ describe("February 29th", () => {
 });
 
 describe("what a celebration gives and shows", () => {
+  it("is forgotten when the person is erased: the days celebrated go, with the messages", async () => {
+    const { db } = await database();
+    const org = await celebratingOrg(db, { timeZone: "UTC" });
+    const ana = await withDates(db, org, "Ana Example", { birthday: "1992-06-15", hireDate: "2023-06-15" });
+    await celebrateDueOccasions(db, org.system, at("2026-06-15T09:00:00Z"));
+    const erased = await erasePerson(db, org.admin.actor, { personId: ana.id, confirmation: "Ana Example" });
+    expect(erased.changed.celebrations).toBe(2);
+    const left = await db.execute(sql`select 1 from celebrations where org_id = ${org.id}::uuid`);
+    expect(left).toHaveLength(0);
+    const messages = await db.execute<{ message: string }>(sql`
+      select message from recognitions where org_id = ${org.id}::uuid and giver_id is null`);
+    expect(messages.map((row) => row.message).filter((message) => message.includes("Ana"))).toEqual([]);
+    await expectLedgerClean(db, org.id);
+  });
+
   it("grants the points from the company, says so in the feed with the right ordinal, and tells the person and the channel", async () => {
     const { db } = await database();
     const org = await celebratingOrg(db, { timeZone: "UTC" });

@@ -74,3 +74,14 @@ export async function eraseNotices(
   }
   return { removed: removed.length, redacted };
 }
+
+/**
+ * The record of each birthday and work anniversary celebrated: its day is their birthday's month and
+ * day. It only kept a celebration from happening twice, and an erased person is never celebrated again.
+ */
+export async function eraseCelebrations(tx: Executor, redaction: Redaction): Promise<number> {
+  const { orgId, personId } = redaction.identity;
+  const removed = await tx.execute(sql`
+    delete from celebrations where org_id = ${orgId}::uuid and person_id = ${personId}::uuid returning 1`);
+  return removed.length;
+}

@@ -3,7 +3,7 @@ import type { Executor } from "../../../db/client";
 import { people } from "../../../db/schema";
 import { lockEarnedSlots } from "../../ledger/accounts";
 import { eraseSignInIdentities, eraseSlackInstaller } from "./account-erasure";
-import { eraseAuditCopies, eraseNotices } from "./copy-erasure";
+import { eraseAuditCopies, eraseCelebrations, eraseNotices } from "./copy-erasure";
 import { type ErasedIdentity, placeholdersFor } from "./erased-identity";
 import {
   eraseBoostReasons,
@@ -25,6 +25,8 @@ export interface ErasureChanges {
   mentions: number;
   ledgerMemos: number;
   boostReasons: number;
+  /** Birthdays and work anniversaries celebrated, whose days were theirs. */
+  celebrations: number;
   redemptions: number;
   giftLinks: number;
   noticesRemoved: number;
@@ -40,6 +42,7 @@ export const NOTHING_CHANGED: ErasureChanges = {
   mentions: 0,
   ledgerMemos: 0,
   boostReasons: 0,
+  celebrations: 0,
   redemptions: 0,
   giftLinks: 0,
   noticesRemoved: 0,
@@ -92,6 +95,7 @@ export async function eraseEverywhere(tx: Executor, redaction: Redaction, at: Da
   const snapshots = await eraseRedemptionSnapshots(tx, redaction, at);
   const notices = await eraseNotices(tx, redaction);
   const auditEntries = await eraseAuditCopies(tx, redaction);
+  const celebrations = await eraseCelebrations(tx, redaction);
   await tx
     .update(people)
     .set({
@@ -108,6 +112,7 @@ export async function eraseEverywhere(tx: Executor, redaction: Redaction, at: Da
     mentions,
     ledgerMemos,
     boostReasons,
+    celebrations,
     redemptions: snapshots.redemptions,
     giftLinks: snapshots.giftLinks,
     noticesRemoved: notices.removed,

@@ -123,6 +123,7 @@ const LABELS: Record<string, string> = {
   mentions: "Mentions in colleagues' messages and comments replaced",
   ledgerMemos: "Ledger memos replaced",
   boostReasons: "Boost reasons replaced",
+  celebrations: "Birthdays and anniversaries celebrated, removed",
   redemptions: "Redemptions no longer naming them",
   giftLinks: "Gift links removed",
   noticesRemoved: "Notices to them removed",
