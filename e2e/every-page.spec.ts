@@ -83,6 +83,7 @@ test.describe("every page, at 1280 px and on a phone", () => {
       "/admin/people/import",
       "/admin/values",
       "/admin/grants",
+      "/admin/levels",
       "/admin/campaigns",
       campaign,
       "/admin/rewards",
