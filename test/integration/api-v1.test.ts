@@ -7,6 +7,8 @@ import * as openApiRoute from "../../app/api/v1/openapi.json/route";
 import * as balancesRoute from "../../app/api/v1/people/[id]/balances/route";
 import * as peopleRoute from "../../app/api/v1/people/route";
 import * as recognitionsRoute from "../../app/api/v1/recognitions/route";
+import { todayIn } from "../../core/campaigns/campaign-rules";
+import { createCampaign } from "../../core/campaigns/create-campaign";
 import { createApiKey } from "../../core/org/create-api-key";
 import { revokeApiKey } from "../../core/org/revoke-api-key";
 import { API_SCOPES } from "../../core/shared/api-scopes";
@@ -58,6 +60,7 @@ interface RecognitionJson {
   amount_per_recipient: number;
   total_amount: number;
   total_value: { minor: number; currency: string };
+  campaign: unknown;
 }
 
 interface ReceiptJson {
@@ -67,6 +70,8 @@ interface ReceiptJson {
   amount_per_recipient: number;
   total_amount: number;
   allowance_remaining: number;
+  bonus: unknown;
+  budget_spent_campaign: string | null;
 }
 
 interface BalancesJson {
@@ -354,6 +359,40 @@ describe("integration API: giving", () => {
     expect(balances.body.data.allowance).toMatchObject({ remaining: 70, given: 30 });
     expect((await api.balances(apiKey, defined(ben).id)).body.data.earned.balance).toBe(15);
     await expectLedgerClean(db, org.id);
+  });
+
+  it("says what a running campaign added, in the receipt and the feed", async () => {
+    const { db } = await database();
+    const { org, apiKey } = await orgWithKey(db, { defaultMonthlyAllowance: 100 });
+    const [ana, ben] = await org.addPeople(2);
+    const campaign = await createCampaign(db, org.admin.actor, {
+      name: "Customer Week",
+      startsOn: todayIn("UTC", new Date()),
+      multiplier: 3,
+    });
+
+    const given = await api.give(apiKey, {
+      giver_id: defined(ana).id,
+      recipient_ids: [defined(ben).id],
+      amount: 10,
+      message: "Renewal saved",
+    });
+
+    expect(given.status, given.text).toBe(201);
+    expectShape(given.body.data, "GiveReceipt");
+    expect(given.body.data).toMatchObject({
+      total_amount: 10,
+      allowance_remaining: 90,
+      bonus: { campaign_id: campaign.id, campaign_name: "Customer Week", multiplier: 3, per_recipient: 20 },
+      budget_spent_campaign: null,
+    });
+    const [item] = (await api.feed(apiKey)).body.data;
+    expectShape(defined(item), "Recognition");
+    expect(item).toMatchObject({
+      campaign: { id: campaign.id, name: "Customer Week", multiplier: 3, bonus_per_recipient: 20 },
+      recipients: [expect.objectContaining({ amount: 30 })],
+    });
+    expect((await api.balances(apiKey, defined(ben).id)).body.data.earned.balance).toBe(30);
   });
 
   it("gives once for ten identical requests sent at once, answering all ten identically", async () => {

@@ -49,6 +49,12 @@ export function recognitionJson(item: RecognitionItem, pointValue: PointValue) {
     amount_per_recipient: item.amountPerRecipient,
     total_amount: item.totalAmount,
     total_value: moneyOf(item.totalAmount, pointValue),
+    campaign: item.campaign && {
+      id: item.campaign.id,
+      name: item.campaign.name,
+      multiplier: item.campaign.multiplier,
+      bonus_per_recipient: item.campaign.bonusPerRecipient,
+    },
   };
 }
 
@@ -69,6 +75,16 @@ export function givenJson(result: GivePointsResult, request: Pick<GivePointsInpu
     total_amount: request.amount * recipientIds.length,
     period: result.period,
     allowance_remaining: result.allowanceRemaining,
+    // Gives stored before campaigns existed have neither field; they earned no bonus.
+    bonus: result.bonus
+      ? {
+          campaign_id: result.bonus.campaignId,
+          campaign_name: result.bonus.campaignName,
+          multiplier: result.bonus.multiplier,
+          per_recipient: result.bonus.perRecipient,
+        }
+      : null,
+    budget_spent_campaign: result.budgetSpentCampaign ?? null,
   };
 }
 

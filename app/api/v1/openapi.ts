@@ -593,9 +593,26 @@ export const openApiDocument = {
             },
           },
           values: { type: "array", items: { type: "string" } },
-          amount_per_recipient: { type: "integer" },
-          total_amount: { type: "integer" },
+          amount_per_recipient: { type: "integer", description: "Points given to each recipient." },
+          total_amount: { type: "integer", description: "Points the giver's allowance paid." },
           total_value: ref("Money"),
+          campaign: {
+            description:
+              "The campaign whose multiplier added `bonus_per_recipient` to each recipient, paid by the company; null when none.",
+            oneOf: [
+              {
+                type: "object",
+                required: ["id", "name", "multiplier", "bonus_per_recipient"],
+                properties: {
+                  id: uuid,
+                  name: { type: "string" },
+                  multiplier: { type: "integer", minimum: 2, maximum: 5 },
+                  bonus_per_recipient: { type: "integer" },
+                },
+              },
+              { type: "null" },
+            ],
+          },
         },
       },
       RecognitionPage: {
@@ -643,6 +660,28 @@ export const openApiDocument = {
           allowance_remaining: {
             type: "integer",
             description: "Points the giver had left this month right after this give.",
+          },
+          bonus: {
+            description:
+              "What a running campaign added to each recipient, paid by the company (each recipient got `amount_per_recipient + per_recipient`); null when no campaign applied.",
+            oneOf: [
+              {
+                type: "object",
+                required: ["campaign_id", "campaign_name", "multiplier", "per_recipient"],
+                properties: {
+                  campaign_id: uuid,
+                  campaign_name: { type: "string" },
+                  multiplier: { type: "integer", minimum: 2, maximum: 5 },
+                  per_recipient: { type: "integer" },
+                },
+              },
+              { type: "null" },
+            ],
+          },
+          budget_spent_campaign: {
+            type: ["string", "null"],
+            description:
+              "A campaign that would have applied but whose bonus budget was spent: the give counted x1.",
           },
         },
       },
