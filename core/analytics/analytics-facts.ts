@@ -8,12 +8,8 @@ import type { Executor } from "../../db/client";
  */
 
 /** The month of the org (`date`, its first day) that a time column falls in. */
-const monthOf = (column: SQL, timeZone: string) =>
+const monthOf = (column: SQL, timeZone: SQL) =>
   sql`date_trunc('month', ${column} at time zone ${timeZone})::date`;
-
-/** [from, to) of a time column, both ISO instants. */
-const within = (column: SQL, from: Date, to: Date) =>
-  sql`${column} >= ${from.toISOString()}::timestamptz and ${column} < ${to.toISOString()}::timestamptz`;
 
 export interface Stretch {
   orgId: string;
@@ -23,38 +19,62 @@ export interface Stretch {
 }
 
 /**
+ * A stretch as SQL: bound values for one org, or columns for many at once (the checks of
+ * `npm run db:check` sum each org's history up to its watermark).
+ */
+export interface StretchSql {
+  orgId: SQL;
+  timeZone: SQL;
+  from: SQL;
+  to: SQL;
+}
+
+export const stretchSql = ({ orgId, timeZone, from, to }: Stretch): StretchSql => ({
+  orgId: sql`${orgId}::uuid`,
+  timeZone: sql`${timeZone}::text`,
+  from: sql`${from.toISOString()}::timestamptz`,
+  to: sql`${to.toISOString()}::timestamptz`,
+});
+
+/** [from, to) of a time column. */
+const within = (column: SQL, { from, to }: StretchSql) => sql`${column} >= ${from} and ${column} < ${to}`;
+
+/**
  * What each person gave and received, per month (a person may come twice in a month: once as giver,
  * once as recipient). Add-ons count in the points given, not as recognitions of their own.
  */
-export function rawPersonFacts({ orgId, timeZone, from, to }: Stretch): SQL {
+export function rawPersonFacts(stretch: StretchSql): SQL {
+  const { orgId, timeZone } = stretch;
   return sql`
     select ${monthOf(sql`r.created_at`, timeZone)} as month, r.giver_id as person_id,
       (count(*) filter (where r.add_on_to is null))::bigint as given_count,
       sum(r.total_amount)::bigint as given_points, 0::bigint as received_count, 0::bigint as received_points
     from recognitions r
-    where r.org_id = ${orgId}::uuid and r.giver_id is not null and ${within(sql`r.created_at`, from, to)}
+    where r.org_id = ${orgId} and r.giver_id is not null and ${within(sql`r.created_at`, stretch)}
     group by 1, 2
     union all
     select ${monthOf(sql`rr.created_at`, timeZone)}, rr.person_id, 0, 0, count(*), sum(rr.amount)
     from recognition_recipients rr
-    where rr.org_id = ${orgId}::uuid and ${within(sql`rr.created_at`, from, to)}
+    where rr.org_id = ${orgId} and ${within(sql`rr.created_at`, stretch)}
     group by 1, 2`;
 }
 
 /** How many recognitions given by people of each department carried each value, per month. */
-export function rawValueFacts({ orgId, timeZone, from, to }: Stretch): SQL {
+export function rawValueFacts(stretch: StretchSql): SQL {
+  const { orgId, timeZone } = stretch;
   return sql`
     select ${monthOf(sql`r.created_at`, timeZone)} as month, coalesce(g.department, '') as department,
       rv.value_id, count(*)::bigint as recognitions
     from recognitions r
     join recognition_values rv on rv.org_id = r.org_id and rv.recognition_id = r.id
     join people g on g.org_id = r.org_id and g.id = r.giver_id
-    where r.org_id = ${orgId}::uuid and ${within(sql`r.created_at`, from, to)}
+    where r.org_id = ${orgId} and ${within(sql`r.created_at`, stretch)}
     group by 1, 2, 3`;
 }
 
 /** Who recognised whom by department, per month: one per recipient; the company's own awards apart. */
-export function rawFlowFacts({ orgId, timeZone, from, to }: Stretch): SQL {
+export function rawFlowFacts(stretch: StretchSql): SQL {
+  const { orgId, timeZone } = stretch;
   return sql`
     select ${monthOf(sql`rr.created_at`, timeZone)} as month, r.giver_id is null as from_company,
       coalesce(g.department, '') as giver_department, coalesce(p.department, '') as recipient_department,
@@ -63,7 +83,7 @@ export function rawFlowFacts({ orgId, timeZone, from, to }: Stretch): SQL {
     join recognitions r on r.org_id = rr.org_id and r.id = rr.recognition_id
     left join people g on g.org_id = r.org_id and g.id = r.giver_id
     join people p on p.org_id = rr.org_id and p.id = rr.person_id
-    where rr.org_id = ${orgId}::uuid and ${within(sql`rr.created_at`, from, to)}
+    where rr.org_id = ${orgId} and ${within(sql`rr.created_at`, stretch)}
     group by 1, 2, 3, 4`;
 }
 
@@ -118,20 +138,24 @@ function facts(source: FactSource, table: SQL, columns: SQL, raw: SQL): SQL {
   return sql`select ${columns} from ${table} where ${monthsOf(source)} union all ${raw}`;
 }
 
-export const personFacts = (source: FactSource) =>
-  facts(
-    source,
-    sql`analytics_person_months`,
-    sql`month, person_id, given_count::bigint, given_points, received_count::bigint, received_points`,
-    rawPersonFacts(source.tail),
-  );
+/**
+ * The rollup's rows of each person's months in the range, one per person and month (none when the
+ * rollups hold nothing of the range): the tail's few rows are added to them by person and month.
+ */
+export const rolledUpPersonMonths = (source: FactSource) =>
+  source.rolledUp
+    ? sql`select month, person_id, given_count::bigint as gc, given_points as gp, received_count::bigint as rc,
+        received_points as rp
+      from analytics_person_months where ${monthsOf(source)}`
+    : sql`select null::date as month, null::uuid as person_id, 0::bigint as gc, 0::bigint as gp, 0::bigint as rc,
+        0::bigint as rp where false`;
 
 export const valueFacts = (source: FactSource) =>
   facts(
     source,
     sql`analytics_value_months`,
     sql`month, department, value_id, recognitions::bigint`,
-    rawValueFacts(source.tail),
+    rawValueFacts(stretchSql(source.tail)),
   );
 
 export const flowFacts = (source: FactSource) =>
@@ -139,5 +163,5 @@ export const flowFacts = (source: FactSource) =>
     source,
     sql`analytics_flow_months`,
     sql`month, from_company, giver_department, recipient_department, recognitions::bigint, points`,
-    rawFlowFacts(source.tail),
+    rawFlowFacts(stretchSql(source.tail)),
   );

@@ -47,8 +47,10 @@ export async function valueUses(
   range: MonthRange,
 ): Promise<ValueUse[]> {
   const counts = scope.line
-    ? sql`select rv.value_id, count(*) as recognitions from recognitions r
-        join recognition_values rv on rv.org_id = r.org_id and rv.recognition_id = r.id
+    ? // Each recognition's values by its key: a line gives a few thousand, of a million in the org.
+      sql`select rv.value_id, count(*) as recognitions from recognitions r
+        cross join lateral (select v.value_id from recognition_values v
+          where v.recognition_id = r.id and v.org_id = r.org_id offset 0) rv
         where r.org_id = ${scope.orgId}::uuid and r.giver_id = any(${members(scope)}::uuid[])
           and ${within(sql`r.created_at`, range)}
         group by rv.value_id`
@@ -76,25 +78,25 @@ export async function valueUses(
 function lineFlows(scope: AnalyticsScope, range: MonthRange): SQL {
   const visible = sql`(select unnest(${arrayLiteral(scope.line ?? [])}::uuid[]))`;
   const counted = sql`(select unnest(${members(scope)}::uuid[]))`;
+  // Each branch carries what the count needs, so nothing is joined back to the million recipients.
   return sql`
     with touching as (
-      select rr.recognition_id, rr.person_id from recognition_recipients rr
+      select rr.recognition_id, rr.person_id, rr.amount, r.giver_id from recognition_recipients rr
+      join recognitions r on r.org_id = rr.org_id and r.id = rr.recognition_id
       where rr.org_id = ${scope.orgId}::uuid and rr.person_id in ${counted} and ${within(sql`rr.created_at`, range)}
       union
-      select rr.recognition_id, rr.person_id from recognitions r
+      select rr.recognition_id, rr.person_id, rr.amount, r.giver_id from recognitions r
       join recognition_recipients rr on rr.org_id = r.org_id and rr.recognition_id = r.id
       where r.org_id = ${scope.orgId}::uuid and r.giver_id in ${counted} and ${within(sql`r.created_at`, range)}
     )
-    select r.giver_id is null as from_company,
-      case when r.giver_id is null then '' when r.giver_id in ${visible} then coalesce(g.department, '') end
+    select t.giver_id is null as from_company,
+      case when t.giver_id is null then '' when t.giver_id in ${visible} then coalesce(g.department, '') end
         as giver_department,
-      case when rr.person_id in ${visible} then coalesce(p.department, '') end as recipient_department,
-      count(*) as recognitions, sum(rr.amount) as points
+      case when t.person_id in ${visible} then coalesce(p.department, '') end as recipient_department,
+      count(*) as recognitions, sum(t.amount) as points
     from touching t
-    join recognition_recipients rr on rr.recognition_id = t.recognition_id and rr.person_id = t.person_id
-    join recognitions r on r.org_id = rr.org_id and r.id = rr.recognition_id
-    left join people g on g.org_id = r.org_id and g.id = r.giver_id
-    join people p on p.org_id = rr.org_id and p.id = rr.person_id
+    left join people g on g.org_id = ${scope.orgId}::uuid and g.id = t.giver_id
+    join people p on p.org_id = ${scope.orgId}::uuid and p.id = t.person_id
     group by 1, 2, 3`;
 }
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../db/client";
-import { rawFlowFacts, rawPersonFacts, rawValueFacts, type Stretch } from "./analytics-facts";
+import { rawFlowFacts, rawPersonFacts, rawValueFacts, type Stretch, stretchSql } from "./analytics-facts";
 
 /**
  * A recognition is summed into the rollups once nothing can still be written before it: gives date
@@ -56,26 +56,27 @@ async function nextStep(tx: Executor, orgId: string, now: Date): Promise<Step> {
 /** Adds one stretch of recognitions to the rollups. */
 async function sumStretch(tx: Executor, stretch: Stretch): Promise<void> {
   const org = sql`${stretch.orgId}::uuid`;
+  const rows = stretchSql(stretch);
   await tx.execute(sql`
     insert into analytics_person_months as a
       (org_id, month, person_id, given_count, given_points, received_count, received_points)
     select ${org}, month, person_id, sum(given_count), sum(given_points), sum(received_count),
       sum(received_points)
-    from (${rawPersonFacts(stretch)}) f group by month, person_id
+    from (${rawPersonFacts(rows)}) f group by month, person_id
     on conflict (org_id, month, person_id) do update set
       given_count = a.given_count + excluded.given_count, given_points = a.given_points + excluded.given_points,
       received_count = a.received_count + excluded.received_count,
       received_points = a.received_points + excluded.received_points`);
   await tx.execute(sql`
     insert into analytics_value_months as a (org_id, month, department, value_id, recognitions)
-    select ${org}, month, department, value_id, recognitions from (${rawValueFacts(stretch)}) f
+    select ${org}, month, department, value_id, recognitions from (${rawValueFacts(rows)}) f
     on conflict (org_id, month, department, value_id) do update set
       recognitions = a.recognitions + excluded.recognitions`);
   await tx.execute(sql`
     insert into analytics_flow_months as a
       (org_id, month, from_company, giver_department, recipient_department, recognitions, points)
     select ${org}, month, from_company, giver_department, recipient_department, recognitions, points
-    from (${rawFlowFacts(stretch)}) f
+    from (${rawFlowFacts(rows)}) f
     on conflict (org_id, month, from_company, giver_department, recipient_department) do update set
       recognitions = a.recognitions + excluded.recognitions, points = a.points + excluded.points`);
 }

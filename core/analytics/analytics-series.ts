@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { type FactSource, personFacts } from "./analytics-facts";
+import { type FactSource, rawPersonFacts, rolledUpPersonMonths, stretchSql } from "./analytics-facts";
 import type { MonthRange } from "./analytics-filters";
 import { type AnalyticsScope, inScope } from "./analytics-scope";
 
@@ -31,94 +31,113 @@ export interface PersonFigures {
 /** How many people the top lists name. */
 export const TOP_PEOPLE = 10;
 
-const scopedFacts = (scope: AnalyticsScope, source: FactSource) =>
-  sql`select * from (${personFacts(source)}) f where ${inScope(scope, sql`f.person_id`)}`;
+/**
+ * Each counted person's figures per month: the rollup's row (unique per person and month) plus the
+ * tail's, joined rather than summed together, so the year's rows of the rollup are read once and never
+ * regrouped.
+ */
+const perMonth = (scope: AnalyticsScope, source: FactSource) => sql`
+  with tail as (
+    select month, person_id, sum(given_count)::bigint as gc, sum(given_points)::bigint as gp,
+      sum(received_count)::bigint as rc, sum(received_points)::bigint as rp
+    from (${rawPersonFacts(stretchSql(source.tail))}) t where ${inScope(scope, sql`t.person_id`)}
+    group by month, person_id
+  )
+  select coalesce(a.month, t.month) as month, coalesce(a.person_id, t.person_id) as person_id,
+    coalesce(a.gc, 0) + coalesce(t.gc, 0) as gc, coalesce(a.gp, 0) + coalesce(t.gp, 0) as gp,
+    coalesce(a.rc, 0) + coalesce(t.rc, 0) as rc, coalesce(a.rp, 0) + coalesce(t.rp, 0) as rp
+  from (select * from (${rolledUpPersonMonths(source)}) r where ${inScope(scope, sql`r.person_id`)}) a
+  full join tail t on t.month = a.month and t.person_id = a.person_id`;
 
-/** Participation and the recognitions and points of each month of the range, empty months included. */
-export async function monthlyFigures(
+type MonthRow = Record<keyof MonthFigures, number | string>;
+type TopRow = { person_id: string; name: string; department: string | null; active: boolean } & Record<
+  "recognitions" | "points",
+  number | string
+>;
+
+const toPerson = (row: TopRow): PersonFigures => ({
+  personId: row.person_id,
+  name: row.name,
+  department: row.department,
+  active: row.active,
+  recognitions: Number(row.recognitions),
+  points: Number(row.points),
+});
+
+/**
+ * Participation and the recognitions and points of each month of the range (empty months included),
+ * and the people who gave and who received the most points over it, most first. One statement: each
+ * person's month is summed once (the rollup's rows and the tail's) and read both ways.
+ */
+export async function monthsAndTops(
   db: Executor,
   scope: AnalyticsScope,
   source: FactSource,
   range: MonthRange,
-): Promise<MonthFigures[]> {
-  const rows = await db.execute<Record<keyof MonthFigures, string>>(sql`
-    with per_person as (
-      select month, person_id, sum(given_count) as gc, sum(given_points) as gp, sum(received_count) as rc,
-        sum(received_points) as rp
-      from (${scopedFacts(scope, source)}) f group by month, person_id
-    ), by_month as (
+): Promise<{ months: MonthFigures[]; givers: PersonFigures[]; receivers: PersonFigures[] }> {
+  const [row] = await db.execute<{
+    months: MonthRow[] | null;
+    givers: TopRow[] | null;
+    receivers: TopRow[] | null;
+  }>(sql`
+    with per_month as materialized (${perMonth(scope, source)}), by_month as (
       select month, count(*) filter (where gp > 0) as givers, count(*) filter (where rc > 0) as receivers,
         sum(gc) as gc, sum(gp) as gp, sum(rc) as rc, sum(rp) as rp
-      from per_person group by month
+      from per_month group by month
     ), months as (
       select m::date as month
       from generate_series(${`${range.from}-01`}::date, ${`${range.to}-01`}::date, interval '1 month') m
+    ), counted as materialized (
+      select p.active, p.deactivated_at from people p
+      where p.org_id = ${scope.orgId}::uuid and not p.is_bot and ${inScope(scope, sql`p.id`)}
+    ), leavers as materialized (
+      select deactivated_at from counted where not active
     ), headcount as (
-      select m.month, count(*) as people from months m
-      join people p on p.org_id = ${scope.orgId}::uuid and not p.is_bot
-        and (p.active or p.deactivated_at >= m.month::timestamp at time zone ${source.timeZone})
-        and ${inScope(scope, sql`p.id`)}
-      group by m.month
-    )
-    select to_char(m.month, 'YYYY-MM') as month, coalesce(h.people, 0) as people,
-      coalesce(b.givers, 0) as givers, coalesce(b.receivers, 0) as receivers,
-      coalesce(b.gc, 0) as "recognitionsGiven", coalesce(b.gp, 0) as "pointsGiven",
-      coalesce(b.rc, 0) as "recognitionsReceived", coalesce(b.rp, 0) as "pointsReceived"
-    from months m left join by_month b on b.month = m.month left join headcount h on h.month = m.month
-    order by m.month`);
-  return rows.map((row) => ({
-    month: row.month,
-    people: Number(row.people),
-    givers: Number(row.givers),
-    receivers: Number(row.receivers),
-    recognitionsGiven: Number(row.recognitionsGiven),
-    pointsGiven: Number(row.pointsGiven),
-    recognitionsReceived: Number(row.recognitionsReceived),
-    pointsReceived: Number(row.pointsReceived),
-  }));
-}
-
-/** The people who gave and who received the most points over the range, most first. */
-export async function topPeople(
-  db: Executor,
-  scope: AnalyticsScope,
-  source: FactSource,
-): Promise<{ givers: PersonFigures[]; receivers: PersonFigures[] }> {
-  const rows = await db.execute<{
-    side: "giver" | "receiver";
-    person_id: string;
-    name: string;
-    department: string | null;
-    active: boolean;
-    recognitions: string;
-    points: string;
-  }>(sql`
-    with per_person as (
-      select person_id, sum(given_count) as gc, sum(given_points) as gp, sum(received_count) as rc,
-        sum(received_points) as rp
-      from (${scopedFacts(scope, source)}) f group by person_id
-    ), ranked as (
-      select t.*, p.name, p.department, p.active,
-        row_number() over (partition by t.side order by t.points desc, t.recognitions desc, lower(p.name), p.id) as place
+      -- Everyone active now is in every month; a leaver in the months up to the one they left in.
+      select m.month, (select count(*) from counted where active)
+        + (select count(*) from leavers l where l.deactivated_at >= m.month::timestamp at time zone ${source.timeZone})
+        as people
+      from months m
+    ), per_person as (
+      select person_id, sum(gc)::bigint as gc, sum(gp)::bigint as gp, sum(rc)::bigint as rc, sum(rp)::bigint as rp
+      from per_month group by person_id
+    ), top as (
+      -- Ranked by figures alone first, ties at the edge kept, so only a few people are looked up by name.
+      select side, person_id, recognitions, points, rank() over (partition by side order by points desc, recognitions desc) as place
       from (
         select 'giver' as side, person_id, gc as recognitions, gp as points from per_person where gp > 0
         union all
         select 'receiver', person_id, rc, rp from per_person where rc > 0
       ) t
-      join people p on p.org_id = ${scope.orgId}::uuid and p.id = t.person_id
+    ), ranked as (
+      select top.*, p.name, p.department, p.active,
+        row_number() over (partition by side order by points desc, recognitions desc, lower(p.name), p.id) as place_by_name
+      from top join people p on p.org_id = ${scope.orgId}::uuid and p.id = top.person_id
+      where top.place <= ${TOP_PEOPLE}
     )
-    select side, person_id, name, department, active, recognitions, points from ranked
-    where place <= ${TOP_PEOPLE} order by side, place`);
-  const figures = (side: "giver" | "receiver") =>
-    rows
-      .filter((row) => row.side === side)
-      .map((row) => ({
-        personId: row.person_id,
-        name: row.name,
-        department: row.department,
-        active: row.active,
-        recognitions: Number(row.recognitions),
-        points: Number(row.points),
-      }));
-  return { givers: figures("giver"), receivers: figures("receiver") };
+    select
+      (select json_agg(json_build_object('month', to_char(m.month, 'YYYY-MM'), 'people', coalesce(h.people, 0),
+          'givers', coalesce(b.givers, 0), 'receivers', coalesce(b.receivers, 0),
+          'recognitionsGiven', coalesce(b.gc, 0), 'pointsGiven', coalesce(b.gp, 0),
+          'recognitionsReceived', coalesce(b.rc, 0), 'pointsReceived', coalesce(b.rp, 0)) order by m.month)
+        from months m left join by_month b on b.month = m.month left join headcount h on h.month = m.month)
+        as months,
+      (select json_agg(r order by r.place_by_name) from ranked r
+        where r.side = 'giver' and r.place_by_name <= ${TOP_PEOPLE}) as givers,
+      (select json_agg(r order by r.place_by_name) from ranked r
+        where r.side = 'receiver' and r.place_by_name <= ${TOP_PEOPLE}) as receivers`);
+  return {
+    months: (row?.months ?? []).map((m) => ({
+      month: String(m.month),
+      people: Number(m.people),
+      givers: Number(m.givers),
+      receivers: Number(m.receivers),
+      recognitionsGiven: Number(m.recognitionsGiven),
+      pointsGiven: Number(m.pointsGiven),
+      recognitionsReceived: Number(m.recognitionsReceived),
+      pointsReceived: Number(m.pointsReceived),
+    })),
+    givers: (row?.givers ?? []).map(toPerson),
+    receivers: (row?.receivers ?? []).map(toPerson),
+  };
 }

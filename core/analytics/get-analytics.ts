@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
@@ -10,7 +11,7 @@ import { type AnalyticsFiltersInput, analyticsFilters, monthRange } from "./anal
 import { departmentFlows, type Flow, type ValueUse, valueUses } from "./analytics-mix";
 import { type Unrecognised, unrecognisedPeople } from "./analytics-people";
 import { analyticsScope } from "./analytics-scope";
-import { type MonthFigures, monthlyFigures, type PersonFigures, topPeople } from "./analytics-series";
+import { type MonthFigures, monthsAndTops, type PersonFigures } from "./analytics-series";
 
 export interface Analytics {
   /** Whose figures: the whole org (an admin) or the actor's reporting line (a manager). */
@@ -52,8 +53,9 @@ export async function getAnalytics(
       const range = monthRange(filters, now, org.timeZone);
       const scope = await analyticsScope(tx, actor, filters.department);
       const source = await factSource(tx, { orgId, timeZone: org.timeZone, ...range });
-      const months = await monthlyFigures(tx, scope, source, range);
-      const tops = await topPeople(tx, scope, source);
+      // A year of an org's people-months is sorted and hashed in memory rather than on disk.
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      const { months, givers, receivers } = await monthsAndTops(tx, scope, source, range);
       const values = await valueUses(tx, scope, source, range);
       const flows = await departmentFlows(tx, scope, source, range);
       const notRecognised = await unrecognisedPeople(tx, scope, filters.days, now);
@@ -69,8 +71,8 @@ export async function getAnalytics(
         months,
         values,
         flows,
-        topGivers: tops.givers,
-        topReceivers: tops.receivers,
+        topGivers: givers,
+        topReceivers: receivers,
         notRecognised,
       };
     },
