@@ -19,7 +19,7 @@ const DEEP_PAGE = 1000;
 const QUERY_TARGET_MS = 2;
 /** Requests in flight in the closed-loop runs: a busy office's worth of simultaneous page loads. */
 const CONCURRENCY = 8;
-const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "web.json");
+const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
 
 /**
  * What a run measures: `feed` (the feed query, each page's statements, the dashboard and feed pages)
@@ -101,10 +101,13 @@ async function bench(
 
 const seconds = measuringSeconds();
 const scenarios = chosenScenarios();
+// A run of some scenarios keeps its own file, so that it never stands in for a whole run's figures.
+const partial = scenarios.size < SCENARIOS.length;
+const resultsFile = path.join(RESULTS_DIR, partial ? `web-${[...scenarios].join("-")}.json` : "web.json");
 runAsScript({
   script: "bench:web",
   databaseSuffix: "bench_web",
-  resultsFile: RESULTS_FILE,
+  resultsFile,
   poolSize: 8,
   settings: [
     "shared_buffers",

@@ -5,6 +5,7 @@ import { exportAnalytics } from "../../core/analytics/export-analytics";
 import { type Analytics, getAnalytics } from "../../core/analytics/get-analytics";
 import { summariseAnalytics } from "../../core/analytics/summarise-analytics";
 import { grantPoints } from "../../core/giving/grant-points";
+import { checkLedger } from "../../core/ledger/check-ledger";
 import { updatePerson } from "../../core/people/update-person";
 import type { Database } from "../../db/client";
 import { appPoolOnWorkerDatabase } from "../support/app-database";
@@ -207,6 +208,18 @@ describe("recognition analytics", () => {
     expectLineFigures(await getAnalytics(db, f.mia.actor, RANGE, now));
     // A second pass finds nothing left to do.
     expect((await summariseAnalytics(db, f.org.system, now)).stretches).toBe(0);
+
+    // `npm run db:check` proves the rollups equal the recognitions before the watermark.
+    const analyticsViolations = async () =>
+      (await checkLedger(db, { kind: "operator" }, { orgId: f.org.id })).filter((v) =>
+        v.check.startsWith("analytics_"),
+      );
+    expect(await analyticsViolations()).toEqual([]);
+    await db.execute(sql`update analytics_person_months set given_points = given_points + 1
+      where org_id = ${f.org.id}::uuid and person_id = ${f.ben.id}::uuid and month = '2026-05-01'`);
+    expect((await analyticsViolations()).map((v) => v.check)).toEqual(["analytics_person_months_stale"]);
+    await db.execute(sql`update analytics_person_months set given_points = given_points - 1
+      where org_id = ${f.org.id}::uuid and person_id = ${f.ben.id}::uuid and month = '2026-05-01'`);
   });
 
   it("narrows to a department and to a range of months", async () => {
