@@ -1362,6 +1362,9 @@ export const analyticsPersonMonths = pgTable(
     givenPoints: bigint("given_points", { mode: "number" }).notNull(),
     receivedCount: integer("received_count").notNull(),
     receivedPoints: bigint("received_points", { mode: "number" }).notNull(),
+    /** The part of what they received that came from the company's own awards (no giver). */
+    companyCount: integer("company_count").notNull(),
+    companyPoints: bigint("company_points", { mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ name: "analytics_person_months_pk", columns: [t.orgId, t.month, t.personId] })],
 );

@@ -50,7 +50,7 @@ export const ANALYTICS_CHECKS: LedgerCheck[] = [
     "analytics_person_months",
     rawPersonFacts(history),
     ["month", "person_id"],
-    ["given_count", "given_points", "received_count", "received_points"],
+    ["given_count", "given_points", "received_count", "received_points", "company_count", "company_points"],
   ),
   rollupCheck(
     "analytics_value_months_stale",

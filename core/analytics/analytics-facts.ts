@@ -41,20 +41,24 @@ const within = (column: SQL, { from, to }: StretchSql) => sql`${column} >= ${fro
 
 /**
  * What each person gave and received, per month (a person may come twice in a month: once as giver,
- * once as recipient). Add-ons count in the points given, not as recognitions of their own.
+ * once as recipient), and the part of what they received that the company gave. Add-ons count in the
+ * points given, not as recognitions of their own.
  */
 export function rawPersonFacts(stretch: StretchSql): SQL {
   const { orgId, timeZone } = stretch;
   return sql`
     select ${monthOf(sql`r.created_at`, timeZone)} as month, r.giver_id as person_id,
       (count(*) filter (where r.add_on_to is null))::bigint as given_count,
-      sum(r.total_amount)::bigint as given_points, 0::bigint as received_count, 0::bigint as received_points
+      sum(r.total_amount)::bigint as given_points, 0::bigint as received_count, 0::bigint as received_points,
+      0::bigint as company_count, 0::bigint as company_points
     from recognitions r
     where r.org_id = ${orgId} and r.giver_id is not null and ${within(sql`r.created_at`, stretch)}
     group by 1, 2
     union all
-    select ${monthOf(sql`rr.created_at`, timeZone)}, rr.person_id, 0, 0, count(*), sum(rr.amount)
+    select ${monthOf(sql`rr.created_at`, timeZone)}, rr.person_id, 0, 0, count(*), sum(rr.amount),
+      count(*) filter (where r.giver_id is null), coalesce(sum(rr.amount) filter (where r.giver_id is null), 0)
     from recognition_recipients rr
+    join recognitions r on r.org_id = rr.org_id and r.id = rr.recognition_id
     where rr.org_id = ${orgId} and ${within(sql`rr.created_at`, stretch)}
     group by 1, 2`;
 }
@@ -145,10 +149,10 @@ function facts(source: FactSource, table: SQL, columns: SQL, raw: SQL): SQL {
 export const rolledUpPersonMonths = (source: FactSource) =>
   source.rolledUp
     ? sql`select month, person_id, given_count::bigint as gc, given_points as gp, received_count::bigint as rc,
-        received_points as rp
+        received_points as rp, company_count::bigint as cc, company_points as cp
       from analytics_person_months where ${monthsOf(source)}`
     : sql`select null::date as month, null::uuid as person_id, 0::bigint as gc, 0::bigint as gp, 0::bigint as rc,
-        0::bigint as rp where false`;
+        0::bigint as rp, 0::bigint as cc, 0::bigint as cp where false`;
 
 export const valueFacts = (source: FactSource) =>
   facts(

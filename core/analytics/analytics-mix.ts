@@ -4,12 +4,13 @@ import { arrayLiteral } from "../shared/sql-array";
 import { type FactSource, flowFacts, valueFacts } from "./analytics-facts";
 import type { MonthRange } from "./analytics-filters";
 import type { AnalyticsScope } from "./analytics-scope";
+import { perMonth } from "./analytics-series";
 
 /**
  * Which values were used and which departments recognise which. For the whole org (or one of its
  * departments) they come from the department rollups; a manager's line is a set of people the
- * rollups can't narrow to, so it is read from the line's own recognitions, through the indexes by
- * giver and by recipient.
+ * department rollups can't narrow to, so what the line gave is read from its own recognitions, through
+ * the index by giver, and what it received from the person rollups.
  */
 
 export interface ValueUse {
@@ -74,30 +75,49 @@ export async function valueUses(
   }));
 }
 
-/** Flows among the line and between it and everyone else, whose departments stay unnamed. */
-function lineFlows(scope: AnalyticsScope, range: MonthRange): SQL {
+/**
+ * Flows among the line and between it and everyone else, whose departments stay unnamed. Only what the
+ * line gave is read recognition by recipient (through the index by giver); what the people counted
+ * received comes from the person rollups, less its company part and what the line gave them: the rest
+ * came from outside.
+ */
+function lineFlows(scope: AnalyticsScope, source: FactSource, range: MonthRange): SQL {
   const visible = sql`(select unnest(${arrayLiteral(scope.line ?? [])}::uuid[]))`;
   const counted = sql`(select unnest(${members(scope)}::uuid[]))`;
-  // Each branch carries what the count needs, so nothing is joined back to the million recipients.
+  const org = sql`${scope.orgId}::uuid`;
   return sql`
-    with touching as (
-      select rr.recognition_id, rr.person_id, rr.amount, r.giver_id from recognition_recipients rr
-      join recognitions r on r.org_id = rr.org_id and r.id = rr.recognition_id
-      where rr.org_id = ${scope.orgId}::uuid and rr.person_id in ${counted} and ${within(sql`rr.created_at`, range)}
-      union
-      select rr.recognition_id, rr.person_id, rr.amount, r.giver_id from recognitions r
+    with given as materialized (
+      select r.giver_id, rr.person_id, rr.amount, rr.person_id in ${visible} as inside
+      from recognitions r
       join recognition_recipients rr on rr.org_id = r.org_id and rr.recognition_id = r.id
-      where r.org_id = ${scope.orgId}::uuid and r.giver_id in ${counted} and ${within(sql`r.created_at`, range)}
+      where r.org_id = ${org} and r.giver_id in ${visible} and ${within(sql`r.created_at`, range)}
+    ), received as (
+      select person_id, sum(rc) as rc, sum(rp) as rp, sum(cc) as cc, sum(cp) as cp
+      from (${perMonth(scope, source)}) m group by person_id
+    ), from_line as (
+      select person_id, count(*) as n, sum(amount) as points from given
+      where person_id in ${counted} group by person_id
+    ), flows as (
+      select false as from_company, coalesce(g.department, '') as giver_department,
+        case when x.inside then coalesce(p.department, '') end as recipient_department,
+        count(*) as recognitions, sum(x.amount) as points
+      from given x
+      join people g on g.org_id = ${org} and g.id = x.giver_id
+      join people p on p.org_id = ${org} and p.id = x.person_id
+      where x.giver_id in ${counted} or x.person_id in ${counted}
+      group by 1, 2, 3
+      union all
+      select true, '', coalesce(p.department, ''), sum(r.cc), sum(r.cp)
+      from received r join people p on p.org_id = ${org} and p.id = r.person_id
+      where r.cc > 0 group by 3
+      union all
+      select false, null, coalesce(p.department, ''), sum(r.rc - r.cc - coalesce(l.n, 0)),
+        sum(r.rp - r.cp - coalesce(l.points, 0))
+      from received r join people p on p.org_id = ${org} and p.id = r.person_id
+      left join from_line l on l.person_id = r.person_id
+      where r.rc - r.cc - coalesce(l.n, 0) > 0 group by 3
     )
-    select t.giver_id is null as from_company,
-      case when t.giver_id is null then '' when t.giver_id in ${visible} then coalesce(g.department, '') end
-        as giver_department,
-      case when t.person_id in ${visible} then coalesce(p.department, '') end as recipient_department,
-      count(*) as recognitions, sum(t.amount) as points
-    from touching t
-    left join people g on g.org_id = ${scope.orgId}::uuid and g.id = t.giver_id
-    join people p on p.org_id = ${scope.orgId}::uuid and p.id = t.person_id
-    group by 1, 2, 3`;
+    select * from flows`;
 }
 
 function orgFlows(scope: AnalyticsScope, source: FactSource): SQL {
@@ -136,7 +156,7 @@ export async function departmentFlows(
     recognitions: string;
     points: string;
   }>(sql`
-    select * from (${scope.line ? lineFlows(scope, range) : orgFlows(scope, source)}) f
+    select * from (${scope.line ? lineFlows(scope, source, range) : orgFlows(scope, source)}) f
     order by recognitions desc, giver_department, recipient_department`);
   return rows.map((row) => ({
     from: row.from_company ? { kind: "company" } : end(row.giver_department),

@@ -58,15 +58,17 @@ async function sumStretch(tx: Executor, stretch: Stretch): Promise<void> {
   const org = sql`${stretch.orgId}::uuid`;
   const rows = stretchSql(stretch);
   await tx.execute(sql`
-    insert into analytics_person_months as a
-      (org_id, month, person_id, given_count, given_points, received_count, received_points)
+    insert into analytics_person_months as a (org_id, month, person_id, given_count, given_points,
+      received_count, received_points, company_count, company_points)
     select ${org}, month, person_id, sum(given_count), sum(given_points), sum(received_count),
-      sum(received_points)
+      sum(received_points), sum(company_count), sum(company_points)
     from (${rawPersonFacts(rows)}) f group by month, person_id
     on conflict (org_id, month, person_id) do update set
       given_count = a.given_count + excluded.given_count, given_points = a.given_points + excluded.given_points,
       received_count = a.received_count + excluded.received_count,
-      received_points = a.received_points + excluded.received_points`);
+      received_points = a.received_points + excluded.received_points,
+      company_count = a.company_count + excluded.company_count,
+      company_points = a.company_points + excluded.company_points`);
   await tx.execute(sql`
     insert into analytics_value_months as a (org_id, month, department, value_id, recognitions)
     select ${org}, month, department, value_id, recognitions from (${rawValueFacts(rows)}) f

@@ -34,18 +34,20 @@ export const TOP_PEOPLE = 10;
 /**
  * Each counted person's figures per month: the rollup's row (unique per person and month) plus the
  * tail's, joined rather than summed together, so the year's rows of the rollup are read once and never
- * regrouped.
+ * regrouped. Columns: month, person_id, gc/gp given, rc/rp received, cc/cp of it from the company.
  */
-const perMonth = (scope: AnalyticsScope, source: FactSource) => sql`
+export const perMonth = (scope: AnalyticsScope, source: FactSource) => sql`
   with tail as (
     select month, person_id, sum(given_count)::bigint as gc, sum(given_points)::bigint as gp,
-      sum(received_count)::bigint as rc, sum(received_points)::bigint as rp
+      sum(received_count)::bigint as rc, sum(received_points)::bigint as rp,
+      sum(company_count)::bigint as cc, sum(company_points)::bigint as cp
     from (${rawPersonFacts(stretchSql(source.tail))}) t where ${inScope(scope, sql`t.person_id`)}
     group by month, person_id
   )
   select coalesce(a.month, t.month) as month, coalesce(a.person_id, t.person_id) as person_id,
     coalesce(a.gc, 0) + coalesce(t.gc, 0) as gc, coalesce(a.gp, 0) + coalesce(t.gp, 0) as gp,
-    coalesce(a.rc, 0) + coalesce(t.rc, 0) as rc, coalesce(a.rp, 0) + coalesce(t.rp, 0) as rp
+    coalesce(a.rc, 0) + coalesce(t.rc, 0) as rc, coalesce(a.rp, 0) + coalesce(t.rp, 0) as rp,
+    coalesce(a.cc, 0) + coalesce(t.cc, 0) as cc, coalesce(a.cp, 0) + coalesce(t.cp, 0) as cp
   from (select * from (${rolledUpPersonMonths(source)}) r where ${inScope(scope, sql`r.person_id`)}) a
   full join tail t on t.month = a.month and t.person_id = a.person_id`;
 

@@ -17,6 +17,8 @@ CREATE TABLE "analytics_person_months" (
 	"given_points" bigint NOT NULL,
 	"received_count" integer NOT NULL,
 	"received_points" bigint NOT NULL,
+	"company_count" integer NOT NULL,
+	"company_points" bigint NOT NULL,
 	CONSTRAINT "analytics_person_months_pk" PRIMARY KEY("org_id","month","person_id")
 );
 --> statement-breakpoint
