@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client";
 import { arrayLiteral } from "../shared/sql-array";
 import { type FactSource, flowFacts, valueFacts } from "./analytics-facts";
 import type { MonthRange } from "./analytics-filters";
-import type { AnalyticsScope } from "./analytics-scope";
+import type { AnalyticsScope } from "./analytics-scoping";
 import { perMonth } from "./analytics-series";
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { type AnalyticsScope, inScope } from "./analytics-scope";
+import { type AnalyticsScope, inScope } from "./analytics-scoping";
 
 export interface Unrecognised {
   personId: string;

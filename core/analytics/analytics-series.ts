@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { type FactSource, rawPersonFacts, rolledUpPersonMonths, stretchSql } from "./analytics-facts";
 import type { MonthRange } from "./analytics-filters";
-import { type AnalyticsScope, inScope } from "./analytics-scope";
+import { type AnalyticsScope, inScope } from "./analytics-scoping";
 
 export interface MonthFigures {
   /** `YYYY-MM`. */

@@ -4,7 +4,7 @@ import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { authorize } from "../shared/permissions";
 import { parseInput } from "../shared/validation";
-import { ANALYTICS_SECTIONS, analyticsCsv } from "./analytics-csv";
+import { ANALYTICS_SECTIONS, analyticsCsv } from "./analytics-csv-tables";
 import { analyticsFilters } from "./analytics-filters";
 import { getAnalytics } from "./get-analytics";
 

@@ -10,7 +10,7 @@ import { factSource } from "./analytics-facts";
 import { type AnalyticsFiltersInput, analyticsFilters, monthRange } from "./analytics-filters";
 import { departmentFlows, type Flow, type ValueUse, valueUses } from "./analytics-mix";
 import { type Unrecognised, unrecognisedPeople } from "./analytics-people";
-import { analyticsScope } from "./analytics-scope";
+import { analyticsScope } from "./analytics-scoping";
 import { type MonthFigures, monthsAndTops, type PersonFigures } from "./analytics-series";
 
 export interface Analytics {

@@ -1,5 +1,5 @@
 import { EmptyState } from "@/app/_components/panel";
-import { flowEndName } from "@/core/analytics/analytics-csv";
+import { flowEndName } from "@/core/analytics/analytics-csv-tables";
 import type { Flow, FlowEnd } from "@/core/analytics/analytics-mix";
 import type { Analytics } from "@/core/analytics/get-analytics";
 import { formatPointsWithValue } from "@/core/shared/money";

@@ -1,5 +1,5 @@
 import { Points } from "@/app/_components/points";
-import { sharePercent } from "@/core/analytics/analytics-csv";
+import { sharePercent } from "@/core/analytics/analytics-csv-tables";
 import type { Analytics } from "@/core/analytics/get-analytics";
 import { monthName } from "../finance/_components/bill-text";
 import { GroupedBarChart } from "./bar-charts";

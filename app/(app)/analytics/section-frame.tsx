@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Panel } from "@/app/_components/panel";
 import { ScrollBox } from "@/app/_components/scroll-box";
 import { linkClass } from "@/app/_components/styles";
-import type { AnalyticsSection } from "@/core/analytics/analytics-csv";
+import type { AnalyticsSection } from "@/core/analytics/analytics-csv-tables";
 import { hrefWith } from "../_recognitions/search-params";
 import type { FilterValues } from "./filters-form";
 
