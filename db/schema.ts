@@ -1334,3 +1334,76 @@ export const rateLimits = pgTable(
   },
   (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );
+
+/**
+ * Recognition analytics are read from monthly rollups of `recognition_recipients`, `recognitions` and
+ * `recognition_values` (core/analytics/analytics-rollups.ts). Each org's watermark says how far they go:
+ * every row created before `through` is counted in them, and a read adds the rows after it one by one.
+ * Background work moves the watermark on, a month per transaction. Months are the org's, in the time
+ * zone the watermark names; the departments are people's current ones. A change that would make the
+ * totals wrong (a back-dated recognition before `through`, someone changing department, the org's time
+ * zone) deletes the org's watermark and totals, by trigger, and they are summed again from the start.
+ */
+export const analyticsWatermarks = pgTable("analytics_watermarks", {
+  orgId: uuid("org_id").primaryKey(),
+  timeZone: text("time_zone").notNull(),
+  through: timestamp("through", { withTimezone: true }).notNull(),
+});
+
+/** What each person gave and received in a month: the participation, the monthly series and the tops. */
+export const analyticsPersonMonths = pgTable(
+  "analytics_person_months",
+  {
+    orgId: uuid("org_id").notNull(),
+    month: date("month").notNull(),
+    personId: uuid("person_id").notNull(),
+    /** Recognitions they gave, add-ons to someone else's not counted. */
+    givenCount: integer("given_count").notNull(),
+    /** Points they gave, add-ons included. */
+    givenPoints: bigint("given_points", { mode: "number" }).notNull(),
+    receivedCount: integer("received_count").notNull(),
+    receivedPoints: bigint("received_points", { mode: "number" }).notNull(),
+    /** The part of what they received that came from the company's own awards (no giver). */
+    companyCount: integer("company_count").notNull(),
+    companyPoints: bigint("company_points", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ name: "analytics_person_months_pk", columns: [t.orgId, t.month, t.personId] })],
+);
+
+/** How many recognitions given by people of a department (`''`: none) carried each value, per month. */
+export const analyticsValueMonths = pgTable(
+  "analytics_value_months",
+  {
+    orgId: uuid("org_id").notNull(),
+    month: date("month").notNull(),
+    department: text("department").notNull(),
+    valueId: uuid("value_id").notNull(),
+    recognitions: integer("recognitions").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "analytics_value_months_pk", columns: [t.orgId, t.month, t.department, t.valueId] }),
+  ],
+);
+
+/**
+ * Who recognised whom, by department (`''`: none), per month: one count per recipient. The company's
+ * own awards (no giver) come `fromCompany`, with no giver department.
+ */
+export const analyticsFlowMonths = pgTable(
+  "analytics_flow_months",
+  {
+    orgId: uuid("org_id").notNull(),
+    month: date("month").notNull(),
+    fromCompany: boolean("from_company").notNull(),
+    giverDepartment: text("giver_department").notNull(),
+    recipientDepartment: text("recipient_department").notNull(),
+    recognitions: integer("recognitions").notNull(),
+    points: bigint("points", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "analytics_flow_months_pk",
+      columns: [t.orgId, t.month, t.fromCompany, t.giverDepartment, t.recipientDepartment],
+    }),
+  ],
+);

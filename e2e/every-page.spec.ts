@@ -66,7 +66,7 @@ test.describe("every page, at 1280 px and on a phone", () => {
 
   test("a manager's team", async ({ page }, testInfo) => {
     await signInAs(page, "Kenji Watanabe");
-    await checkPages(page, testInfo, ["/team", "/settings"]);
+    await checkPages(page, testInfo, ["/team", "/analytics", "/settings"]);
   });
 
   test("an admin's pages", async ({ page }, testInfo) => {
@@ -92,6 +92,7 @@ test.describe("every page, at 1280 px and on a phone", () => {
       "/admin/rewards/custom",
       "/admin/api-keys",
       "/admin/audit",
+      "/analytics",
     ]);
   });
 

@@ -17,7 +17,9 @@ function navFor(roles: readonly Role[]): NavItem[] {
     { href: "/leaderboard", label: "Leaderboard" },
     { href: "/history", label: "My history" },
   ];
-  if (roles.includes("manager") || roles.includes("admin")) items.push({ href: "/team", label: "My team" });
+  if (roles.includes("manager") || roles.includes("admin")) {
+    items.push({ href: "/team", label: "My team" }, { href: "/analytics", label: "Analytics" });
+  }
   if (roles.includes("finance") || roles.includes("admin"))
     items.push({ href: "/finance", label: "Finance" });
   if (roles.includes("admin")) items.push({ href: "/admin", label: "Admin" });

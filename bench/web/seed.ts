@@ -38,6 +38,8 @@ export interface ScaleOrg {
   recognitions: number;
   /** Manager 1: whose dashboard the bench loads and whose feed it pages through. */
   manager: Actor & { kind: "person" };
+  /** The CEO, the org's admin: whose analytics are the whole org's. */
+  admin: Actor & { kind: "person" };
   managerReports: number;
   /**
    * A department the real gives (the newest recognitions, all in manager 1's department) do not reach,
@@ -67,7 +69,11 @@ function textArray(items: readonly string[]): string {
  * One org with a CEO, MANAGERS managers reporting to the CEO, and everyone else spread evenly over the
  * managers (about a hundred reports each); each manager's team shares the manager's department.
  */
-async function createPeople(db: Database, sql: postgres.Sql, people: number): Promise<string> {
+async function createPeople(
+  db: Database,
+  sql: postgres.Sql,
+  people: number,
+): Promise<{ orgId: string; ceoId: string }> {
   const { orgId, adminId: ceoId } = await createOrganization(
     db,
     { kind: "operator" },
@@ -99,7 +105,7 @@ async function createPeople(db: Database, sql: postgres.Sql, people: number): Pr
      from generate_series(1, $3::int) n`,
     [orgId, ceoId, people - 1],
   );
-  return orgId;
+  return { orgId, ceoId };
 }
 
 const MESSAGES = [
@@ -236,7 +242,7 @@ export async function seedScaleOrg(
   options: ScaleOrgOptions,
 ): Promise<ScaleOrg> {
   const started = Date.now();
-  const orgId = await createPeople(db, sql, options.people);
+  const { orgId, ceoId } = await createPeople(db, sql, options.people);
   await createHistory(sql, orgId, options.people, options.recognitions);
   await giveAsTeam(db, orgId, options.people, options.teamGives);
   // Autovacuum would long since have visited tables this size (and may be off on this server): vacuum
@@ -249,6 +255,7 @@ export async function seedScaleOrg(
     people: options.people,
     recognitions: options.recognitions,
     manager,
+    admin: { kind: "person", orgId, personId: ceoId, roles: ["employee", "manager", "admin"] },
     managerReports: reportsOf(1, options.people).length,
     otherDepartment: DEPARTMENTS[1],
   };

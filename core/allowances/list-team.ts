@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { loadOrgContext } from "../org/org-context";
+import { reportingLine } from "../people/reporting-lines";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
@@ -67,29 +68,6 @@ type Row = {
   given_this_month: string;
   last_recognized_at: string | null;
 };
-
-/**
- * The ids of the people who report to `managerId`: directly, or through any depth of managers below
- * them. UNION (not UNION ALL) drops anyone already reached, so a malformed cycle ends the walk.
- */
-async function reportingLine(
-  db: Executor,
-  orgId: string,
-  managerId: string,
-  scope: "direct" | "all",
-): Promise<string[]> {
-  const direct = sql`select p.id from people p where p.org_id = ${orgId}::uuid and p.manager_id = ${managerId}::uuid`;
-  const walk =
-    scope === "direct"
-      ? direct
-      : sql`${direct}
-        union
-        select p.id from line join people p on p.org_id = ${orgId}::uuid and p.manager_id = line.id`;
-  const rows = await db.execute<{ id: string }>(
-    sql`with recursive line(id) as (${walk}) select id from line`,
-  );
-  return rows.map((row) => row.id);
-}
 
 /**
  * The manager dashboard: each active report with this month's allowance, what they received and gave,

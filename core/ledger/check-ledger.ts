@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
+import { ANALYTICS_CHECKS } from "../analytics/analytics-checks";
 import { BILLING_CHECKS } from "../billing/billing-checks";
 import type { Actor } from "../shared/actor";
 import { authorize } from "../shared/permissions";
@@ -191,6 +192,7 @@ const CHECKS: LedgerCheck[] = [
   },
 
   ...BILLING_CHECKS,
+  ...ANALYTICS_CHECKS,
 ];
 
 export async function checkLedger(

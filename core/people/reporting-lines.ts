@@ -25,3 +25,26 @@ export async function reportsAmong(
     select distinct person_id as id from chain where manager_id = ${managerId}::uuid`);
   return new Set(rows.map((row) => row.id));
 }
+
+/**
+ * The ids of the people who report to `managerId`: directly, or through any depth of managers below
+ * them. UNION (not UNION ALL) drops anyone already reached, so a malformed cycle ends the walk.
+ */
+export async function reportingLine(
+  db: Executor,
+  orgId: string,
+  managerId: string,
+  scope: "direct" | "all" = "all",
+): Promise<string[]> {
+  const direct = sql`select p.id from people p where p.org_id = ${orgId}::uuid and p.manager_id = ${managerId}::uuid`;
+  const walk =
+    scope === "direct"
+      ? direct
+      : sql`${direct}
+        union
+        select p.id from line join people p on p.org_id = ${orgId}::uuid and p.manager_id = line.id`;
+  const rows = await db.execute<{ id: string }>(
+    sql`with recursive line(id) as (${walk}) select id from line`,
+  );
+  return rows.map((row) => row.id);
+}

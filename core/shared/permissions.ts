@@ -36,6 +36,8 @@ const PERMISSIONS = {
   read_balances: ["self", "manager_of_target", "admin", "finance", "system", "recognitions:read"],
   // A manager's own reporting line; admins see only theirs here too (everyone is on the People page).
   read_team: ["manager", "admin"],
+  // Recognition analytics: an admin's of the whole org, a manager's of their reporting line alone.
+  view_analytics: ["manager", "admin"],
   set_allowance: ["manager_of_target", "admin"],
   boost_allowance: ["manager_of_target", "admin"],
   // Past the org's allowance ceiling, after confirming what it may cost.

@@ -1,3 +1,4 @@
+import { summariseAnalytics } from "../../core/analytics/summarise-analytics";
 import { closeDueBills } from "../../core/billing/close-due-bills";
 import { summariseLedgerHours } from "../../core/billing/summarise-ledger-hours";
 import { celebrateDueOccasions } from "../../core/celebrations/celebrate-due-occasions";
@@ -96,6 +97,13 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
     run: async (db) => {
       const { hours, errors } = await summariseLedgerHours(db, DEPLOYMENT);
       return summary({ "ledger hours summarised": hours }, errors);
+    },
+  },
+  {
+    name: "analytics",
+    run: async (db) => {
+      const { stretches, errors } = await summariseAnalytics(db, DEPLOYMENT);
+      return summary({ "analytics stretches summarised": stretches }, errors);
     },
   },
   {

@@ -6,6 +6,9 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { boostAllowance } from "../../core/allowances/boost-allowance";
 import { listTeam } from "../../core/allowances/list-team";
 import { setMonthlyAllowance } from "../../core/allowances/set-monthly-allowance";
+import { exportAnalytics } from "../../core/analytics/export-analytics";
+import { getAnalytics } from "../../core/analytics/get-analytics";
+import { summariseAnalytics } from "../../core/analytics/summarise-analytics";
 import { closeBill } from "../../core/billing/close-bill";
 import { closeDueBills } from "../../core/billing/close-due-bills";
 import { exportBill } from "../../core/billing/export-bill";
@@ -539,6 +542,29 @@ const USE_CASES = {
     aboutPerson: false,
     writes: false,
     run: (db, actor) => listTeam(db, actor, { scope: "all" }, now),
+  },
+  "get-analytics": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) => getAnalytics(db, actor, {}, now),
+  },
+  // Two days on, everyone counted has gone a day without recognition: the file names each of them.
+  "export-analytics": {
+    aboutPerson: false,
+    writes: false,
+    run: (db, actor) =>
+      exportAnalytics(
+        db,
+        actor,
+        { section: "not-recognised", days: 1 },
+        () => new Date(NOW.getTime() + 2 * 86_400_000),
+      ),
+  },
+  "summarise-analytics": {
+    aboutPerson: false,
+    writes: true,
+    // A day on, the recognitions of the orgs are settled.
+    run: (db, actor) => summariseAnalytics(db, actor, () => new Date(now().getTime() + 86_400_000)),
   },
   "get-person-details": {
     aboutPerson: true,
@@ -1118,6 +1144,9 @@ const EXPECTED: Record<UseCaseName, Row> = {
   "get-display-names":     [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      ok],
   "get-giving-rules":      [ok,          na,           ok,         na,     na,       na,           ok,    ok,      ok,      na],
   "list-team":             [no,          na,           ok,         na,     na,       na,           ok,    no,      no,      na],
+  "get-analytics":         [no,          na,           ok,         na,     na,       na,           ok,    no,      no,      na],
+  "export-analytics":      [no,          na,           ok,         na,     na,       na,           ok,    no,      no,      na],
+  "summarise-analytics":   [no,          na,           no,         na,     na,       na,           no,    no,      ok,      na],
   "get-person-details":    [no,          no,           no,         no,     no,       no,           ok,    no,      ok,      nf],
   "list-people":           [no,          na,           no,         na,     na,       na,           ok,    no,      ok,      na],
   // Naming another org (or one that doesn't exist) in `orgId` is refused before anything is looked up.
@@ -1365,6 +1394,7 @@ const KEY_SCOPE: Record<UseCaseName, ApiScope | null> = {
   "list-person-history": null,            "get-person-profile": null,               "get-leaderboard": null,
   "search-colleagues": null,              "list-departments": "recognitions:read",  "list-company-values": "recognitions:read",
   "get-display-names": "recognitions:read", "get-giving-rules": "recognitions:write", "list-team": null,
+  "get-analytics": null,                  "export-analytics": null,                 "summarise-analytics": null,
   "get-person-details": "people:read",    "list-people": "people:read",             "import-people": "people:write",
   "create-person": "people:write",        "upsert-person": "people:write",          "update-person": "people:write",
   "deactivate-person": "people:write",    "reactivate-person": "people:write",      "list-spot-awards": null,

@@ -40,6 +40,7 @@ const DIGESTED_TABLES = [
   "bills",
   "bill_lines",
   "ledger_hours_summarised",
+  "analytics_watermarks",
   "campaigns",
   "levels",
 ] as const;

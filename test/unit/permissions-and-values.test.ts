@@ -78,6 +78,16 @@ const EXPECTED: Record<Action, Record<Case, boolean>> = {
     system: false,
     operator: false,
   },
+  // Managers see their reporting line's analytics and admins the org's; the role alone grants it.
+  view_analytics: {
+    ...allPeople(false),
+    managerOfTarget: true,
+    managerNotOfTarget: true,
+    managerAboutThemself: true,
+    admin: true,
+    system: false,
+    operator: false,
+  },
   // Nobody sets their own allowance unless they are an admin.
   set_allowance: { ...allPeople(false), managerOfTarget: true, admin: true, system: false, operator: false },
   boost_allowance: {
@@ -196,6 +206,7 @@ const KEY_SCOPE: Record<Action, ApiScope | null> = {
   read_people: "people:read",
   read_balances: "recognitions:read",
   read_team: null,
+  view_analytics: null,
   set_allowance: null,
   boost_allowance: null,
   exceed_allowance_ceiling: null,

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/page-header";
 import { Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
-import { guarded } from "@/app/_lib/page-guard";
+import { guarded, withFallback } from "@/app/_lib/page-guard";
 import { awaitDatabase } from "@/app/_lib/unavailable";
 import { signedIn } from "@/app/_lib/viewer";
 import { getFinanceTrends } from "@/core/billing/get-finance-trends";
 import { getLiability } from "@/core/billing/get-liability";
 import { getRollForward } from "@/core/billing/get-roll-forward";
-import { DomainError, isDomainError } from "@/core/shared/errors";
+import { DomainError } from "@/core/shared/errors";
 import {
   instantOfLocalTime,
   isoInZone,
@@ -25,22 +25,6 @@ import { RollForwardStatement } from "./roll-forward-statement";
 import { LiabilityTrend, SpendTrend } from "./trend-charts";
 
 export const metadata: Metadata = { title: "Liability · Finance · Plaudit" };
-
-/**
- * A read whose input came from the page's own form: core's refusal of that input is shown beside the
- * form and the read made again without it. Every other refusal is the page's (403, 404).
- */
-async function withFallback<Result>(
-  attempt: () => Promise<Result>,
-  fallback: () => Promise<Result>,
-): Promise<{ result: Result; error?: string }> {
-  try {
-    return { result: await attempt() };
-  } catch (error) {
-    if (!isDomainError(error, "invalid")) return { result: await guarded(Promise.reject(error)) };
-    return { result: await guarded(fallback()), error: error.message };
-  }
-}
 
 /** The instant a date and a time on the org's clocks name, as core takes it: ISO 8601 with the offset. */
 function asOfInstant(date: string | undefined, time: string | undefined, zone: string): string | undefined {
