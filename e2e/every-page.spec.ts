@@ -28,6 +28,8 @@ async function checkPages(page: Page, testInfo: TestInfo, paths: readonly string
     const response = await page.goto(path);
     expect(response?.status(), `GET ${path}`).toBe(200);
     expect(await page.title(), `the title of ${path}`).not.toBe("Plaudit");
+    // React reveals streamed content a moment after the document loads: the page's heading, not its skeleton.
+    await expect(page.getByRole("heading", { level: 1 }).first(), `the heading of ${path}`).toBeVisible();
     const name = path.replace(/^\//, "").replace(/[^a-z0-9]+/gi, "-") || "feed";
     await saveScreenshot(page, testInfo, `${name}-1280`);
     for (const width of PHONES) {
