@@ -1,6 +1,7 @@
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
+import { EmptyPlotText, TickLines } from "@/app/_components/chart-grid";
 
 export interface ChartSeries {
   label: string;
@@ -59,26 +60,8 @@ export function GroupedBarChart({
         className="block text-[11px]"
       >
         <Group top={TOP}>
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line
-                x1="0"
-                x2="100%"
-                y1={y(tick)}
-                y2={y(tick)}
-                className={tick === 0 ? "stroke-stone-500" : "stroke-stone-200"}
-                strokeWidth={1}
-              />
-              <text x={-8} y={y(tick)} textAnchor="end" dominantBaseline="middle" className="fill-stone-600">
-                {formatValue(tick)}
-              </text>
-            </g>
-          ))}
-          {all.every((value) => value === 0) ? (
-            <text x="50%" y={PLOT_HEIGHT / 2} textAnchor="middle" className="fill-stone-600 text-sm">
-              {emptyText}
-            </text>
-          ) : null}
+          <TickLines ticks={ticks} y={y} format={formatValue} />
+          {all.every((value) => value === 0) ? <EmptyPlotText y={PLOT_HEIGHT / 2} text={emptyText} /> : null}
           {categories.map((category, index) => {
             const left = x(category) ?? 0;
             return (

@@ -1,3 +1,4 @@
+import { EmptyPlotText, TickLines } from "@/app/_components/chart-grid";
 import { type ChartScale, chartScale } from "./chart-scale";
 
 export interface BarSeries {
@@ -75,26 +76,8 @@ export function BarChart({
         aria-label={label}
         className="block text-[11px]"
       >
-        {scale.ticks.map((tick) => (
-          <g key={tick}>
-            <line
-              x1="0"
-              x2="100%"
-              y1={y(tick)}
-              y2={y(tick)}
-              className={tick === 0 ? "stroke-stone-500" : "stroke-stone-200"}
-              strokeWidth={1}
-            />
-            <text x={-8} y={y(tick)} textAnchor="end" dominantBaseline="middle" className="fill-stone-600">
-              {formatTick(tick)}
-            </text>
-          </g>
-        ))}
-        {ends.every((end) => end === 0) ? (
-          <text x="50%" y={TOP + PLOT_HEIGHT / 2} textAnchor="middle" className="fill-stone-600 text-sm">
-            {emptyText}
-          </text>
-        ) : null}
+        <TickLines ticks={scale.ticks} y={y} format={formatTick} />
+        {ends.every((end) => end === 0) ? <EmptyPlotText y={TOP + PLOT_HEIGHT / 2} text={emptyText} /> : null}
         {stacks.map((segments, index) => {
           const category = categories[index];
           if (!category) return null;
