@@ -82,7 +82,7 @@ export function FiltersForm({
           ))}
         </select>
       </Field>
-      <Field id="days" label="Not recognised in (days)" error={errorOf("days")}>
+      <Field id="days" label="Not recognized in (days)" error={errorOf("days")}>
         <input
           id="days"
           name="days"

@@ -95,7 +95,7 @@ function shade(recognitions: number, busiest: number): string {
  */
 export function FlowSection({ analytics, filters }: { analytics: Analytics; filters: FilterValues }) {
   const { flows, pointValue } = analytics;
-  const title = "Who recognises whom";
+  const title = "Who recognizes whom";
   const rows = endsOf(flows, "from");
   const columns = endsOf(flows, "to");
   const cell = new Map(flows.map((flow) => [`${flowEndName(flow.from)}\n${flowEndName(flow.to)}`, flow]));

@@ -112,7 +112,7 @@ export function NotRecognisedSection({
   timeZone: string;
 }) {
   const { notRecognised, days } = analytics;
-  const title = `Not recognised in ${days} ${days === 1 ? "day" : "days"}`;
+  const title = `Not recognized in ${days} ${days === 1 ? "day" : "days"}`;
   const asOf = Date.parse(analytics.asOf);
   const shown = notRecognised.slice(0, SHOWN);
   const date = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone });
@@ -126,7 +126,7 @@ export function NotRecognisedSection({
       }
     >
       {notRecognised.length === 0 ? (
-        <EmptyState title={`Everyone has been recognised in the last ${days} days`} />
+        <EmptyState title={`Everyone has been recognized in the last ${days} days`} />
       ) : (
         <ScrollBox label={title}>
           <table className="w-full text-sm">
@@ -140,7 +140,7 @@ export function NotRecognisedSection({
                   Department
                 </th>
                 <th scope="col" className={`${headCell} text-right`}>
-                  Last recognised
+                  Last recognized
                 </th>
               </tr>
             </thead>
