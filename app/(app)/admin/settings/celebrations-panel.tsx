@@ -96,7 +96,7 @@ export function CelebrationsPanel({
         <Field
           id="celebrationChannel"
           label="Celebration channel"
-          hint="Birthdays and anniversaries are announced in this Slack channel; leave it empty to announce them in the feed alone. Use the channel ID (channel details, at the bottom), such as C0123ABCD, and invite Plaudit to a private channel first."
+          hint="Birthdays, work anniversaries and levels reached are announced in this Slack channel; leave it empty to announce them in the feed alone. Use the channel ID (channel details, at the bottom), such as C0123ABCD, and invite Plaudit to a private channel first."
           error={error("celebrationChannel")}
         >
           <input
