@@ -7,6 +7,7 @@ import { notifications, people } from "../../db/schema";
 import { deliverNotifications } from "../../slack/notifications/deliver-notifications";
 import { type FakeSlack, startFakeSlack } from "../../testing/fake-slack";
 import { workerDatabase } from "../support/database";
+import { sendEarlierNotices } from "../support/earlier-notices";
 import { createTestOrg, type TestOrg } from "../support/factories";
 import { connectSlackWorkspace, linkSlackUser } from "../support/slack-workspace";
 
@@ -28,13 +29,7 @@ beforeEach(async () => {
   vi.stubEnv("SLACK_ORG", undefined);
   vi.stubEnv("PLAUDIT_SECRET_KEY", "celebration-notices-key");
   vi.stubEnv("PLAUDIT_URL", APP);
-  // Other tests' notices on this worker's database are sent first, far in the future.
-  const { db } = await database();
-  const farOff = () => new Date("2100-01-01T00:00:00Z");
-  for (;;) {
-    const tally = await deliverNotifications(db, { clock: farOff, limit: 500 });
-    if (tally.sent + tally.skipped + tally.failed === 0) break;
-  }
+  await sendEarlierNotices((await database()).db);
 });
 afterEach(() => {
   vi.unstubAllEnvs();

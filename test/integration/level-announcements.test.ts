@@ -6,6 +6,7 @@ import type { Database } from "../../db/client";
 import { deliverNotifications } from "../../slack/notifications/deliver-notifications";
 import { type FakeSlack, startFakeSlack } from "../../testing/fake-slack";
 import { workerDatabase } from "../support/database";
+import { sendEarlierNotices } from "../support/earlier-notices";
 import { createTestOrg, key } from "../support/factories";
 import { connectSlackWorkspace, linkSlackUser } from "../support/slack-workspace";
 
@@ -24,10 +25,7 @@ beforeEach(async () => {
   vi.stubEnv("SLACK_ORG", undefined);
   vi.stubEnv("PLAUDIT_SECRET_KEY", "levels-test-key");
   vi.stubEnv("PLAUDIT_URL", APP);
-  // Notices other tests on this worker's database left due are sent first, far off, out of the way.
-  const { db } = await database();
-  const farOff = () => new Date("2100-01-01T00:00:00Z");
-  while ((await deliverNotifications(db, { clock: farOff, limit: 500 })).sent > 0);
+  await sendEarlierNotices((await database()).db);
 });
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -9,6 +9,7 @@ import { type DeliveryTally, deliverNotifications } from "../../slack/notificati
 import { type FakeSlack, type SlackCall, startFakeSlack } from "../../testing/fake-slack";
 import { defined } from "../support/assertions";
 import { workerDatabase } from "../support/database";
+import { sendEarlierNotices } from "../support/earlier-notices";
 import { createTestOrg, key, type TestOrg, type TestPerson } from "../support/factories";
 import { sandboxProviderFixture } from "../support/provider-sandbox";
 import { earn, openRewards, sandboxDeps } from "../support/rewards";
@@ -42,18 +43,6 @@ afterEach(() => {
 
 const NOTHING: DeliveryTally = { sent: 0, skipped: 0, failed: 0 };
 const STARBUCKS = "SBUXUS000001";
-
-/**
- * Other tests on this worker's database may have left notices due; sending them first (at a far-off
- * instant, so that failures are due again only then) leaves each test's tallies to its own notices.
- */
-async function sendEarlierNotices(db: Database): Promise<void> {
-  const farOff = () => new Date("2100-01-01T00:00:00Z");
-  for (;;) {
-    const tally = await deliverNotifications(db, { clock: farOff, limit: 500 });
-    if (tally.sent + tally.skipped + tally.failed === 0) return;
-  }
-}
 
 /** An org whose rewards are open on the sandbox; its own Slack workspace installed the app, unless told not to. */
 async function rewardsOrg(db: Database, { installed = true } = {}) {
