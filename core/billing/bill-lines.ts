@@ -3,7 +3,8 @@ import type { Executor } from "../../db/client";
 import { billLines, bills, people } from "../../db/schema";
 import { loadOrgContext } from "../org/org-context";
 import type { RedemptionRow } from "../rewards/redemption-view";
-import { localDay, nextPeriod, periodBounds, periodOfInstant } from "./bill-period";
+import { localDay } from "../shared/periods";
+import { nextPeriod, periodBounds, periodOfInstant } from "./bill-period";
 import { placeOfLine } from "./bill-reading";
 
 /**

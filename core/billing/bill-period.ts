@@ -1,10 +1,4 @@
-import {
-  instantOfLocalTime,
-  localDate,
-  localDateTime,
-  periodContaining,
-  startOfLocalDay,
-} from "../shared/periods";
+import { instantOfLocalTime, localDateTime, periodContaining, startOfLocalDay } from "../shared/periods";
 import { text } from "../shared/validation";
 
 /** A bill's month as people name it: `2026-11`. */
@@ -34,12 +28,6 @@ export function periodBounds(period: string, timeZone: string): PeriodBounds {
 /** The month after `period`. */
 export function nextPeriod(period: string, timeZone: string): string {
   return periodOfInstant(periodBounds(period, timeZone).end, timeZone).period;
-}
-
-/** `YYYY-MM-DD` of an instant in the org's time zone. */
-export function localDay(instant: Date, timeZone: string): string {
-  const { year, month, day } = localDate(instant, timeZone);
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 /**

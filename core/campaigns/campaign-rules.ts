@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Executor } from "../../db/client";
 import { campaigns, companyValues } from "../../db/schema";
 import { DomainError } from "../shared/errors";
-import { type LocalDate, localDate } from "../shared/periods";
+import { isCalendarDay } from "../shared/periods";
 import { text } from "../shared/validation";
 
 export const MULTIPLIERS = [2, 3, 4, 5] as const;
@@ -25,17 +25,6 @@ export interface Campaign {
   status: CampaignStatus;
 }
 
-/** `2026-12-07`: the org's local day as the database writes dates. */
-export function isoDay(date: LocalDate): string {
-  return [date.year, date.month, date.day]
-    .map((part, i) => String(part).padStart(i === 0 ? 4 : 2, "0"))
-    .join("-");
-}
-
-export function todayIn(timeZone: string, at: Date): string {
-  return isoDay(localDate(at, timeZone));
-}
-
 /** Upcoming before its first day, ended after its last or once ended by hand, running in between. */
 export function campaignStatus(
   campaign: { startsOn: string; endsOn: string | null; endedAt: Date | null },
@@ -45,11 +34,6 @@ export function campaignStatus(
   if (campaign.endedAt && campaign.endedAt <= now) return "ended";
   if (campaign.endsOn !== null && campaign.endsOn < today) return "ended";
   return campaign.startsOn > today ? "upcoming" : "running";
-}
-
-function isCalendarDay(value: string): boolean {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
 }
 
 export const campaignDay = (what: string) =>

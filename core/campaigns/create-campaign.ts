@@ -1,11 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "../../db/client";
-import { campaigns, companyValues, organizations } from "../../db/schema";
+import { campaigns, companyValues } from "../../db/schema";
 import { recordAudit } from "../org/audit";
+import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
 import { DomainError } from "../shared/errors";
+import { localDay } from "../shared/periods";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, text } from "../shared/validation";
 import { normaliseValueName } from "../values/value-names";
@@ -16,7 +18,6 @@ import {
   campaignMultiplier,
   campaignName,
   campaignStatus,
-  todayIn,
 } from "./campaign-rules";
 
 const createCampaignInput = z
@@ -53,12 +54,8 @@ export async function createCampaign(
   const request = parseInput(createCampaignInput, input);
   const now = clock();
   return db.transaction(async (tx) => {
-    const [org] = await tx
-      .select({ timeZone: organizations.timeZone, valuesMode: organizations.valuesMode })
-      .from(organizations)
-      .where(eq(organizations.id, orgId));
-    if (!org) throw new DomainError("not_found", "That organization doesn't exist.");
-    const today = todayIn(org.timeZone, now);
+    const org = await loadOrgContext(tx, orgId);
+    const today = localDay(now, org.timeZone);
     if (request.startsOn < today) {
       throw new DomainError("invalid", `Start today (${today}) or later: past gives keep what they earned.`, {
         field: "startsOn",

@@ -1,14 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { campaigns, organizations } from "../../db/schema";
+import { campaigns } from "../../db/schema";
 import { recordAudit } from "../org/audit";
+import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
-import { DomainError } from "../shared/errors";
+import { localDay } from "../shared/periods";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
-import { type Campaign, campaignNotFound, readCampaigns, todayIn } from "./campaign-rules";
+import { type Campaign, campaignNotFound, readCampaigns } from "./campaign-rules";
 
 const endCampaignInput = z.object({ campaignId: uuid("Choose a campaign.") });
 
@@ -29,12 +30,8 @@ export async function endCampaign(
   const { campaignId } = parseInput(endCampaignInput, input);
   const now = clock();
   return db.transaction(async (tx) => {
-    const [org] = await tx
-      .select({ timeZone: organizations.timeZone })
-      .from(organizations)
-      .where(eq(organizations.id, orgId));
-    if (!org) throw new DomainError("not_found", "That organization doesn't exist.");
-    const today = todayIn(org.timeZone, now);
+    const org = await loadOrgContext(tx, orgId);
+    const today = localDay(now, org.timeZone);
     const ofOrg = and(eq(campaigns.orgId, orgId), eq(campaigns.id, campaignId));
     // Locks the row: a give spending its budget finishes first, and one arriving later sees it ended.
     const [locked] = await tx.select({ id: campaigns.id }).from(campaigns).where(ofOrg).for("update");

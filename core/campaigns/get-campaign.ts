@@ -1,15 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../db/client";
-import { campaigns, organizations } from "../../db/schema";
+import { campaigns } from "../../db/schema";
+import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
-import { DomainError } from "../shared/errors";
 import type { PointValue } from "../shared/money";
-import { startOfLocalDay } from "../shared/periods";
+import { addDays, daysBetween, localDay, parseIsoDate, startOfLocalDay } from "../shared/periods";
 import { actorOrgId, authorize } from "../shared/permissions";
 import { parseInput, uuid } from "../shared/validation";
-import { type Campaign, campaignNotFound, readCampaigns, todayIn } from "./campaign-rules";
+import { type Campaign, campaignNotFound, readCampaigns } from "./campaign-rules";
 
 const getCampaignInput = z.object({ campaignId: uuid("Choose a campaign.") });
 
@@ -27,17 +27,6 @@ export interface CampaignReport {
 }
 
 const TOP_VALUES = 5;
-const DAY_MS = 86_400_000;
-
-function dayNumber(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-}
-
-function nextDay(day: string): { year: number; month: number; day: number } {
-  const next = new Date((dayNumber(day) + 1) * DAY_MS);
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
-}
-
 /** A campaign's page: how far it has run, what its bonus cost against the budget, which values it drew. */
 export async function getCampaign(
   db: Executor,
@@ -48,28 +37,16 @@ export async function getCampaign(
   authorize(actor, "read_campaigns");
   const orgId = actorOrgId(actor);
   const { campaignId } = parseInput(getCampaignInput, input);
-  const [org] = await db
-    .select({
-      timeZone: organizations.timeZone,
-      points: organizations.pointValuePoints,
-      minor: organizations.pointValueMinor,
-      currency: organizations.currency,
-    })
-    .from(organizations)
-    .where(eq(organizations.id, orgId));
-  if (!org) throw new DomainError("not_found", "That organization doesn't exist.");
+  const org = await loadOrgContext(db, orgId);
   const now = clock();
-  const today = todayIn(org.timeZone, now);
+  const today = localDay(now, org.timeZone);
   const [campaign] = await readCampaigns(db, orgId, eq(campaigns.id, campaignId), today, now);
   if (!campaign) throw campaignNotFound();
 
-  const [startYear, startMonth, startDay] = campaign.startsOn.split("-").map(Number) as [
-    number,
-    number,
-    number,
-  ];
-  const from = startOfLocalDay({ year: startYear, month: startMonth, day: startDay }, org.timeZone);
-  const endOfLastDay = campaign.endsOn ? startOfLocalDay(nextDay(campaign.endsOn), org.timeZone) : null;
+  const from = startOfLocalDay(parseIsoDate(campaign.startsOn), org.timeZone);
+  const endOfLastDay = campaign.endsOn
+    ? startOfLocalDay(addDays(parseIsoDate(campaign.endsOn), 1), org.timeZone)
+    : null;
   const until = new Date(
     Math.min(now.getTime(), campaign.endedAt?.getTime() ?? Infinity, endOfLastDay?.getTime() ?? Infinity),
   );
@@ -101,13 +78,13 @@ export async function getCampaign(
     campaign.status === "upcoming"
       ? null
       : until < now
-        ? todayIn(org.timeZone, new Date(until.getTime() - 1))
+        ? localDay(new Date(until.getTime() - 1), org.timeZone)
         : today;
   return {
     campaign,
-    pointValue: { points: org.points, minor: org.minor, currency: org.currency },
-    daysElapsed: lastCounted ? dayNumber(lastCounted) - dayNumber(campaign.startsOn) + 1 : 0,
-    daysTotal: campaign.endsOn ? dayNumber(campaign.endsOn) - dayNumber(campaign.startsOn) + 1 : null,
+    pointValue: org.pointValue,
+    daysElapsed: lastCounted ? daysBetween(campaign.startsOn, lastCounted) + 1 : 0,
+    daysTotal: campaign.endsOn ? daysBetween(campaign.startsOn, campaign.endsOn) + 1 : null,
     recognitions: figures?.recognitions ?? 0,
     withBonus: figures?.with_bonus ?? 0,
     peopleRecognised: figures?.people ?? 0,

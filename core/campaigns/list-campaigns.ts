@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { organizations } from "../../db/schema";
+import { loadOrgContext } from "../org/org-context";
 import type { Actor } from "../shared/actor";
 import { type Clock, systemClock } from "../shared/clock";
-import { DomainError } from "../shared/errors";
+import { localDay } from "../shared/periods";
 import { actorOrgId, authorize } from "../shared/permissions";
-import { type Campaign, readCampaigns, todayIn } from "./campaign-rules";
+import { type Campaign, readCampaigns } from "./campaign-rules";
 
 export interface CampaignList {
   running: Campaign[];
@@ -26,13 +25,9 @@ export async function listCampaigns(
 ): Promise<CampaignList> {
   authorize(actor, "read_campaigns");
   const orgId = actorOrgId(actor);
-  const [org] = await db
-    .select({ timeZone: organizations.timeZone })
-    .from(organizations)
-    .where(eq(organizations.id, orgId));
-  if (!org) throw new DomainError("not_found", "That organization doesn't exist.");
+  const org = await loadOrgContext(db, orgId);
   const now = clock();
-  const today = todayIn(org.timeZone, now);
+  const today = localDay(now, org.timeZone);
   const all = await readCampaigns(db, orgId, undefined, today, now);
   return {
     running: all.filter((campaign) => campaign.status === "running"),

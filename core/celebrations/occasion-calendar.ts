@@ -1,4 +1,4 @@
-import type { LocalDate } from "../shared/periods";
+import { addDays, isoDate, type LocalDate } from "../shared/periods";
 
 export type Occasion = "birthday" | "work_anniversary";
 
@@ -21,15 +21,6 @@ export function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
-function isoDay({ year, month, day }: LocalDate): string {
-  return `${year}-${two(month)}-${two(day)}`;
-}
-
-function daysBefore(date: LocalDate, days: number): LocalDate {
-  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day - days));
-  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
-}
-
 /**
  * The days a pass celebrates on, given today's date in the org's zone: today and the six days before,
  * each with the month-days that fall on it. February 29th falls on the 28th in years without one.
@@ -37,8 +28,8 @@ function daysBefore(date: LocalDate, days: number): LocalDate {
 export function celebrationDays(today: LocalDate): CelebrationDay[] {
   const days: CelebrationDay[] = [];
   for (let back = CATCH_UP_DAYS - 1; back >= 0; back -= 1) {
-    const date = daysBefore(today, back);
-    const celebratedOn = isoDay(date);
+    const date = addDays(today, -back);
+    const celebratedOn = isoDate(date);
     days.push({ monthDay: `${two(date.month)}-${two(date.day)}`, year: date.year, celebratedOn });
     if (date.month === 2 && date.day === 28 && !isLeapYear(date.year)) {
       days.push({ monthDay: "02-29", year: date.year, celebratedOn });

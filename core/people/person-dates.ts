@@ -1,3 +1,5 @@
+import { isCalendarDay } from "../shared/periods";
+
 /**
  * The years a birthday or hire date may fall in. PostgreSQL has no year 0 and refuses it outright, and no
  * one working today was born before 1900 or will be hired after 2100.
@@ -5,16 +7,9 @@
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2100;
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  // Date rolls 2025-02-30 over to March; a round trip catches it.
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-}
-
 /** What is wrong with a birthday or hire date as typed, or null when it is a date Plaudit keeps. */
 export function personDateProblem(value: string): string | null {
-  if (!isIsoDate(value)) return `"${value}" is not a date; write it as YYYY-MM-DD.`;
+  if (!isCalendarDay(value)) return `"${value}" is not a date; write it as YYYY-MM-DD.`;
   const year = Number(value.slice(0, 4));
   if (year < FIRST_YEAR || year > LAST_YEAR) {
     return `"${value}" is out of range; use a year from ${FIRST_YEAR} to ${LAST_YEAR}.`;

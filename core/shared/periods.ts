@@ -62,6 +62,41 @@ export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
   };
 }
 
+/** `2026-12-07`: a calendar date as the database and date inputs write it. */
+export function isoDate({ year, month, day }: LocalDate): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** `YYYY-MM-DD` of an instant in a time zone: the local day it falls on. */
+export function localDay(instant: Date, timeZone: string): string {
+  return isoDate(localDate(instant, timeZone));
+}
+
+/** Whether `YYYY-MM-DD` names a day on the calendar (not February 30th). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  // Date rolls 2025-02-30 over to March; a round trip catches it.
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
+/** The calendar date `days` after `date` (before, when negative). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+}
+
+/** A `YYYY-MM-DD` day (already checked) as a calendar date. */
+export function parseIsoDate(value: string): LocalDate {
+  const [year = 0, month = 1, day = 1] = value.split("-").map(Number);
+  return { year, month, day };
+}
+
+/** Whole days from one `YYYY-MM-DD` day to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
 /** The local calendar date of an instant in a time zone. */
 export function localDate(instant: Date, timeZone: string): LocalDate {
   const { year, month, day } = localDateTime(instant, timeZone);

@@ -1,7 +1,7 @@
-import { todayIn } from "../../core/campaigns/campaign-rules";
 import { createCampaign } from "../../core/campaigns/create-campaign";
 import { listCampaigns } from "../../core/campaigns/list-campaigns";
 import type { Actor } from "../../core/shared/actor";
+import { localDay } from "../../core/shared/periods";
 import type { Database } from "../../db/client";
 import type { HistoryTime } from "./weekdays";
 
@@ -36,8 +36,8 @@ export async function schedulePastCampaign(
     admin,
     {
       name: PAST_CAMPAIGN.name,
-      startsOn: todayIn(timeZone, firstMorning),
-      endsOn: todayIn(timeZone, at(PAST_CAMPAIGN.lastDay, 0)),
+      startsOn: localDay(firstMorning, timeZone),
+      endsOn: localDay(at(PAST_CAMPAIGN.lastDay, 0), timeZone),
       valueName: PAST_CAMPAIGN.value,
       multiplier: PAST_CAMPAIGN.multiplier,
       budget: PAST_CAMPAIGN.budget,

@@ -7,11 +7,11 @@ import * as openApiRoute from "../../app/api/v1/openapi.json/route";
 import * as balancesRoute from "../../app/api/v1/people/[id]/balances/route";
 import * as peopleRoute from "../../app/api/v1/people/route";
 import * as recognitionsRoute from "../../app/api/v1/recognitions/route";
-import { todayIn } from "../../core/campaigns/campaign-rules";
 import { createCampaign } from "../../core/campaigns/create-campaign";
 import { createApiKey } from "../../core/org/create-api-key";
 import { revokeApiKey } from "../../core/org/revoke-api-key";
 import { API_SCOPES } from "../../core/shared/api-scopes";
+import { localDay } from "../../core/shared/periods";
 import type { Database } from "../../db/client";
 import { auditLog, organizations, people, recognitions } from "../../db/schema";
 import { captureLogs } from "../../testing/captured-logs";
@@ -367,7 +367,7 @@ describe("integration API: giving", () => {
     const [ana, ben] = await org.addPeople(2);
     const campaign = await createCampaign(db, org.admin.actor, {
       name: "Customer Week",
-      startsOn: todayIn("UTC", new Date()),
+      startsOn: localDay(new Date(), "UTC"),
       multiplier: 3,
     });
 

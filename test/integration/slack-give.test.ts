@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { todayIn } from "../../core/campaigns/campaign-rules";
 import { createCampaign } from "../../core/campaigns/create-campaign";
 import { getBalances } from "../../core/giving/get-balances";
 import { loadOrgContext } from "../../core/org/org-context";
 import { deactivatePerson } from "../../core/people/deactivate-person";
+import { localDay } from "../../core/shared/periods";
 import type { Database } from "../../db/client";
 import { type organizations, people } from "../../db/schema";
 import { SAVE_DEADLINE_MS } from "../../slack/give/save-deadline";
@@ -160,7 +160,7 @@ describe("/give", () => {
     const ana = await workspace.member({ name: "Ana" });
     await createCampaign(db, workspace.org.admin.actor, {
       name: "Customers <first>",
-      startsOn: todayIn("UTC", new Date()),
+      startsOn: localDay(new Date(), "UTC"),
       multiplier: 2,
     });
 

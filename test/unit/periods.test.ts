@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
+  addDays,
+  daysBetween,
   instantOfLocalTime,
+  isCalendarDay,
+  isoDate,
   isoInZone,
   isValidTimeZone,
   lastDayOfMonthKey,
   localDate,
   localDateTime,
+  localDay,
   monthKey,
   type PeriodKind,
+  parseIsoDate,
   parseLocalDateTime,
   periodContaining,
   startOfLocalDay,
@@ -419,5 +425,29 @@ describe("lastDayOfMonthKey", () => {
     expect(lastDayOfMonthKey("2026-12")).toBe("Dec 31");
     expect(lastDayOfMonthKey("2028-02")).toBe("Feb 29");
     expect(lastDayOfMonthKey("2027-02")).toBe("Feb 28");
+  });
+});
+
+describe("calendar days", () => {
+  it("writes, reads, moves and counts days across month, year and leap-day ends", () => {
+    expect(isoDate({ year: 2026, month: 3, day: 1 })).toBe("2026-03-01");
+    expect(parseIsoDate("2028-02-29")).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(addDays({ year: 2028, month: 2, day: 28 }, 1)).toEqual({ year: 2028, month: 2, day: 29 });
+    expect(addDays({ year: 2027, month: 1, day: 1 }, -1)).toEqual({ year: 2026, month: 12, day: 31 });
+    expect(daysBetween("2026-12-30", "2027-01-02")).toBe(3);
+    expect(daysBetween("2026-03-07", "2026-03-09")).toBe(2);
+  });
+
+  it("knows a real day from one the calendar hasn't, and the local day of an instant", () => {
+    expect(["2028-02-29", "2026-12-31"].map(isCalendarDay)).toEqual([true, true]);
+    expect(["2026-02-29", "2026-13-01", "2026-1-1", "yesterday"].map(isCalendarDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const instant = new Date("2026-12-07T11:30:00Z");
+    expect(localDay(instant, "Pacific/Auckland")).toBe("2026-12-08");
+    expect(localDay(instant, "Pacific/Honolulu")).toBe("2026-12-07");
   });
 });
