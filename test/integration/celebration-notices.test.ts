@@ -7,14 +7,14 @@ import { notifications, people } from "../../db/schema";
 import { deliverNotifications } from "../../slack/notifications/deliver-notifications";
 import { type FakeSlack, startFakeSlack } from "../../testing/fake-slack";
 import { workerDatabase } from "../support/database";
-import { sendEarlierNotices } from "../support/earlier-notices";
 import { createTestOrg, type TestOrg } from "../support/factories";
+import { NOTICE_APP_URL, prepareNoticeSending } from "../support/notice-sending";
 import { connectSlackWorkspace, linkSlackUser } from "../support/slack-workspace";
 
 const database = workerDatabase();
 let slack: FakeSlack;
 
-const APP = "https://plaudit.acme.example";
+const APP = NOTICE_APP_URL;
 const CHANNEL = "C0CELEBRATE";
 const DAY = () => new Date("2026-06-15T09:00:00Z");
 
@@ -23,13 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => slack.close());
 beforeEach(async () => {
-  vi.stubEnv("SLACK_SIGNING_SECRET", "celebration-notices-signing-secret");
-  vi.stubEnv("SLACK_API_URL", slack.url);
-  vi.stubEnv("SLACK_BOT_TOKEN", undefined);
-  vi.stubEnv("SLACK_ORG", undefined);
-  vi.stubEnv("PLAUDIT_SECRET_KEY", "celebration-notices-key");
-  vi.stubEnv("PLAUDIT_URL", APP);
-  await sendEarlierNotices((await database()).db);
+  await prepareNoticeSending((await database()).db, slack.url, "celebration-notices");
 });
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -6,26 +6,20 @@ import type { Database } from "../../db/client";
 import { deliverNotifications } from "../../slack/notifications/deliver-notifications";
 import { type FakeSlack, startFakeSlack } from "../../testing/fake-slack";
 import { workerDatabase } from "../support/database";
-import { sendEarlierNotices } from "../support/earlier-notices";
 import { createTestOrg, key } from "../support/factories";
+import { NOTICE_APP_URL, prepareNoticeSending } from "../support/notice-sending";
 import { connectSlackWorkspace, linkSlackUser } from "../support/slack-workspace";
 
 const database = workerDatabase();
 let slack: FakeSlack;
-const APP = "https://plaudit.acme.example";
+const APP = NOTICE_APP_URL;
 
 beforeAll(async () => {
   slack = await startFakeSlack();
 });
 afterAll(() => slack.close());
 beforeEach(async () => {
-  vi.stubEnv("SLACK_SIGNING_SECRET", "levels-test-signing-secret");
-  vi.stubEnv("SLACK_API_URL", slack.url);
-  vi.stubEnv("SLACK_BOT_TOKEN", undefined);
-  vi.stubEnv("SLACK_ORG", undefined);
-  vi.stubEnv("PLAUDIT_SECRET_KEY", "levels-test-key");
-  vi.stubEnv("PLAUDIT_URL", APP);
-  await sendEarlierNotices((await database()).db);
+  await prepareNoticeSending((await database()).db, slack.url, "levels-test");
 });
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -9,8 +9,8 @@ import { type DeliveryTally, deliverNotifications } from "../../slack/notificati
 import { type FakeSlack, type SlackCall, startFakeSlack } from "../../testing/fake-slack";
 import { defined } from "../support/assertions";
 import { workerDatabase } from "../support/database";
-import { sendEarlierNotices } from "../support/earlier-notices";
 import { createTestOrg, key, type TestOrg, type TestPerson } from "../support/factories";
+import { NOTICE_APP_URL, prepareNoticeSending } from "../support/notice-sending";
 import { sandboxProviderFixture } from "../support/provider-sandbox";
 import { earn, openRewards, sandboxDeps } from "../support/rewards";
 import { connectSlackWorkspace, linkSlackUser, newSlackId } from "../support/slack-workspace";
@@ -19,7 +19,7 @@ const database = workerDatabase();
 const provider = sandboxProviderFixture();
 let slack: FakeSlack;
 
-const APP = "https://plaudit.acme.example";
+const APP = NOTICE_APP_URL;
 
 beforeAll(async () => {
   slack = await startFakeSlack();
@@ -27,15 +27,8 @@ beforeAll(async () => {
 afterAll(() => slack.close());
 
 beforeEach(async () => {
-  // Multi-workspace mode, as most deployments serving several orgs run; tests switch to one workspace.
-  vi.stubEnv("SLACK_SIGNING_SECRET", "notifications-test-signing-secret");
-  vi.stubEnv("SLACK_API_URL", slack.url);
-  vi.stubEnv("SLACK_BOT_TOKEN", undefined);
-  vi.stubEnv("SLACK_ORG", undefined);
-  vi.stubEnv("PLAUDIT_SECRET_KEY", "slack-notifications-test-key");
-  vi.stubEnv("PLAUDIT_URL", APP);
   slack.setOutage(null);
-  await sendEarlierNotices((await database()).db);
+  await prepareNoticeSending((await database()).db, slack.url, "slack-notifications");
 });
 afterEach(() => {
   vi.unstubAllEnvs();
