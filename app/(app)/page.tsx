@@ -38,7 +38,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
       listDepartments(db, actor),
       getGivingRules(db, actor),
       viewerBalances(),
-      listCampaigns(db, actor),
+      listCampaigns(db, actor, { runningOnly: true }),
     ]),
   );
   const filtered = Boolean(filters.value || filters.department);

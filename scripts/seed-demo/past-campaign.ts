@@ -25,7 +25,7 @@ export async function schedulePastCampaign(
   at: HistoryTime,
   timeZone: string,
 ): Promise<void> {
-  const existing = await listCampaigns(db, admin);
+  const existing = await listCampaigns(db, admin, {});
   if (
     [...existing.running, ...existing.upcoming, ...existing.ended].some((c) => c.name === PAST_CAMPAIGN.name)
   )

@@ -649,7 +649,7 @@ const USE_CASES = {
     aboutPerson: false,
     writes: false,
     prepare: campaignFor,
-    run: (db, actor) => listCampaigns(db, actor, now),
+    run: (db, actor) => listCampaigns(db, actor, {}, now),
   },
   "get-campaign": {
     aboutPerson: false,

@@ -222,12 +222,12 @@ describe("double-points campaigns", () => {
     const elsewhere = await setup();
     await start(db, elsewhere.org, { name: "Elsewhere", startsOn: "2026-12-07", multiplier: 5 });
     expect((await giveAt(db, giver, [ana], 10, { at: NOON })).bonus).toBeNull();
-    expect(await listCampaigns(db, giver.actor, at(NOON.toISOString()))).toMatchObject({
+    expect(await listCampaigns(db, giver.actor, {}, at(NOON.toISOString()))).toMatchObject({
       running: [],
       upcoming: [],
       ended: [],
     });
-    const [campaign] = (await listCampaigns(db, elsewhere.giver.actor, at(NOON.toISOString()))).running;
+    const [campaign] = (await listCampaigns(db, elsewhere.giver.actor, {}, at(NOON.toISOString()))).running;
     await expectDomainError(getCampaign(db, giver.actor, { campaignId: defined(campaign).id }), "not_found");
     await expectDomainError(
       endCampaign(db, org.admin.actor, { campaignId: defined(campaign).id }),
@@ -262,11 +262,18 @@ describe("double-points campaigns", () => {
     await start(db, org, { name: "Soon", startsOn: "2026-12-20", endsOn: "2026-12-24", multiplier: 3 });
     const later = await start(db, org, { name: "Later", startsOn: "2026-12-10", multiplier: 2 });
     await endCampaign(db, org.admin.actor, { campaignId: later.id }, at("2026-12-07T09:00:00Z"));
-    const list = await listCampaigns(db, giver.actor, at(NOON.toISOString()));
+    const list = await listCampaigns(db, giver.actor, {}, at(NOON.toISOString()));
     expect(list.today).toBe("2026-12-07");
     expect(list.running.map((c) => c.name)).toEqual(["Now"]);
     expect(list.upcoming.map((c) => c.name)).toEqual(["Soon"]);
     expect(list.ended.map((c) => c.name)).toEqual(["Later"]);
+    // The feed asks for the running ones alone.
+    const now = await listCampaigns(db, giver.actor, { runningOnly: true }, at(NOON.toISOString()));
+    expect([now.running, now.upcoming, now.ended].map((part) => part.map((c) => c.name))).toEqual([
+      ["Now"],
+      [],
+      [],
+    ]);
 
     await giveAt(db, giver, [ana], 5, { at: NOON, values: ["customers"] });
     await giveAt(db, giver, [ana, ben], 5, { at: NOON, values: ["customers", "ownership"] });

@@ -60,7 +60,7 @@ function CampaignItem({ campaign, pointValue }: { campaign: Campaign; pointValue
 export default async function CampaignsAdminPage() {
   const { db, actor, org } = await signedIn();
   const [campaigns, { values }] = await Promise.all([
-    guarded(listCampaigns(db, actor)),
+    guarded(listCampaigns(db, actor, {})),
     guarded(listCompanyValues(db, actor)),
   ]);
   const sections = [
