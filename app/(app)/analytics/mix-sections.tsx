@@ -1,3 +1,4 @@
+import { ColumnHeads } from "@/app/_components/column-heads";
 import { EmptyState } from "@/app/_components/panel";
 import { flowEndName } from "@/core/analytics/analytics-csv-tables";
 import type { Flow, FlowEnd } from "@/core/analytics/analytics-mix";
@@ -35,16 +36,10 @@ export function ValuesSection({ analytics, filters }: { analytics: Analytics; fi
         ) : (
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={`${headCell} text-left`}>
-                  Value
-                </th>
-                <th scope="col" className={`${headCell} text-right`}>
-                  Recognitions
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              style="compact"
+              columns={[{ label: "Value" }, { label: "Recognitions", numeric: true }]}
+            />
             <tbody className="divide-y divide-stone-100">
               {values.map((value) => (
                 <tr key={value.valueId}>

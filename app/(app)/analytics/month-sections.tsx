@@ -1,10 +1,11 @@
+import { ColumnHeads } from "@/app/_components/column-heads";
 import { Points } from "@/app/_components/points";
 import { sharePercent } from "@/core/analytics/analytics-csv-tables";
 import type { Analytics } from "@/core/analytics/get-analytics";
 import { monthName } from "../finance/_components/bill-text";
 import { GroupedBarChart } from "./bar-charts";
 import type { FilterValues } from "./filters-form";
-import { ChartAndTable, DownloadLink, headCell, nameCell, numberCell } from "./section-frame";
+import { ChartAndTable, DownloadLink, nameCell, numberCell } from "./section-frame";
 
 const GAVE = "fill-amber-700";
 const RECEIVED = "fill-teal-700";
@@ -53,22 +54,29 @@ export function ParticipationSection({
       table={
         <table className="w-full text-sm">
           <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={`${headCell} text-left`}>
-                Month
-              </th>
-              <th scope="col" className={`${headCell} text-right`}>
-                People
-              </th>
-              <th scope="col" className={`${headCell} text-right`}>
-                <Swatch fillClass={GAVE} /> Gave
-              </th>
-              <th scope="col" className={`${headCell} text-right`}>
-                <Swatch fillClass={RECEIVED} /> Received
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            style="compact"
+            columns={[
+              { label: "Month" },
+              { label: "People", numeric: true },
+              {
+                label: (
+                  <>
+                    <Swatch fillClass={GAVE} /> Gave
+                  </>
+                ),
+                numeric: true,
+              },
+              {
+                label: (
+                  <>
+                    <Swatch fillClass={RECEIVED} /> Received
+                  </>
+                ),
+                numeric: true,
+              },
+            ]}
+          />
           <tbody className="divide-y divide-stone-100">
             {months.map((m) => (
               <tr key={m.month}>
@@ -122,25 +130,30 @@ export function RecognitionsSection({ analytics, filters }: { analytics: Analyti
       table={
         <table className="w-full text-sm">
           <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={`${headCell} text-left`}>
-                Month
-              </th>
-              <th scope="col" className={`${headCell} text-right`}>
-                <Swatch fillClass={GAVE} /> Given
-              </th>
-              <th scope="col" className={`${headCell} text-right`}>
-                Points given
-              </th>
-              <th scope="col" className={`${headCell} text-right`}>
-                <Swatch fillClass={RECEIVED} /> Received
-              </th>
-              <th scope="col" className={`${headCell} text-right`}>
-                Points received
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            style="compact"
+            columns={[
+              { label: "Month" },
+              {
+                label: (
+                  <>
+                    <Swatch fillClass={GAVE} /> Given
+                  </>
+                ),
+                numeric: true,
+              },
+              { label: "Points given", numeric: true },
+              {
+                label: (
+                  <>
+                    <Swatch fillClass={RECEIVED} /> Received
+                  </>
+                ),
+                numeric: true,
+              },
+              { label: "Points received", numeric: true },
+            ]}
+          />
           <tbody className="divide-y divide-stone-100">
             {months.map((m) => (
               <tr key={m.month}>

@@ -1,3 +1,4 @@
+import { ColumnHeads } from "@/app/_components/column-heads";
 import { EmptyState, Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
 import { ScrollBox } from "@/app/_components/scroll-box";
@@ -5,7 +6,7 @@ import type { PersonFigures } from "@/core/analytics/analytics-series";
 import type { Analytics } from "@/core/analytics/get-analytics";
 import { PersonLink } from "../_recognitions/person-link";
 import type { FilterValues } from "./filters-form";
-import { DownloadLink, headCell, nameCell, numberCell } from "./section-frame";
+import { DownloadLink, nameCell, numberCell } from "./section-frame";
 
 /** People listed on the page; the CSV has everyone. */
 const SHOWN = 100;
@@ -37,19 +38,14 @@ function TopTable({
         <ScrollBox label={title}>
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={`${headCell} text-left`}>
-                  Person
-                </th>
-                <th scope="col" className={`${headCell} text-right`}>
-                  Recognitions
-                </th>
-                <th scope="col" className={`${headCell} text-right`}>
-                  Points
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              style="compact"
+              columns={[
+                { label: "Person" },
+                { label: "Recognitions", numeric: true },
+                { label: "Points", numeric: true },
+              ]}
+            />
             <tbody className="divide-y divide-stone-100">
               {people.map((person) => (
                 <tr key={person.personId}>
@@ -131,19 +127,14 @@ export function NotRecognisedSection({
         <ScrollBox label={title}>
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={`${headCell} text-left`}>
-                  Person
-                </th>
-                <th scope="col" className={`${headCell} text-left`}>
-                  Department
-                </th>
-                <th scope="col" className={`${headCell} text-right`}>
-                  Last recognized
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              style="compact"
+              columns={[
+                { label: "Person" },
+                { label: "Department" },
+                { label: "Last recognized", numeric: true },
+              ]}
+            />
             <tbody className="divide-y divide-stone-100">
               {shown.map((person) => (
                 <tr key={person.personId}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ColumnHeads } from "@/app/_components/column-heads";
 import { LabelledCell } from "@/app/_components/labelled-cell";
 import { PageHeader } from "@/app/_components/page-header";
 import { EmptyState } from "@/app/_components/panel";
@@ -12,7 +13,6 @@ import { formatMoney } from "@/core/shared/money";
 import { formatDayInZone } from "../../admin/_components/format-time";
 import { BillStatusBadge } from "../_components/bill-status-badge";
 import { monthName } from "../_components/bill-text";
-import { ColumnHeads } from "../_components/column-heads";
 
 export const metadata: Metadata = { title: "Bills · Finance · Plaudit" };
 

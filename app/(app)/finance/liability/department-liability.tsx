@@ -1,8 +1,8 @@
+import { ColumnHeads } from "@/app/_components/column-heads";
 import { LabelledCell } from "@/app/_components/labelled-cell";
 import { Points } from "@/app/_components/points";
 import type { DepartmentLiability } from "@/core/billing/get-liability";
 import type { PointValue } from "@/core/shared/money";
-import { ColumnHeads } from "../_components/column-heads";
 
 /** The liability by the department each person is in now: a table, or a card per department on a phone. */
 export function DepartmentLiabilityTable({

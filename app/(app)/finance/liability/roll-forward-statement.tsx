@@ -1,8 +1,8 @@
+import { ColumnHeads, compactCell } from "@/app/_components/column-heads";
 import { ScrollBox } from "@/app/_components/scroll-box";
 import type { RollForward } from "@/core/billing/get-roll-forward";
 import { formatMoney, formatPoints, pointsToMinor } from "@/core/shared/money";
 import { formatDayInZone } from "../../admin/_components/format-time";
-import { ColumnHeads, compactCell } from "../_components/column-heads";
 
 interface StatementRow {
   label: string;

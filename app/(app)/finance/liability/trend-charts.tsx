@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
+import { ColumnHeads, compactCell } from "@/app/_components/column-heads";
 import { Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
 import { ScrollBox } from "@/app/_components/scroll-box";
 import type { FinanceTrends } from "@/core/billing/get-finance-trends";
 import { formatMoney, pointsToMinor } from "@/core/shared/money";
 import { monthName } from "../_components/bill-text";
-import { ColumnHeads, compactCell } from "../_components/column-heads";
 import { BarChart, type BarSeries, ChartLegend } from "./bar-chart";
 import { axisMoney } from "./chart-scale";
 

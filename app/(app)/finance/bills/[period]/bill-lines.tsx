@@ -1,9 +1,9 @@
+import { ColumnHeads } from "@/app/_components/column-heads";
 import { LabelledCell } from "@/app/_components/labelled-cell";
 import { Points } from "@/app/_components/points";
 import type { PlacedBillLine } from "@/core/billing/bill-reading";
 import { formatMoney } from "@/core/shared/money";
 import { dayName, lineTypeName, monthName } from "../../_components/bill-text";
-import { ColumnHeads } from "../../_components/column-heads";
 
 /** "corrects ACME-2026-00003 line 4", or the draft month's bill while that bill has no number. */
 function correction(line: PlacedBillLine): string | null {

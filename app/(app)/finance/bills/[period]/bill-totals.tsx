@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ColumnHeads, compactCell } from "@/app/_components/column-heads";
 import { Panel } from "@/app/_components/panel";
 import { Points } from "@/app/_components/points";
 import { ScrollBox } from "@/app/_components/scroll-box";
@@ -6,7 +7,6 @@ import type { BillTieOut } from "@/core/billing/bill-tie-out";
 import type { BillTotals, GroupTotals, LineTypeTotals } from "@/core/billing/bill-totals";
 import { formatMoney, formatPoints, type PointValue } from "@/core/shared/money";
 import { lineCount, rewardKindName } from "../../_components/bill-text";
-import { ColumnHeads, compactCell } from "../../_components/column-heads";
 
 /** What the bill's panels show: its totals, in its currency, points valued at the org's rate. */
 interface BillFigures {

@@ -9,7 +9,7 @@ export interface Column {
 export const compactCell = "pl-3 first:pl-0";
 
 /**
- * The header row of a finance table: `wide` for a table whose rows become cards on a phone (where the
+ * The header row of a table of figures: `wide` for a table whose rows become cards on a phone (where the
  * header hides), `compact` for a small table inside a panel.
  */
 export function ColumnHeads({ columns, style }: { columns: Column[]; style: "wide" | "compact" }) {
