@@ -60,19 +60,11 @@ export function ParticipationSection({
               { label: "Month" },
               { label: "People", numeric: true },
               {
-                label: (
-                  <>
-                    <Swatch fillClass={GAVE} /> Gave
-                  </>
-                ),
+                label: <SeriesHead fillClass={GAVE}>Gave</SeriesHead>,
                 numeric: true,
               },
               {
-                label: (
-                  <>
-                    <Swatch fillClass={RECEIVED} /> Received
-                  </>
-                ),
+                label: <SeriesHead fillClass={RECEIVED}>Received</SeriesHead>,
                 numeric: true,
               },
             ]}
@@ -99,12 +91,15 @@ export function ParticipationSection({
   );
 }
 
-/** The series' colour in a table's head, so the table doubles as the chart's legend. */
-function Swatch({ fillClass }: { fillClass: string }) {
+/** A column of a chart's series, headed with its colour, so the table doubles as the chart's legend. */
+function SeriesHead({ fillClass, children }: { fillClass: string; children: string }) {
   return (
-    <svg width="10" height="10" aria-hidden="true" className="mr-1 inline-block align-baseline">
-      <rect width="10" height="10" rx="2" className={fillClass} />
-    </svg>
+    <span className="whitespace-nowrap">
+      <svg width="10" height="10" aria-hidden="true" className="mr-1 inline-block align-baseline">
+        <rect width="10" height="10" rx="2" className={fillClass} />
+      </svg>{" "}
+      {children}
+    </span>
   );
 }
 
@@ -135,20 +130,12 @@ export function RecognitionsSection({ analytics, filters }: { analytics: Analyti
             columns={[
               { label: "Month" },
               {
-                label: (
-                  <>
-                    <Swatch fillClass={GAVE} /> Given
-                  </>
-                ),
+                label: <SeriesHead fillClass={GAVE}>Given</SeriesHead>,
                 numeric: true,
               },
               { label: "Points given", numeric: true },
               {
-                label: (
-                  <>
-                    <Swatch fillClass={RECEIVED} /> Received
-                  </>
-                ),
+                label: <SeriesHead fillClass={RECEIVED}>Received</SeriesHead>,
                 numeric: true,
               },
               { label: "Points received", numeric: true },
